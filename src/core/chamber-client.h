@@ -1,0 +1,74 @@
+/* chamber-client.h — a blocking client of chamberd's /api/v1, used by chamberctl, the sync
+ * engine and (from a worker thread) the app. One ChamberClient per thread: it owns its
+ * SoupSession. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "chamber-model.h"
+
+G_BEGIN_DECLS
+
+#define CHAMBER_CLIENT_ERROR (chamber_client_error_quark ())
+
+typedef enum {
+  CHAMBER_CLIENT_ERROR_NETWORK,       /* cannot reach the server, or the connection broke */
+  CHAMBER_CLIENT_ERROR_UNAUTHORIZED,  /* 401: wrong, revoked or expired token */
+  CHAMBER_CLIENT_ERROR_FORBIDDEN,     /* 403: the token's role may not do this */
+  CHAMBER_CLIENT_ERROR_NOT_FOUND,     /* 404 */
+  CHAMBER_CLIENT_ERROR_REJECTED,      /* 400/409/413/422: the server refused the input; message says why */
+  CHAMBER_CLIENT_ERROR_SERVER,        /* 5xx */
+  CHAMBER_CLIENT_ERROR_PROTOCOL,      /* the answer is not what the protocol says */
+  CHAMBER_CLIENT_ERROR_INVALID_URL,
+} ChamberClientError;
+
+GQuark chamber_client_error_quark (void);
+
+#define CHAMBER_TYPE_CLIENT (chamber_client_get_type ())
+G_DECLARE_FINAL_TYPE (ChamberClient, chamber_client, CHAMBER, CLIENT, GObject)
+
+/* @server_url like "http://127.0.0.1:8080" (a trailing slash is fine). Fails with INVALID_URL. */
+ChamberClient *chamber_client_new (const char *server_url, const char *token, GError **error);
+const char    *chamber_client_get_server_url (ChamberClient *self);
+/* The SoupSession (a SoupSession *) for callers that stream, like the sync engine. */
+gpointer       chamber_client_get_soup_session (ChamberClient *self);
+/* Builds the absolute URI string of @path ("/api/v1/…"). */
+char          *chamber_client_build_uri (ChamberClient *self, const char *path);
+/* Adds "Authorization: Bearer …" to a SoupMessage. */
+void           chamber_client_authorize (ChamberClient *self, gpointer soup_message);
+
+/* Sends a request with an optional JSON body and returns the parsed JSON answer (NULL for an
+ * empty 2xx body or a 304). A non-2xx answer becomes a CHAMBER_CLIENT_ERROR whose message is
+ * the server's error message. @out_status may be NULL. */
+JsonNode *chamber_client_request_json (ChamberClient *self, const char *method, const char *path,
+                                       JsonNode *body, guint *out_status,
+                                       GCancellable *cancellable, GError **error);
+
+/* GET with If-None-Match; returns the body (NULL on 304, with *out_status = 304). */
+GBytes *chamber_client_get_bytes (ChamberClient *self, const char *path,
+                                  const char *if_none_match, char **out_etag, guint *out_status,
+                                  GCancellable *cancellable, GError **error);
+
+ChamberPerson   *chamber_client_get_me (ChamberClient *self, GCancellable *cancellable,
+                                        GError **error);
+GPtrArray       *chamber_client_list_sessions (ChamberClient *self, GCancellable *cancellable,
+                                               GError **error);
+ChamberSession  *chamber_client_create_session (ChamberClient *self,
+                                                const ChamberSession *session,
+                                                GCancellable *cancellable, GError **error);
+ChamberItem     *chamber_client_add_item (ChamberClient *self, const ChamberItem *item,
+                                          GCancellable *cancellable, GError **error);
+ChamberPerson   *chamber_client_add_person (ChamberClient *self, const ChamberPerson *person,
+                                            GCancellable *cancellable, GError **error);
+/* Returns the new token (shown once) and its id. */
+char            *chamber_client_issue_token (ChamberClient *self, gint64 person_id,
+                                             gint64 *out_token_id, GCancellable *cancellable,
+                                             GError **error);
+/* Uploads @pdf_path to @item_id. The server checks it; a refusal is REJECTED with its reason. */
+ChamberDocument *chamber_client_publish (ChamberClient *self, gint64 item_id,
+                                         const char *pdf_path, const char *title,
+                                         ChamberDocumentKind kind, GCancellable *cancellable,
+                                         GError **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* chamber-publish.h — putting a PDF into a session: the one path used by the server's upload
+ * endpoint and by the demo seed. */
+#pragma once
+
+#include "chamber-blob-store.h"
+#include "chamber-store.h"
+
+G_BEGIN_DECLS
+
+/* Checks @pdf_path with chamber_pdf_check() (every page rendered), refusing a damaged, empty,
+ * non-PDF or password-protected file with CHAMBER_PDF_ERROR before anything is stored; then
+ * imports it into @blobs, inserts the document (session from the item, version computed) and
+ * bumps the session's revision in one transaction. @title NULL or empty takes the PDF's own
+ * title or the file name. @access NULL means "all". */
+gboolean chamber_publish_pdf (ChamberStore *store, ChamberBlobStore *blobs, gint64 item_id,
+                              const char *title, ChamberDocumentKind kind,
+                              const char *const *access, const char *pdf_path,
+                              ChamberDocument **out_document, GError **error);
+
+G_END_DECLS

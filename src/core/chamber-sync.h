@@ -1,0 +1,81 @@
+/* chamber-sync.h — the sync engine: brings the sessions a person may read to a local folder.
+ *
+ * Local folder layout: DIR/chamber.db (a ChamberStore mirror) and DIR/blobs (a ChamberBlobStore).
+ * For each session: GET the manifest with If-None-Match (an unchanged session costs one request
+ * and no body); download each document blob not held yet, hashing while streaming, into
+ * blobs/tmp/<sha>.part, resuming a partial file with Range; rename into place only after the
+ * hash matched (a mismatch is discarded and retried once, then reported, never shown); then
+ * record the session, its items and documents in the local store in one transaction. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "chamber-blob-store.h"
+#include "chamber-store.h"
+
+G_BEGIN_DECLS
+
+#define CHAMBER_SYNC_ERROR (chamber_sync_error_quark ())
+
+typedef enum {
+  CHAMBER_SYNC_ERROR_HASH_MISMATCH,  /* the server kept sending bytes that do not match */
+  CHAMBER_SYNC_ERROR_INCOMPLETE,     /* some documents could not be fetched; the rest were */
+  CHAMBER_SYNC_ERROR_FAILED,
+} ChamberSyncError;
+
+GQuark chamber_sync_error_quark (void);
+
+typedef struct {
+  gint64      session_id;
+  const char *session_title;
+  const char *document_title;  /* being downloaded, or NULL */
+  int         documents_done;
+  int         documents_total; /* to download in this run */
+  gint64      bytes_done;
+  gint64      bytes_total;     /* to download in this run */
+} ChamberSyncProgress;
+
+/* Called on the thread that runs the sync (for _async: on the caller's main context). */
+typedef void (*ChamberSyncProgressFunc) (const ChamberSyncProgress *progress, gpointer user_data);
+
+typedef struct {
+  int        sessions_checked;
+  int        sessions_unchanged;  /* answered 304 */
+  int        documents_fetched;
+  int        documents_failed;
+  int        hash_mismatches;     /* discarded downloads */
+  gint64     bytes_fetched;       /* bytes received in this run */
+  gint64     bytes_resumed;       /* bytes already on disk from an earlier, interrupted run */
+  GPtrArray *fetched;             /* ChamberDocument fetched in this run */
+} ChamberSyncReport;
+
+void chamber_sync_report_free (ChamberSyncReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberSyncReport, chamber_sync_report_free)
+
+#define CHAMBER_TYPE_SYNC (chamber_sync_get_type ())
+G_DECLARE_FINAL_TYPE (ChamberSync, chamber_sync, CHAMBER, SYNC, GObject)
+
+/* Opens (creating) DIR/chamber.db and DIR/blobs. */
+ChamberSync      *chamber_sync_new (const char *server_url, const char *token,
+                                    const char *local_dir, GError **error);
+const char       *chamber_sync_get_local_dir (ChamberSync *self);
+/* The local mirror, for readers on the thread that owns @self. */
+ChamberStore     *chamber_sync_get_store (ChamberSync *self);
+ChamberBlobStore *chamber_sync_get_blobs (ChamberSync *self);
+
+/* Blocking. @session_id 0 syncs every session the person may read. */
+gboolean chamber_sync_run (ChamberSync *self, gint64 session_id,
+                           ChamberSyncProgressFunc progress, gpointer progress_data,
+                           ChamberSyncReport **out_report, GCancellable *cancellable,
+                           GError **error);
+
+/* Runs chamber_sync_run() in a worker thread (with its own store connection and HTTP session)
+ * and calls @callback on the caller's thread-default main context. */
+void     chamber_sync_run_async (ChamberSync *self, gint64 session_id,
+                                 ChamberSyncProgressFunc progress, gpointer progress_data,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data);
+gboolean chamber_sync_run_finish (ChamberSync *self, GAsyncResult *result,
+                                  ChamberSyncReport **out_report, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,254 @@
+/* chamber-test-util.c — see chamber-test-util.h */
+#include "chamber-test-util.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+
+static const char *
+required_env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL || *value == '\0')
+    g_error ("%s is not set: run the tests with `meson test`", name);
+  return value;
+}
+
+const char *
+chamber_test_chamberd_path (void)
+{
+  return required_env ("CHAMBERD");
+}
+
+const char *
+chamber_test_chamberctl_path (void)
+{
+  return required_env ("CHAMBERCTL");
+}
+
+const char *
+chamber_test_corpus_dir (void)
+{
+  const char *dir = g_getenv ("CHAMBER_CORPUS_DIR");
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return dir;
+}
+
+const char *
+chamber_test_data_dir (void)
+{
+  return required_env ("CHAMBER_TEST_DATA");
+}
+
+char *
+chamber_test_make_temp_dir (const char *name_template)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp (name_template ? name_template : "chamber-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+chamber_test_rm_rf (const char *path)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      chamber_test_rm_rf (child);
+    }
+  g_rmdir (path);
+}
+
+int
+chamber_test_run (const char *const *argv, const char *const *envp_extra, char **out_stdout,
+                  char **out_stderr)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  char *out = NULL, *err = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (guint i = 0; envp_extra != NULL && envp_extra[i] != NULL; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (envp_extra[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, kv[0], kv[1] ? kv[1] : "", TRUE);
+    }
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (out_stdout)
+    *out_stdout = out;
+  else
+    g_free (out);
+  if (out_stderr)
+    *out_stderr = err;
+  else
+    g_free (err);
+  if (g_subprocess_get_if_signaled (process))
+    return 128 + g_subprocess_get_term_sig (process);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+spawn_server (ChamberTestServer *server)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  const char *prefix = "listening on ";
+
+  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                      chamber_test_chamberd_path (), "--data", server->data_dir,
+                                      "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (line == NULL || !g_str_has_prefix (line, prefix))
+    g_error ("chamberd did not print its address (got “%s”)", line ? line : "end of output");
+  g_clear_pointer (&server->url, g_free);
+  server->url = g_strdup (line + strlen (prefix));
+}
+
+ChamberTestServer *
+chamber_test_server_start (void)
+{
+  ChamberTestServer *server = g_new0 (ChamberTestServer, 1);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  server->data_dir = chamber_test_make_temp_dir ("chamberd-test-XXXXXX");
+  status = chamber_test_run ((const char *const[]) { chamber_test_chamberd_path (), "--data",
+                                                     server->data_dir, "init", NULL },
+                             NULL, &out, &err);
+  if (status != 0)
+    g_error ("chamberd init failed (%d): %s", status, err);
+  server->admin_token = g_strdup (g_strstrip (out));
+  g_assert_true (g_str_has_prefix (server->admin_token, "chm_"));
+  g_assert_null (strchr (server->admin_token, '\n'));
+  spawn_server (server);
+  return server;
+}
+
+static void
+end_process (ChamberTestServer *server, int sig)
+{
+  if (server->process == NULL)
+    return;
+  g_subprocess_send_signal (server->process, sig);
+  g_subprocess_wait (server->process, NULL, NULL);
+  g_clear_object (&server->process);
+}
+
+void
+chamber_test_server_restart (ChamberTestServer *server)
+{
+  end_process (server, SIGTERM);
+  spawn_server (server);
+}
+
+void
+chamber_test_server_stop (ChamberTestServer *server)
+{
+  end_process (server, SIGTERM);
+}
+
+void
+chamber_test_server_kill (ChamberTestServer *server)
+{
+  end_process (server, SIGKILL);
+}
+
+void
+chamber_test_server_free (ChamberTestServer *server)
+{
+  if (server == NULL)
+    return;
+  end_process (server, SIGTERM);
+  chamber_test_rm_rf (server->data_dir);
+  g_free (server->data_dir);
+  g_free (server->admin_token);
+  g_free (server->url);
+  g_free (server);
+}
+
+void
+chamber_test_write_pdf (const char *path, int pages, const char *text)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int i = 1; i <= pages; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("%s — %d", text, i);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 28);
+      cairo_move_to (cr, 60, 120);
+      cairo_show_text (cr, heading);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 14);
+      for (int line = 0; line < 20; line++)
+        {
+          cairo_move_to (cr, 60, 180 + line * 24);
+          cairo_show_text (cr, "Hội đồng nhân dân tỉnh — dự toán ngân sách, đất đai.");
+        }
+      cairo_rectangle (cr, 60, 700, 200, 60);
+      cairo_set_source_rgb (cr, 0.1, 0.3, 0.7);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+typedef struct {
+  gboolean timed_out;
+} PumpState;
+
+static gboolean
+pump_timeout_cb (gpointer data)
+{
+  ((PumpState *) data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+chamber_test_pump_until (gboolean (*done) (gpointer data), gpointer data, guint timeout_ms)
+{
+  PumpState state = { FALSE };
+  guint id = g_timeout_add (timeout_ms, pump_timeout_cb, &state);
+  gboolean result;
+
+  while (!(result = done (data)) && !state.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!state.timed_out)
+    g_source_remove (id);
+  return result;
+}

@@ -1,0 +1,55 @@
+/* chamber-test-util.h — shared by every test: real chamberd processes on ephemeral loopback
+ * ports, temporary folders, generated PDFs and a bounded main-loop pump. No mocks. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char        *data_dir;     /* chamberd --data; removed by chamber_test_server_free() */
+  char        *admin_token;  /* printed by `chamberd --data DIR init` */
+  char        *url;          /* "http://127.0.0.1:PORT" from the first line chamberd prints */
+  GSubprocess *process;
+} ChamberTestServer;
+
+/* Paths from the environment meson sets for tests (abort with a clear message when unset). */
+const char *chamber_test_chamberd_path (void);
+const char *chamber_test_chamberctl_path (void);
+/* ../shared/corpus/pdf beside the project, or NULL when that folder is not there. */
+const char *chamber_test_corpus_dir (void);
+/* tests/data in the source tree. */
+const char *chamber_test_data_dir (void);
+
+/* A new empty folder under the system temp dir; chamber_test_rm_rf() removes it. */
+char *chamber_test_make_temp_dir (const char *name_template);
+void  chamber_test_rm_rf (const char *path);
+
+/* `chamberd --data DIR init`, then `chamberd --data DIR --listen 127.0.0.1:0`, waiting for its
+ * "listening on http://HOST:PORT" line. Aborts the test on failure. */
+ChamberTestServer *chamber_test_server_start (void);
+/* Starts chamberd again on the same data folder (after stop or kill); the port changes. */
+void               chamber_test_server_restart (ChamberTestServer *server);
+/* SIGTERM and wait. */
+void               chamber_test_server_stop (ChamberTestServer *server);
+/* SIGKILL and wait. */
+void               chamber_test_server_kill (ChamberTestServer *server);
+/* Stops it when running and deletes its data folder. */
+void               chamber_test_server_free (ChamberTestServer *server);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberTestServer, chamber_test_server_free)
+
+/* Writes a real PDF of @pages A4 pages with cairo; page N shows "@text — N" in large type and
+ * some lines of Vietnamese. */
+void chamber_test_write_pdf (const char *path, int pages, const char *text);
+
+/* Runs a program to completion, capturing stdout and stderr; returns the exit status
+ * (or 128 + signal). @envp_extra: NULL-terminated "KEY=VALUE" strings to add, or NULL. */
+int  chamber_test_run (const char *const *argv, const char *const *envp_extra, char **out_stdout,
+                       char **out_stderr);
+
+/* Iterates the default main context until @done returns TRUE or @timeout_ms pass; returns the
+ * last value of @done. */
+gboolean chamber_test_pump_until (gboolean (*done) (gpointer data), gpointer data,
+                                  guint timeout_ms);
+
+G_END_DECLS
