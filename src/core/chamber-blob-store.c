@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,22 +55,29 @@ chamber_blob_store_init (ChamberBlobStore *self)
 {
 }
 
-/* Sets @error from errno after an operation on @path; a full disk (or quota) gets its own
- * code and a message that says what to do. */
-static void
-set_errno_error (GError    **error,
-                 int         saved_errno,
-                 const char *what,
-                 const char *path)
+/* Sets @error from errno after a failed operation; @format says what could not be done
+ * ("Cannot write “…”"). A full disk (or quota) gets its own code and a message that says what
+ * to do. */
+static void G_GNUC_PRINTF (3, 4)
+set_io_error (GError    **error,
+              int         saved_errno,
+              const char *format,
+              ...)
 {
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
   if (saved_errno == ENOSPC || saved_errno == EDQUOT)
     g_set_error (error, CHAMBER_BLOB_ERROR, CHAMBER_BLOB_ERROR_NO_SPACE,
-                 _("The disk is full: cannot write “%s”. Free some space and try again."), path);
+                 _("The disk is full (%s). Free some space and try again."), what);
   else
-    /* TRANSLATORS: the first %s is an action ("write", "rename"…) already translated,
-     * the second the file, the third the system's reason. */
-    g_set_error (error, CHAMBER_BLOB_ERROR, CHAMBER_BLOB_ERROR_IO, _("Cannot %s “%s”: %s."), what,
-                 path, g_strerror (saved_errno));
+    g_set_error (error, CHAMBER_BLOB_ERROR, CHAMBER_BLOB_ERROR_IO,
+                 /* TRANSLATORS: what could not be done, then the system's reason */
+                 _("%s: %s."), what, g_strerror (saved_errno));
 }
 
 static void
@@ -91,7 +99,7 @@ make_dir (const char *path,
 {
   if (g_mkdir_with_parents (path, 0755) < 0)
     {
-      set_errno_error (error, errno, _("create the folder"), path);
+      set_io_error (error, errno, _("Cannot create the folder “%s”"), path);
       return FALSE;
     }
   return TRUE;
@@ -106,14 +114,14 @@ sync_dir (const char *path,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("open the folder"), path);
+      set_io_error (error, errno, _("Cannot open the folder “%s”"), path);
       return FALSE;
     }
   if (fsync (fd) < 0 && errno != EINVAL)
     {
       int saved_errno = errno;
       close (fd);
-      set_errno_error (error, saved_errno, _("flush the folder"), path);
+      set_io_error (error, saved_errno, _("Cannot flush the folder “%s” to disk"), path);
       return FALSE;
     }
   close (fd);
@@ -127,7 +135,7 @@ sync_fd (int         fd,
 {
   if (fsync (fd) < 0)
     {
-      set_errno_error (error, errno, _("flush to disk"), path);
+      set_io_error (error, errno, _("Cannot flush “%s” to disk"), path);
       return FALSE;
     }
   return TRUE;
@@ -140,7 +148,7 @@ close_fd (int         fd,
 {
   if (close (fd) < 0 && errno != EINTR)
     {
-      set_errno_error (error, errno, _("close"), path);
+      set_io_error (error, errno, _("Cannot write “%s”"), path);
       return FALSE;
     }
   return TRUE;
@@ -250,7 +258,7 @@ move_into_place (ChamberBlobStore *self,
 
   if (g_rename (from, final_path) < 0)
     {
-      set_errno_error (error, errno, _("move into place"), final_path);
+      set_io_error (error, errno, _("Cannot move a document into place as “%s”"), final_path);
       return FALSE;
     }
 
@@ -287,7 +295,7 @@ chamber_blob_store_commit_partial (ChamberBlobStore *self,
   fd = g_open (partial, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("open the partial download"), partial);
+      set_io_error (error, errno, _("Cannot open the partial download “%s”"), partial);
       return FALSE;
     }
 
@@ -310,7 +318,7 @@ chamber_blob_store_commit_partial (ChamberBlobStore *self,
           if (saved_errno == EINTR)
             continue;
           close (fd);
-          set_errno_error (error, saved_errno, _("read"), partial);
+          set_io_error (error, saved_errno, _("Cannot read “%s”"), partial);
           return FALSE;
         }
       if (n == 0)
@@ -325,7 +333,7 @@ chamber_blob_store_commit_partial (ChamberBlobStore *self,
       g_unlink (partial);
       g_set_error (error, CHAMBER_BLOB_ERROR, CHAMBER_BLOB_ERROR_MISMATCH,
                    _("The downloaded file does not match its checksum (expected %s, got %s); "
-                     "it was discarded and will be downloaded again."),
+                     "it was discarded. Download it again."),
                    sha256, actual);
       return FALSE;
     }
@@ -357,7 +365,7 @@ write_all (int           fd,
         {
           if (errno == EINTR)
             continue;
-          set_errno_error (error, errno, _("write"), path);
+          set_io_error (error, errno, _("Cannot write “%s”"), path);
           return FALSE;
         }
       data += n;
@@ -378,7 +386,7 @@ create_temp (ChamberBlobStore *self,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("create a temporary file in"), self->tmp_dir);
+      set_io_error (error, errno, _("Cannot create a temporary file in “%s”"), self->tmp_dir);
       return -1;
     }
   *out_path = g_steal_pointer (&path);
@@ -407,7 +415,7 @@ chamber_blob_store_import_file (ChamberBlobStore *self,
   in_fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (in_fd < 0)
     {
-      set_errno_error (error, errno, _("open"), path);
+      set_io_error (error, errno, _("Cannot open “%s”"), path);
       return FALSE;
     }
 
@@ -432,7 +440,7 @@ chamber_blob_store_import_file (ChamberBlobStore *self,
         {
           if (errno == EINTR)
             continue;
-          set_errno_error (error, errno, _("read"), path);
+          set_io_error (error, errno, _("Cannot read “%s”"), path);
           goto fail;
         }
       if (n == 0)
@@ -513,7 +521,7 @@ chamber_blob_store_adopt (ChamberBlobStore *self,
   fd = g_open (temp_path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("open"), temp_path);
+      set_io_error (error, errno, _("Cannot open “%s”"), temp_path);
       return FALSE;
     }
   if (!sync_fd (fd, temp_path, error))

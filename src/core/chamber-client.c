@@ -1,1 +1,932 @@
-/* being written */
+/* chamber-client.c — the blocking /api/v1 client (see chamber-client.h, docs/protocol.md).
+ *
+ * One SoupSession per ChamberClient, used synchronously from the thread that made it.
+ * Every answer body is read in chunks with a limit, so a misbehaving server cannot make the
+ * client hold an unbounded answer in memory.
+ *
+ * Error domain CHAMBER_CLIENT_ERROR:
+ *   NETWORK       the server cannot be reached or the connection broke; the message names the
+ *                 address and says what to check
+ *   UNAUTHORIZED  401          FORBIDDEN  403          NOT_FOUND  404
+ *   REJECTED      other 4xx (400, 409, 413, 416, 422…): the server refused the input
+ *   SERVER        5xx
+ *   PROTOCOL      an answer that is not what docs/protocol.md says (not JSON, a member missing)
+ *   INVALID_URL   the server address is not an http:// or https:// URL with a host
+ * For the non-2xx answers, the message is the server's own (from its error body) when it sent
+ * one. A cancelled request fails with G_IO_ERROR_CANCELLED, unchanged. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "chamber-client.h"
+#include "chamber-manifest.h"
+#include "chamber-protocol.h"
+
+G_DEFINE_QUARK (chamber-client-error-quark, chamber_client_error)
+
+/* Seconds a request may wait on the network without progress. */
+#define IO_TIMEOUT 30
+/* Seconds an unused keep-alive connection stays open. */
+#define IDLE_TIMEOUT 60
+/* The server checks every page of an uploaded PDF before it answers; allow it time to. */
+#define PUBLISH_TIMEOUT 600
+/* The largest JSON answer read: the largest manifest. */
+#define MAX_JSON_ANSWER CHAMBER_MANIFEST_MAX_BYTES
+/* The largest answer chamber_client_get_bytes() holds in memory (a GByteArray's limit is
+ * 4 GiB; documents are streamed by the sync engine, not read this way). */
+#define MAX_BYTES_ANSWER G_MAXINT
+/* The most memory reserved up front from an answer's Content-Length. */
+#define MAX_PREALLOCATION (64 * 1024 * 1024)
+/* Answers are read in pieces of this size. */
+#define READ_CHUNK (64 * 1024)
+/* The most records one list answer may hold. */
+#define MAX_LIST_RECORDS 100000
+
+struct _ChamberClient
+{
+  GObject      parent_instance;
+
+  char        *server_url;  /* scheme://host[:port][/path], no trailing slash */
+  char        *token;       /* may be NULL */
+  SoupSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (ChamberClient, chamber_client, G_TYPE_OBJECT)
+
+static void
+chamber_client_finalize (GObject *object)
+{
+  ChamberClient *self = CHAMBER_CLIENT (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->server_url, g_free);
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+
+  G_OBJECT_CLASS (chamber_client_parent_class)->finalize (object);
+}
+
+static void
+chamber_client_class_init (ChamberClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chamber_client_finalize;
+}
+
+static void
+chamber_client_init (ChamberClient *self)
+{
+}
+
+/* ---- The server address ------------------------------------------------------------------ */
+
+static void
+set_invalid_url (GError **error, const char *url, const char *reason)
+{
+  g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_INVALID_URL,
+               _("“%s” is not a server address Chamber can use: %s. Write it like "
+                 "http://192.168.1.10:8080."),
+               url, reason);
+}
+
+/* Returns the normalised base URL (no trailing slash) of @url. */
+static char *
+normalise_server_url (const char *url, GError **error)
+{
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  g_autofree char *path = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_INVALID_URL,
+                   _("No server address was given. Write it like http://192.168.1.10:8080."));
+      return NULL;
+    }
+
+  if (strstr (url, "://") == NULL)
+    {
+      set_invalid_url (error, url, _("it must start with http:// or https://"));
+      return NULL;
+    }
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &parse_error);
+  if (uri == NULL)
+    {
+      set_invalid_url (error, url, parse_error->message);
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      set_invalid_url (error, url, _("it must start with http:// or https://"));
+      return NULL;
+    }
+  host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0')
+    {
+      set_invalid_url (error, url, _("it has no host name"));
+      return NULL;
+    }
+  if (g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL
+      || g_uri_get_fragment (uri) != NULL)
+    {
+      set_invalid_url (error, url,
+                       _("it must not contain a user name, a query (?…) or a fragment (#…)"));
+      return NULL;
+    }
+
+  /* A server behind a reverse proxy may live under a path; keep it without trailing slashes. */
+  path = g_strdup (g_uri_get_path (uri));
+  while (*path != '\0' && path[strlen (path) - 1] == '/')
+    path[strlen (path) - 1] = '\0';
+
+  {
+    g_autofree char *lower_scheme = g_ascii_strdown (scheme, -1);
+
+    return g_uri_join (G_URI_FLAGS_NONE, lower_scheme, NULL, host, g_uri_get_port (uri), path,
+                       NULL, NULL);
+  }
+}
+
+ChamberClient *
+chamber_client_new (const char *server_url, const char *token, GError **error)
+{
+  g_autoptr (ChamberClient) self = NULL;
+  g_autofree char *base = normalise_server_url (server_url, error);
+
+  if (base == NULL)
+    return NULL;
+
+  self = g_object_new (CHAMBER_TYPE_CLIENT, NULL);
+  self->server_url = g_steal_pointer (&base);
+  self->token = (token != NULL && *token != '\0') ? g_strdup (token) : NULL;
+  self->session = soup_session_new_with_options ("user-agent", "chamber/" PACKAGE_VERSION,
+                                                 "timeout", IO_TIMEOUT,
+                                                 "idle-timeout", IDLE_TIMEOUT,
+                                                 NULL);
+  return g_steal_pointer (&self);
+}
+
+const char *
+chamber_client_get_server_url (ChamberClient *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  return self->server_url;
+}
+
+gpointer
+chamber_client_get_soup_session (ChamberClient *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  return self->session;
+}
+
+char *
+chamber_client_build_uri (ChamberClient *self, const char *path)
+{
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (path[0] == '/')
+    return g_strconcat (self->server_url, path, NULL);
+  return g_strconcat (self->server_url, "/", path, NULL);
+}
+
+void
+chamber_client_authorize (ChamberClient *self, gpointer soup_message)
+{
+  SoupMessageHeaders *headers;
+
+  g_return_if_fail (CHAMBER_IS_CLIENT (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (soup_message));
+
+  headers = soup_message_get_request_headers (soup_message);
+  if (self->token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+  else
+    soup_message_headers_remove (headers, "Authorization");
+}
+
+/* ---- Sending and reading ----------------------------------------------------------------- */
+
+/* Why @cause kept us from the server, in words for the sentence around it. */
+static char *
+describe_network_failure (const GError *cause)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_strdup (_("connection refused"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_strdup (_("no answer in time"));
+  if (cause->domain == G_RESOLVER_ERROR)
+    return g_strdup (_("the host name is not known"));
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
+    return g_strdup (_("the network cannot reach it"));
+  if (cause->domain == G_TLS_ERROR)
+    return g_strdup_printf (_("the secure connection failed (%s)"), cause->message);
+  return g_strdup (cause->message);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Turns a failure of the connection into NETWORK (or passes a cancellation through). */
+static void
+propagate_network_error (ChamberClient *self, GError *cause, gboolean while_reading,
+                         GError **error)
+{
+  g_autofree char *reason = NULL;
+
+  if (is_cancelled (cause))
+    {
+      g_propagate_error (error, cause);
+      return;
+    }
+
+  if (cause->domain == SOUP_SESSION_ERROR)
+    {
+      g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                   _("The server at %s did not answer in HTTP as expected (%s). Check that the "
+                     "address points to chamberd."),
+                   self->server_url, cause->message);
+      g_error_free (cause);
+      return;
+    }
+
+  reason = describe_network_failure (cause);
+  if (while_reading)
+    g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_NETWORK,
+                 _("The connection to the server at %s broke: %s. Check the network and try "
+                   "again."),
+                 self->server_url, reason);
+  else
+    g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_NETWORK,
+                 _("Cannot reach the server at %s: %s. Check the address and that chamberd is "
+                   "running."),
+                 self->server_url, reason);
+  g_error_free (cause);
+}
+
+/* Reads @stream to its end, failing with PROTOCOL past @max_bytes. */
+static GBytes *
+read_body (ChamberClient *self, GInputStream *stream, gsize max_bytes, gsize expected,
+           GCancellable *cancellable, GError **error)
+{
+  /* The announced length only sizes the first allocation, within reason. */
+  g_autoptr (GByteArray) body = g_byte_array_sized_new ((guint) MIN (expected,
+                                                                     MIN (max_bytes,
+                                                                          MAX_PREALLOCATION)));
+  g_autofree guint8 *chunk = g_malloc (READ_CHUNK);
+
+  for (;;)
+    {
+      GError *read_error = NULL;
+      gssize n = g_input_stream_read (stream, chunk, READ_CHUNK, cancellable, &read_error);
+
+      if (n < 0)
+        {
+          propagate_network_error (self, read_error, TRUE, error);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if ((gsize) n > max_bytes - body->len)
+        {
+          g_autofree char *limit = g_format_size (max_bytes);
+
+          g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                       _("The server at %s sent an answer larger than %s, more than Chamber "
+                         "accepts."),
+                       self->server_url, limit);
+          return NULL;
+        }
+      g_byte_array_append (body, chunk, (guint) n);
+    }
+
+  g_input_stream_close (stream, NULL, NULL);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+}
+
+/* Sends @msg and reads its whole answer, up to @max_bytes. */
+static GBytes *
+send_message (ChamberClient *self, SoupMessage *msg, gsize max_bytes,
+              GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GInputStream) stream = NULL;
+  GError *send_error = NULL;
+  goffset length;
+
+  chamber_client_authorize (self, msg);
+  stream = soup_session_send (self->session, msg, cancellable, &send_error);
+  if (stream == NULL)
+    {
+      propagate_network_error (self, send_error, FALSE, error);
+      return NULL;
+    }
+
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+  return read_body (self, stream, max_bytes, length > 0 ? (gsize) length : 0, cancellable,
+                    error);
+}
+
+static ChamberClientError
+error_code_for_status (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return CHAMBER_CLIENT_ERROR_UNAUTHORIZED;
+    case SOUP_STATUS_FORBIDDEN:
+      return CHAMBER_CLIENT_ERROR_FORBIDDEN;
+    case SOUP_STATUS_NOT_FOUND:
+      return CHAMBER_CLIENT_ERROR_NOT_FOUND;
+    default:
+      if (status >= 400 && status < 500)
+        return CHAMBER_CLIENT_ERROR_REJECTED;
+      if (status >= 500 && status < 600)
+        return CHAMBER_CLIENT_ERROR_SERVER;
+      return CHAMBER_CLIENT_ERROR_PROTOCOL;
+    }
+}
+
+/* The error for a non-2xx answer, with the server's message when its body carries one. */
+static void
+set_status_error (ChamberClient *self, SoupMessage *msg, GBytes *body, GError **error)
+{
+  guint status = soup_message_get_status (msg);
+  ChamberClientError code = error_code_for_status (status);
+  g_autofree char *message = NULL;
+  gsize len = 0;
+  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+
+  if (data != NULL
+      && chamber_protocol_parse_error_body (data, len, NULL, &message)
+      && *message != '\0')
+    {
+      g_set_error_literal (error, CHAMBER_CLIENT_ERROR, code, message);
+      return;
+    }
+
+  switch (code)
+    {
+    case CHAMBER_CLIENT_ERROR_UNAUTHORIZED:
+      g_set_error (error, CHAMBER_CLIENT_ERROR, code,
+                   _("The server at %s does not accept this access token. Ask the "
+                     "secretariat for a new one."),
+                   self->server_url);
+      break;
+    case CHAMBER_CLIENT_ERROR_FORBIDDEN:
+      g_set_error (error, CHAMBER_CLIENT_ERROR, code,
+                   _("Your role may not do this on the server at %s."), self->server_url);
+      break;
+    case CHAMBER_CLIENT_ERROR_NOT_FOUND:
+      g_set_error (error, CHAMBER_CLIENT_ERROR, code,
+                   _("The server at %s has no such record. It may have been removed."),
+                   self->server_url);
+      break;
+    case CHAMBER_CLIENT_ERROR_SERVER:
+      g_set_error (error, CHAMBER_CLIENT_ERROR, code,
+                   _("The server at %s failed (%u %s). Try again later or ask its "
+                     "administrator to look at its log."),
+                   self->server_url, status, soup_message_get_reason_phrase (msg));
+      break;
+    case CHAMBER_CLIENT_ERROR_NETWORK:
+    case CHAMBER_CLIENT_ERROR_REJECTED:
+    case CHAMBER_CLIENT_ERROR_PROTOCOL:
+    case CHAMBER_CLIENT_ERROR_INVALID_URL:
+    default:
+      g_set_error (error, CHAMBER_CLIENT_ERROR, code,
+                   _("The server at %s answered %u %s."), self->server_url, status,
+                   soup_message_get_reason_phrase (msg));
+      break;
+    }
+}
+
+static void
+set_protocol_error (ChamberClient *self, const char *detail, GError **error)
+{
+  g_autofree char *reason = g_strdup (detail);
+  gsize len = strlen (reason);
+
+  /* The detail is often a sentence of its own; it goes inside parentheses here. */
+  if (len > 0 && reason[len - 1] == '.')
+    reason[len - 1] = '\0';
+
+  g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+               _("The server at %s sent an answer Chamber cannot read (%s). Check that the "
+                 "address is that of a Chamber server running the same version as this "
+                 "program."),
+               self->server_url, reason);
+}
+
+static SoupMessage *
+new_message (ChamberClient *self, const char *method, const char *path, GError **error)
+{
+  g_autofree char *uri = chamber_client_build_uri (self, path);
+  SoupMessage *msg = soup_message_new (method, uri);
+
+  if (msg == NULL)
+    set_invalid_url (error, uri, _("the request path is not valid"));
+  return msg;
+}
+
+/* Sends @msg (already carrying its body) and parses a JSON object answer. */
+static JsonNode *
+exchange_json (ChamberClient *self, SoupMessage *msg, guint *out_status,
+               GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GBytes) answer = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  const char *data;
+  gsize len;
+  guint status;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                "application/json");
+  answer = send_message (self, msg, MAX_JSON_ANSWER, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+
+  status = soup_message_get_status (msg);
+  if (out_status != NULL)
+    *out_status = status;
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    return NULL;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      set_status_error (self, msg, answer, error);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (answer, &len);
+  if (len == 0)
+    return NULL;
+
+  object = chamber_protocol_parse_object (data, len, MAX_JSON_ANSWER, &parse_error);
+  if (object == NULL)
+    {
+      set_protocol_error (self, parse_error->message, error);
+      return NULL;
+    }
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+JsonNode *
+chamber_client_request_json (ChamberClient *self, const char *method, const char *path,
+                             JsonNode *body, guint *out_status, GCancellable *cancellable,
+                             GError **error)
+{
+  g_autoptr (SoupMessage) msg = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (method != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (out_status != NULL)
+    *out_status = 0;
+
+  msg = new_message (self, method, path, error);
+  if (msg == NULL)
+    return NULL;
+
+  if (body != NULL)
+    {
+      gsize len = 0;
+      char *text = chamber_json_to_string (body, &len);
+      g_autoptr (GBytes) bytes = g_bytes_new_take (text, len);
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  return exchange_json (self, msg, out_status, cancellable, error);
+}
+
+GBytes *
+chamber_client_get_bytes (ChamberClient *self, const char *path, const char *if_none_match,
+                          char **out_etag, guint *out_status, GCancellable *cancellable,
+                          GError **error)
+{
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  SoupMessageHeaders *response_headers;
+  guint status;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (out_etag != NULL)
+    *out_etag = NULL;
+  if (out_status != NULL)
+    *out_status = 0;
+
+  msg = new_message (self, SOUP_METHOD_GET, path, error);
+  if (msg == NULL)
+    return NULL;
+  if (if_none_match != NULL && *if_none_match != '\0')
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match",
+                                  if_none_match);
+
+  answer = send_message (self, msg, MAX_BYTES_ANSWER, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+
+  status = soup_message_get_status (msg);
+  if (out_status != NULL)
+    *out_status = status;
+  response_headers = soup_message_get_response_headers (msg);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED || SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      if (out_etag != NULL)
+        *out_etag = g_strdup (soup_message_headers_get_one (response_headers, "ETag"));
+      if (status == SOUP_STATUS_NOT_MODIFIED)
+        return NULL;
+      return g_steal_pointer (&answer);
+    }
+
+  set_status_error (self, msg, answer, error);
+  return NULL;
+}
+
+/* ---- Typed requests ---------------------------------------------------------------------- */
+
+/* The object member @member of the answer @answer, or a PROTOCOL error. */
+static JsonObject *
+answer_object (ChamberClient *self, JsonNode *answer, const char *member, GError **error)
+{
+  JsonNode *node;
+
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      g_autofree char *detail = g_strdup_printf (_("the answer has no “%s”"), member);
+
+      set_protocol_error (self, detail, error);
+      return NULL;
+    }
+
+  node = json_object_get_member (json_node_get_object (answer), member);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *detail = g_strdup_printf (_("the answer has no “%s” object"), member);
+
+      set_protocol_error (self, detail, error);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Re-labels a decoding error of the server's answer as PROTOCOL. */
+static void
+propagate_decode_error (ChamberClient *self, GError *cause, GError **error)
+{
+  set_protocol_error (self, cause->message, error);
+  g_error_free (cause);
+}
+
+typedef gpointer (*RecordFromJson) (JsonObject *object, GError **error);
+
+static gpointer
+decode_answer (ChamberClient *self, JsonNode *answer, const char *member,
+               RecordFromJson from_json, GError **error)
+{
+  JsonObject *object = answer_object (self, answer, member, error);
+  GError *decode_error = NULL;
+  gpointer record;
+
+  if (object == NULL)
+    return NULL;
+  record = from_json (object, &decode_error);
+  if (record == NULL)
+    propagate_decode_error (self, decode_error, error);
+  return record;
+}
+
+static gpointer
+session_from_json (JsonObject *object, GError **error)
+{
+  return chamber_session_from_json (object, error);
+}
+
+static gpointer
+item_from_json (JsonObject *object, GError **error)
+{
+  return chamber_item_from_json (object, error);
+}
+
+static gpointer
+person_from_json (JsonObject *object, GError **error)
+{
+  return chamber_person_from_json (object, error);
+}
+
+static gpointer
+document_from_json (JsonObject *object, GError **error)
+{
+  return chamber_document_from_json (object, error);
+}
+
+static JsonNode *
+node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+static void
+set_optional (JsonObject *object, const char *member, const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (object, member, value);
+}
+
+ChamberPerson *
+chamber_client_get_me (ChamberClient *self, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  answer = chamber_client_request_json (self, SOUP_METHOD_GET, "/api/v1/me", NULL, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return decode_answer (self, answer, "person", person_from_json, error);
+}
+
+GPtrArray *
+chamber_client_list_sessions (ChamberClient *self, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  GError *local_error = NULL;
+  JsonNode *list;
+  JsonArray *array;
+  guint n;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  answer = chamber_client_request_json (self, SOUP_METHOD_GET, "/api/v1/sessions", NULL, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  list = (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+           ? json_object_get_member (json_node_get_object (answer), "sessions")
+           : NULL;
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      set_protocol_error (self, _("the answer has no “sessions” list"), error);
+      return NULL;
+    }
+
+  array = json_node_get_array (list);
+  n = json_array_get_length (array);
+  if (n > MAX_LIST_RECORDS)
+    {
+      set_protocol_error (self, _("the list of sessions is too long"), error);
+      return NULL;
+    }
+
+  sessions = g_ptr_array_new_full (n, (GDestroyNotify) chamber_session_free);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      ChamberSession *session;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          set_protocol_error (self, _("an entry of the list of sessions is not an object"),
+                              error);
+          return NULL;
+        }
+      session = chamber_session_from_json (json_node_get_object (element), &local_error);
+      if (session == NULL)
+        {
+          propagate_decode_error (self, local_error, error);
+          return NULL;
+        }
+      g_ptr_array_add (sessions, session);
+    }
+
+  return g_steal_pointer (&sessions);
+}
+
+/* POSTs @body (consumed) to @path and decodes the record @member of the answer. */
+static gpointer
+post_record (ChamberClient *self, const char *path, JsonObject *body, const char *member,
+             RecordFromJson from_json, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (JsonNode) request = node_take_object (body);
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return decode_answer (self, answer, member, from_json, error);
+}
+
+ChamberSession *
+chamber_client_create_session (ChamberClient *self, const ChamberSession *session,
+                               GCancellable *cancellable, GError **error)
+{
+  JsonObject *body;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (session != NULL, NULL);
+
+  body = json_object_new ();
+  json_object_set_int_member (body, "number", session->number);
+  json_object_set_string_member (body, "title", session->title ? session->title : "");
+  json_object_set_string_member (body, "kind", chamber_session_kind_to_string (session->kind));
+  set_optional (body, "place", session->place);
+  set_optional (body, "starts_on", session->starts_on);
+  set_optional (body, "ends_on", session->ends_on);
+  return post_record (self, "/api/v1/sessions", body, "session", session_from_json, cancellable,
+                      error);
+}
+
+ChamberItem *
+chamber_client_add_item (ChamberClient *self, const ChamberItem *item,
+                         GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = NULL;
+  JsonObject *body;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/items", item->session_id);
+  body = json_object_new ();
+  json_object_set_string_member (body, "title", item->title ? item->title : "");
+  if (item->parent_id > 0)
+    json_object_set_int_member (body, "parent_id", item->parent_id);
+  json_object_set_int_member (body, "planned_minutes", item->planned_minutes);
+  /* A negative position leaves the place to the server: last among the siblings. */
+  if (item->position >= 0)
+    json_object_set_int_member (body, "position", item->position);
+  return post_record (self, path, body, "item", item_from_json, cancellable, error);
+}
+
+ChamberPerson *
+chamber_client_add_person (ChamberClient *self, const ChamberPerson *person,
+                           GCancellable *cancellable, GError **error)
+{
+  JsonObject *body;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (person != NULL, NULL);
+
+  body = json_object_new ();
+  json_object_set_string_member (body, "name", person->name ? person->name : "");
+  json_object_set_string_member (body, "role", chamber_role_to_string (person->role));
+  set_optional (body, "group", person->group_name);
+  set_optional (body, "title", person->title);
+  set_optional (body, "agency", person->agency);
+  return post_record (self, "/api/v1/people", body, "person", person_from_json, cancellable,
+                      error);
+}
+
+char *
+chamber_client_issue_token (ChamberClient *self, gint64 person_id, gint64 *out_token_id,
+                            GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autofree char *token = NULL;
+  GError *local_error = NULL;
+  JsonObject *object;
+  gint64 token_id = 0;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  if (out_token_id != NULL)
+    *out_token_id = 0;
+
+  path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/tokens", person_id);
+  request = node_take_object (json_object_new ());
+  answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      set_protocol_error (self, _("the answer has no “token”"), error);
+      return NULL;
+    }
+
+  object = json_node_get_object (answer);
+  if (!chamber_json_get_string (object, "token", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &token,
+                                &local_error)
+      || !chamber_json_get_int (object, "token_id", TRUE, 1, G_MAXINT64, &token_id,
+                                &local_error))
+    {
+      propagate_decode_error (self, local_error, error);
+      return NULL;
+    }
+
+  if (out_token_id != NULL)
+    *out_token_id = token_id;
+  return g_steal_pointer (&token);
+}
+
+ChamberDocument *
+chamber_client_publish (ChamberClient *self, gint64 item_id, const char *pdf_path,
+                        const char *title, ChamberDocumentKind kind, GCancellable *cancellable,
+                        GError **error)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GString) path = NULL;
+  GError *local_error = NULL;
+  guint saved_timeout;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (pdf_path != NULL, NULL);
+
+  file = g_file_new_for_path (pdf_path);
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
+                                           &local_error);
+  if (info == NULL)
+    {
+      g_prefix_error (&local_error, _("Cannot read “%s”: "), pdf_path);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  path = g_string_new (NULL);
+  g_string_append_printf (path, "/api/v1/items/%" G_GINT64_FORMAT "/documents?", item_id);
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (title, NULL, FALSE);
+
+      g_string_append_printf (path, "title=%s&", escaped);
+    }
+  g_string_append_printf (path, "kind=%s", chamber_document_kind_to_string (kind));
+
+  msg = new_message (self, SOUP_METHOD_POST, path->str, error);
+  if (msg == NULL)
+    return NULL;
+  soup_message_set_request_body (msg, "application/pdf", G_INPUT_STREAM (stream),
+                                 (gssize) g_file_info_get_size (info));
+
+  /* The server renders every page before it answers: give it a fresh connection with a
+   * timeout long enough for a large document, closed afterwards so that the long timeout
+   * stays with this one request. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
+  saved_timeout = soup_session_get_timeout (self->session);
+  soup_session_set_timeout (self->session, PUBLISH_TIMEOUT);
+  answer = exchange_json (self, msg, NULL, cancellable, &local_error);
+  soup_session_set_timeout (self->session, saved_timeout);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return decode_answer (self, answer, "document", document_from_json, error);
+}
