@@ -1,2 +1,1757 @@
-/* being written */
-int main (void) { return 1; }
+/* test-server.c — chamberd over real HTTP: every endpoint with every role, bodies that are
+ * wrong in every way, uploads of real and broken PDFs, the manifest's ETag, blobs with byte
+ * ranges, the command line, and a restart. Each test starts its own chamberd. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <signal.h>
+
+#include "chamber-hash.h"
+#include "chamber-manifest.h"
+#include "chamber-protocol.h"
+#include "chamber-test-util.h"
+
+/* Who calls, in the columns of the role table. */
+enum {
+  CALLER_ADMIN,
+  CALLER_SECRETARIAT,
+  CALLER_CHAIR,
+  CALLER_DELEGATE,
+  CALLER_OFFICIAL,
+  CALLER_NONE,
+  CALLER_WRONG,
+  N_CALLERS
+};
+
+static const char *const caller_names[N_CALLERS] = {
+  "admin", "secretariat", "chair", "delegate", "official", "no token", "wrong token",
+};
+
+#define WRONG_TOKEN "chm_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+
+static SoupSession *http_session;
+
+typedef struct
+{
+  guint               status;
+  GBytes             *body;
+  SoupMessageHeaders *headers;
+} Reply;
+
+static void
+reply_free (Reply *reply)
+{
+  g_bytes_unref (reply->body);
+  soup_message_headers_unref (reply->headers);
+  g_free (reply);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
+
+/* Sends one request. @header_name/@header_value add one header (may be NULL). */
+static Reply *
+send_full (const char *base_url,
+           const char *method,
+           const char *path,
+           const char *token,
+           const char *content_type,
+           GBytes     *body,
+           const char *header_name,
+           const char *header_value)
+{
+  g_autofree char *url = g_strconcat (base_url, path, NULL);
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GError) error = NULL;
+  Reply *reply;
+  GBytes *answer;
+
+  if (http_session == NULL)
+    http_session = soup_session_new_with_options ("timeout", 120, NULL);
+
+  msg = soup_message_new (method, url);
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strdup_printf ("Bearer %s", token);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    value);
+    }
+  if (header_name != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), header_name,
+                                  header_value);
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+
+  answer = soup_session_send_and_read (http_session, msg, NULL, &error);
+  g_assert_no_error (error);
+
+  reply = g_new0 (Reply, 1);
+  reply->status = soup_message_get_status (msg);
+  reply->body = answer;
+  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  return reply;
+}
+
+static Reply *
+send_json (ChamberTestServer *server,
+           const char        *method,
+           const char        *path,
+           const char        *token,
+           const char        *json)
+{
+  g_autoptr (GBytes) body = json != NULL ? g_bytes_new (json, strlen (json)) : NULL;
+
+  return send_full (server->url, method, path, token, "application/json", body, NULL, NULL);
+}
+
+static Reply *
+get (ChamberTestServer *server,
+     const char        *path,
+     const char        *token)
+{
+  return send_json (server, "GET", path, token, NULL);
+}
+
+/* The JSON object of a reply's body (owned). */
+static JsonObject *
+reply_object (Reply *reply)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+
+  json_parser_load_from_data (parser, data, (gssize) len, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+reply_member (Reply      *reply,
+              const char *member)
+{
+  g_autoptr (JsonObject) root = reply_object (reply);
+
+  g_assert_true (json_object_has_member (root, member));
+  return json_object_ref (json_object_get_object_member (root, member));
+}
+
+static void
+assert_error (Reply      *reply,
+              guint       status,
+              const char *code)
+{
+  g_autofree char *got_code = NULL;
+  g_autofree char *message = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+
+  if (reply->status != status)
+    g_error ("expected %u %s, got %u: %.*s", status, code, reply->status, (int) len, data);
+  g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==,
+                   "application/json");
+  g_assert_true (chamber_protocol_parse_error_body (data, len, &got_code, &message));
+  g_assert_cmpstr (got_code, ==, code);
+  g_assert_nonnull (message);
+  g_assert_cmpuint (strlen (message), >, 10);
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    g_assert_true (g_str_has_prefix (soup_message_headers_get_one (reply->headers,
+                                                                   "WWW-Authenticate"),
+                                     "Bearer"));
+}
+
+static void
+assert_status (Reply *reply,
+               guint  status)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+
+  if (reply->status != status)
+    g_error ("expected %u, got %u: %.*s", status, reply->status, (int) len, data);
+}
+
+/* POSTs @json and returns the id of the record @member of the 201 answer. */
+static gint64
+create (ChamberTestServer *server,
+        const char        *token,
+        const char        *path,
+        const char        *member,
+        const char        *json)
+{
+  g_autoptr (Reply) reply = send_json (server, "POST", path, token, json);
+  g_autoptr (JsonObject) record = NULL;
+
+  assert_status (reply, SOUP_STATUS_CREATED);
+  record = reply_member (reply, member);
+  return json_object_get_int_member (record, "id");
+}
+
+static gint64
+create_person (ChamberTestServer *server,
+               const char        *token,
+               const char        *name,
+               const char        *role,
+               const char        *group)
+{
+  g_autofree char *json = NULL;
+
+  if (group != NULL)
+    json = g_strdup_printf ("{\"name\": \"%s\", \"role\": \"%s\", \"group\": \"%s\"}", name,
+                            role, group);
+  else
+    json = g_strdup_printf ("{\"name\": \"%s\", \"role\": \"%s\"}", name, role);
+  return create (server, token, "/api/v1/people", "person", json);
+}
+
+static char *
+issue_token (ChamberTestServer *server,
+             const char        *token,
+             gint64             person_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/tokens",
+                                           person_id);
+  g_autoptr (Reply) reply = send_json (server, "POST", path, token, "{}");
+  g_autoptr (JsonObject) root = NULL;
+  const char *issued;
+
+  assert_status (reply, SOUP_STATUS_CREATED);
+  root = reply_object (reply);
+  issued = json_object_get_string_member (root, "token");
+  g_assert_true (g_str_has_prefix (issued, "chm_"));
+  g_assert_cmpint (json_object_get_int_member (root, "token_id"), >, 0);
+  return g_strdup (issued);
+}
+
+static gint64
+create_session (ChamberTestServer *server,
+                const char        *token,
+                int                number)
+{
+  g_autofree char *json =
+    g_strdup_printf ("{\"number\": %d, \"title\": \"Kỳ họp thứ %d\"}", number, number);
+
+  return create (server, token, "/api/v1/sessions", "session", json);
+}
+
+static gint64
+create_item (ChamberTestServer *server,
+             const char        *token,
+             gint64             session_id,
+             const char        *title)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/items",
+                                           session_id);
+  g_autofree char *json = g_strdup_printf ("{\"title\": \"%s\", \"planned_minutes\": 30}", title);
+
+  return create (server, token, path, "item", json);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+/* POST /api/v1/items/ID/documents with @pdf as the body. @access: NULL or "a&access=b" form
+ * already joined by the caller. */
+static Reply *
+upload_bytes (ChamberTestServer *server,
+              const char        *token,
+              gint64             item_id,
+              const char        *title,
+              const char        *extra_query,
+              GBytes            *pdf)
+{
+  g_autofree char *escaped = g_uri_escape_string (title, NULL, FALSE);
+  g_autofree char *path =
+    g_strdup_printf ("/api/v1/items/%" G_GINT64_FORMAT "/documents?title=%s&kind=report%s",
+                     item_id, escaped, extra_query != NULL ? extra_query : "");
+
+  return send_full (server->url, "POST", path, token, "application/pdf", pdf, NULL, NULL);
+}
+
+static Reply *
+upload_file (ChamberTestServer *server,
+             const char        *token,
+             gint64             item_id,
+             const char        *title,
+             const char        *extra_query,
+             const char        *file)
+{
+  g_autoptr (GBytes) pdf = read_bytes (file);
+
+  return upload_bytes (server, token, item_id, title, extra_query, pdf);
+}
+
+/* Regular files under @dir, recursively (the blob store and its tmp folder). */
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        count += count_files (child);
+      else
+        count++;
+    }
+  return count;
+}
+
+static guint
+count_blob_files (ChamberTestServer *server)
+{
+  g_autofree char *dir = g_build_filename (server->data_dir, "blobs", NULL);
+
+  return count_files (dir);
+}
+
+static void
+assert_server_answers (ChamberTestServer *server)
+{
+  g_autoptr (Reply) reply = get (server, "/api/v1/me", server->admin_token);
+
+  assert_status (reply, SOUP_STATUS_OK);
+}
+
+/* A server with one person and token of each role. */
+typedef struct
+{
+  ChamberTestServer *server;
+  char              *tokens[N_CALLERS];
+  gint64             person_ids[N_CALLERS];
+  char              *temp_dir;
+} World;
+
+static World *
+world_new (void)
+{
+  World *world = g_new0 (World, 1);
+  static const char *const roles[] = { "admin", "secretariat", "chair", "delegate", "official" };
+
+  world->server = chamber_test_server_start ();
+  world->temp_dir = chamber_test_make_temp_dir ("chamber-test-server-XXXXXX");
+  world->tokens[CALLER_ADMIN] = g_strdup (world->server->admin_token);
+  for (int c = CALLER_SECRETARIAT; c <= CALLER_OFFICIAL; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("Người %s", roles[c]);
+
+      world->person_ids[c] = create_person (world->server, world->server->admin_token, name,
+                                            roles[c], c == CALLER_DELEGATE ? "Tổ 1" : NULL);
+      world->tokens[c] = issue_token (world->server, world->server->admin_token,
+                                      world->person_ids[c]);
+    }
+  world->tokens[CALLER_NONE] = NULL;
+  world->tokens[CALLER_WRONG] = g_strdup (WRONG_TOKEN);
+  return world;
+}
+
+static void
+world_free (World *world)
+{
+  chamber_test_server_free (world->server);
+  chamber_test_rm_rf (world->temp_dir);
+  g_free (world->temp_dir);
+  for (int c = 0; c < N_CALLERS; c++)
+    g_free (world->tokens[c]);
+  g_free (world);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (World, world_free)
+
+static char *
+write_test_pdf (World      *world,
+                const char *name,
+                int         pages)
+{
+  char *path = g_build_filename (world->temp_dir, name, NULL);
+
+  chamber_test_write_pdf (path, pages, name);
+  return path;
+}
+
+/* Every endpoint with every caller. */
+
+typedef struct
+{
+  const char *method;
+  const char *path;  /* %S session, %I item, %D document, %H hash, %P delegate, %A admin,
+                      * %E secretariat person */
+  const char *body;  /* %N a fresh number; "@pdf" the generated PDF */
+  guint       expect[N_CALLERS];
+} RoleCase;
+
+#define READ_ALL { 200, 200, 200, 200, 200, 401, 401 }
+#define WRITERS(ok) { ok, ok, 403, 403, 403, 401, 401 }
+#define ADMIN_ONLY(ok) { ok, 403, 403, 403, 403, 401, 401 }
+
+static const RoleCase role_cases[] = {
+  { "GET", "/api/v1/me", NULL, READ_ALL },
+  { "GET", "/api/v1/sessions", NULL, READ_ALL },
+  { "POST", "/api/v1/sessions", "{\"number\": %N, \"title\": \"Kỳ họp %N\"}", WRITERS (201) },
+  { "GET", "/api/v1/sessions/%S", NULL, READ_ALL },
+  { "HEAD", "/api/v1/sessions/%S", NULL, READ_ALL },
+  { "GET", "/api/v1/sessions/%S/items", NULL, READ_ALL },
+  { "POST", "/api/v1/sessions/%S/items", "{\"title\": \"Nội dung %N\"}", WRITERS (201) },
+  { "GET", "/api/v1/sessions/%S/documents", NULL, READ_ALL },
+  { "GET", "/api/v1/sessions/%S/manifest", NULL, READ_ALL },
+  { "GET", "/api/v1/people", NULL, READ_ALL },
+  { "POST", "/api/v1/people", "{\"name\": \"Đại biểu %N\", \"role\": \"delegate\"}",
+    WRITERS (201) },
+  { "POST", "/api/v1/people", "{\"name\": \"Chủ tọa %N\", \"role\": \"chair\"}", WRITERS (201) },
+  { "POST", "/api/v1/people", "{\"name\": \"Văn phòng %N\", \"role\": \"secretariat\"}",
+    ADMIN_ONLY (201) },
+  { "POST", "/api/v1/people", "{\"name\": \"Quản trị %N\", \"role\": \"admin\"}",
+    ADMIN_ONLY (201) },
+  { "POST", "/api/v1/people/%P/tokens", "{}", WRITERS (201) },
+  { "POST", "/api/v1/people/%A/tokens", "{}", ADMIN_ONLY (201) },
+  { "POST", "/api/v1/people/%E/tokens", "{}", ADMIN_ONLY (201) },
+  { "POST", "/api/v1/items/%I/documents?title=T%N&kind=report", "@pdf", WRITERS (201) },
+  { "GET", "/api/v1/documents/%D", NULL, READ_ALL },
+  { "GET", "/api/v1/blobs/%H", NULL, READ_ALL },
+  { "HEAD", "/api/v1/blobs/%H", NULL, READ_ALL },
+};
+
+static char *
+expand (const char *template,
+        GHashTable *values,
+        int         number)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = template; *p != '\0'; p++)
+    {
+      if (*p == '%' && p[1] != '\0')
+        {
+          char key[2] = { p[1], '\0' };
+
+          if (p[1] == 'N')
+            g_string_append_printf (out, "%d", number);
+          else
+            g_string_append (out, g_hash_table_lookup (values, key));
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_roles (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree char *pdf_path = write_test_pdf (world, "roles.pdf", 2);
+  g_autoptr (GBytes) pdf = read_bytes (pdf_path);
+  g_autoptr (Reply) uploaded = NULL;
+  g_autoptr (JsonObject) document = NULL;
+  g_autoptr (Reply) me = NULL;
+  g_autoptr (JsonObject) admin = NULL;
+  gint64 session_id, item_id;
+  int number = 100;
+
+  session_id = create_session (server, world->tokens[CALLER_ADMIN], 10);
+  item_id = create_item (server, world->tokens[CALLER_ADMIN], session_id, "Khai mạc");
+  uploaded = upload_bytes (server, world->tokens[CALLER_SECRETARIAT], item_id, "Báo cáo", NULL,
+                           pdf);
+  assert_status (uploaded, SOUP_STATUS_CREATED);
+  document = reply_member (uploaded, "document");
+  me = get (server, "/api/v1/me", world->tokens[CALLER_ADMIN]);
+  admin = reply_member (me, "person");
+
+  g_hash_table_insert (values, "S", g_strdup_printf ("%" G_GINT64_FORMAT, session_id));
+  g_hash_table_insert (values, "I", g_strdup_printf ("%" G_GINT64_FORMAT, item_id));
+  g_hash_table_insert (values, "D", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     json_object_get_int_member (document, "id")));
+  g_hash_table_insert (values, "H",
+                       g_strdup (json_object_get_string_member (document, "sha256")));
+  g_hash_table_insert (values, "P", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     world->person_ids[CALLER_DELEGATE]));
+  g_hash_table_insert (values, "E", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     world->person_ids[CALLER_SECRETARIAT]));
+  g_hash_table_insert (values, "A", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     json_object_get_int_member (admin, "id")));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (role_cases); i++)
+    {
+      const RoleCase *rc = &role_cases[i];
+
+      for (int c = 0; c < N_CALLERS; c++)
+        {
+          g_autofree char *path = expand (rc->path, values, ++number);
+          g_autofree char *body_text = NULL;
+          g_autoptr (GBytes) body = NULL;
+          g_autoptr (Reply) reply = NULL;
+          const char *content_type = "application/json";
+
+          if (g_strcmp0 (rc->body, "@pdf") == 0)
+            {
+              body = g_bytes_ref (pdf);
+              content_type = "application/pdf";
+            }
+          else if (rc->body != NULL)
+            {
+              body_text = expand (rc->body, values, number);
+              body = g_bytes_new (body_text, strlen (body_text));
+            }
+
+          reply = send_full (server->url, rc->method, path, world->tokens[c], content_type, body,
+                             NULL, NULL);
+          if (reply->status != rc->expect[c])
+            g_error ("%s %s as %s: expected %u, got %u: %.*s", rc->method, path,
+                     caller_names[c], rc->expect[c], reply->status,
+                     (int) g_bytes_get_size (reply->body),
+                     (const char *) g_bytes_get_data (reply->body, NULL));
+
+          if (g_str_equal (rc->method, "HEAD"))
+            g_assert_cmpuint (g_bytes_get_size (reply->body), ==, 0);
+          else if (rc->expect[c] == 401)
+            assert_error (reply, 401, "unauthorized");
+          else if (rc->expect[c] == 403)
+            assert_error (reply, 403, "forbidden");
+          if (rc->expect[c] == 401)
+            g_assert_true (g_str_has_prefix (soup_message_headers_get_one (reply->headers,
+                                                                           "WWW-Authenticate"),
+                                             "Bearer"));
+        }
+    }
+}
+
+/* Unknown paths, strict ids, wrong methods. */
+static void
+test_routing (void)
+{
+  g_autoptr (ChamberTestServer) server = chamber_test_server_start ();
+  const char *token = server->admin_token;
+  static const char *const not_found[] = {
+    "/", "/api", "/api/v1", "/api/v1/", "/api/v2/sessions", "/api/v1/nothing",
+    "/api/v1/sessions/", "/api/v1/sessions/abc", "/api/v1/sessions/0", "/api/v1/sessions/-1",
+    "/api/v1/sessions/007", "/api/v1/sessions/1x", "/api/v1/sessions/%31",
+    "/api/v1/sessions/99999999999999999999999", "/api/v1/sessions/9223372036854775808",
+    "/api/v1/sessions/12345", "/api/v1/sessions/12345/items", "/api/v1/sessions/12345/manifest",
+    "/api/v1/sessions/12345/documents", "/api/v1/documents/12345", "/api/v1/sessions/1/extra",
+    "/api/v1/blobs", "/api/v1/blobs/", "/api/v1/blobs/a/b",
+  };
+  static const struct {
+    const char *method, *path, *allow;
+  } wrong_method[] = {
+    { "DELETE", "/api/v1/sessions", "GET, HEAD, POST" },
+    { "PUT", "/api/v1/sessions/1", "GET, HEAD" },
+    { "POST", "/api/v1/me", "GET, HEAD" },
+    { "GET", "/api/v1/people/1/tokens", "POST" },
+    { "GET", "/api/v1/items/1/documents", "POST" },
+    { "POST", "/api/v1/blobs/0000000000000000000000000000000000000000000000000000000000000000",
+      "GET, HEAD" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (not_found); i++)
+    {
+      g_autoptr (Reply) reply = get (server, not_found[i], token);
+
+      g_test_message ("GET %s", not_found[i]);
+      assert_error (reply, 404, "not-found");
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (wrong_method); i++)
+    {
+      g_autoptr (Reply) reply =
+        send_json (server, wrong_method[i].method, wrong_method[i].path, token, "{}");
+
+      assert_status (reply, SOUP_STATUS_METHOD_NOT_ALLOWED);
+      g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "Allow"), ==,
+                       wrong_method[i].allow);
+      assert_error (reply, 405, "bad-request");
+    }
+
+  /* Authorization that is not a bearer token, or a mangled one. */
+  {
+    g_autoptr (Reply) basic = send_full (server->url, "GET", "/api/v1/me", NULL, NULL, NULL,
+                                         "Authorization", "Basic YWRtaW46YWRtaW4=");
+    g_autofree char *long_token = g_strnfill (4000, 'x');
+    g_autoptr (Reply) huge = get (server, "/api/v1/me", long_token);
+    g_autofree char *cut = g_strndup (token, strlen (token) - 1);
+    g_autoptr (Reply) truncated = get (server, "/api/v1/me", cut);
+
+    assert_error (basic, 401, "unauthorized");
+    assert_error (huge, 401, "unauthorized");
+    assert_error (truncated, 401, "unauthorized");
+  }
+}
+
+/* Records are created and read back as sent; bad bodies are refused with a reason. */
+static void
+test_create_and_read (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *secretariat = world->tokens[CALLER_SECRETARIAT];
+  g_autoptr (Reply) created = NULL;
+  g_autoptr (JsonObject) session = NULL;
+  g_autoptr (Reply) listed = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autofree char *session_path = NULL;
+  g_autofree char *items_path = NULL;
+  gint64 session_id, parent_id, child_id, other_session_id;
+  gint64 revision;
+
+  created = send_json (server, "POST", "/api/v1/sessions", secretariat,
+                       "{\"number\": 10, \"title\": \"Kỳ họp thứ 10 HĐND tỉnh\", "
+                       "\"kind\": \"thematic\", \"place\": \"Hội trường tỉnh\", "
+                       "\"starts_on\": \"2024-12-09\", \"ends_on\": \"2024-12-11\"}");
+  assert_status (created, SOUP_STATUS_CREATED);
+  session = reply_member (created, "session");
+  session_id = json_object_get_int_member (session, "id");
+  g_assert_cmpint (session_id, >, 0);
+  g_assert_cmpint (json_object_get_int_member (session, "number"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (session, "title"), ==,
+                   "Kỳ họp thứ 10 HĐND tỉnh");
+  g_assert_cmpstr (json_object_get_string_member (session, "kind"), ==, "thematic");
+  g_assert_cmpstr (json_object_get_string_member (session, "state"), ==, "preparing");
+  revision = json_object_get_int_member (session, "revision");
+
+  session_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT, session_id);
+  {
+    g_autoptr (Reply) reply = get (server, session_path, world->tokens[CALLER_DELEGATE]);
+    g_autoptr (JsonObject) read_back = NULL;
+
+    assert_status (reply, SOUP_STATUS_OK);
+    g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==,
+                     "application/json");
+    read_back = reply_member (reply, "session");
+    g_assert_cmpstr (json_object_get_string_member (read_back, "place"), ==, "Hội trường tỉnh");
+    g_assert_cmpstr (json_object_get_string_member (read_back, "starts_on"), ==, "2024-12-09");
+    g_assert_cmpstr (json_object_get_string_member (read_back, "ends_on"), ==, "2024-12-11");
+  }
+
+  /* Newest first. */
+  other_session_id = create_session (server, secretariat, 11);
+  listed = get (server, "/api/v1/sessions", world->tokens[CALLER_CHAIR]);
+  assert_status (listed, SOUP_STATUS_OK);
+  root = reply_object (listed);
+  {
+    JsonArray *sessions = json_object_get_array_member (root, "sessions");
+
+    g_assert_cmpuint (json_array_get_length (sessions), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (sessions, 0),
+                                                 "id"),
+                     ==, other_session_id);
+  }
+
+  /* Items: a tree, in tree order, each one bumping the session's revision. */
+  items_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/items", session_id);
+  parent_id = create (server, secretariat, items_path, "item",
+                      "{\"title\": \"Chất vấn và trả lời chất vấn\", \"planned_minutes\": 240}");
+  create (server, secretariat, items_path, "item", "{\"title\": \"Bế mạc\"}");
+  {
+    g_autofree char *json = g_strdup_printf ("{\"title\": \"Nhóm vấn đề đất đai\", "
+                                             "\"parent_id\": %" G_GINT64_FORMAT ", "
+                                             "\"planned_minutes\": 90}",
+                                             parent_id);
+    child_id = create (server, secretariat, items_path, "item", json);
+  }
+  {
+    g_autoptr (Reply) reply = get (server, items_path, world->tokens[CALLER_OFFICIAL]);
+    g_autoptr (JsonObject) items_root = reply_object (reply);
+    JsonArray *items = json_object_get_array_member (items_root, "items");
+    JsonObject *child;
+
+    g_assert_cmpuint (json_array_get_length (items), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"),
+                     ==, parent_id);
+    child = json_array_get_object_element (items, 1);
+    g_assert_cmpint (json_object_get_int_member (child, "id"), ==, child_id);
+    g_assert_cmpint (json_object_get_int_member (child, "parent_id"), ==, parent_id);
+    g_assert_cmpint (json_object_get_int_member (child, "planned_minutes"), ==, 90);
+    g_assert_cmpstr (json_object_get_string_member (child, "state"), ==, "not-started");
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (items, 0),
+                                                "parent_id"));
+  }
+  {
+    g_autoptr (Reply) reply = get (server, session_path, secretariat);
+    g_autoptr (JsonObject) read_back = reply_member (reply, "session");
+
+    g_assert_cmpint (json_object_get_int_member (read_back, "revision"), ==, revision + 3);
+  }
+
+  /* People and tokens. */
+  {
+    g_autoptr (Reply) reply = send_json (server, "POST", "/api/v1/people", secretariat,
+                                         "{\"name\": \"Nguyễn Văn An\", \"role\": \"official\", "
+                                         "\"title\": \"Giám đốc Sở Tài chính\", "
+                                         "\"agency\": \"Sở Tài chính\"}");
+    g_autoptr (JsonObject) person = reply_member (reply, "person");
+    gint64 person_id = json_object_get_int_member (person, "id");
+    g_autofree char *person_token = issue_token (server, secretariat, person_id);
+    g_autoptr (Reply) me = get (server, "/api/v1/me", person_token);
+    g_autoptr (JsonObject) me_person = reply_member (me, "person");
+    g_autoptr (Reply) people = get (server, "/api/v1/people", person_token);
+    g_autoptr (JsonObject) people_root = reply_object (people);
+    JsonArray *list = json_object_get_array_member (people_root, "people");
+    gboolean found = FALSE;
+
+    assert_status (reply, SOUP_STATUS_CREATED);
+    g_assert_cmpstr (json_object_get_string_member (person, "role"), ==, "official");
+    g_assert_true (json_object_get_boolean_member (person, "active"));
+    g_assert_cmpint (json_object_get_int_member (me_person, "id"), ==, person_id);
+    g_assert_cmpstr (json_object_get_string_member (me_person, "agency"), ==, "Sở Tài chính");
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      if (json_object_get_int_member (json_array_get_object_element (list, i), "id")
+          == person_id)
+        found = TRUE;
+    g_assert_true (found);
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/tokens",
+                                             world->person_ids[CALLER_DELEGATE]);
+    g_autoptr (Reply) future = send_json (server, "POST", path, secretariat,
+                                          "{\"expires_at\": \"2999-01-01T00:00:00+07:00\"}");
+    g_autoptr (JsonObject) future_root = reply_object (future);
+    g_autoptr (Reply) works = get (server, "/api/v1/me",
+                                   json_object_get_string_member (future_root, "token"));
+    g_autoptr (Reply) past = send_json (server, "POST", path, secretariat,
+                                        "{\"expires_at\": \"2001-01-01T00:00:00Z\"}");
+    g_autoptr (Reply) garbled = send_json (server, "POST", path, secretariat,
+                                           "{\"expires_at\": \"next tuesday\"}");
+    g_autoptr (Reply) unknown = send_json (server, "POST", "/api/v1/people/987654/tokens",
+                                           secretariat, "{}");
+    g_autoptr (Reply) empty_body = send_json (server, "POST", path, secretariat, NULL);
+
+    assert_status (future, SOUP_STATUS_CREATED);
+    assert_status (works, SOUP_STATUS_OK);
+    assert_error (past, 400, "bad-request");
+    assert_error (garbled, 400, "bad-request");
+    assert_error (unknown, 404, "not-found");
+    assert_status (empty_body, SOUP_STATUS_CREATED);
+  }
+
+  /* Bodies that are wrong: each refused with 400 and nothing created. */
+  {
+    static const struct {
+      const char *path;  /* %S the session */
+      const char *body;
+    } bad[] = {
+      { "/api/v1/sessions", "{\"title\": \"no number\"}" },
+      { "/api/v1/sessions", "{\"number\": 12}" },
+      { "/api/v1/sessions", "{\"number\": \"12\", \"title\": \"T\"}" },
+      { "/api/v1/sessions", "{\"number\": 0, \"title\": \"T\"}" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": \"   \"}" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": \"T\", \"kind\": \"special\"}" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": \"T\", \"starts_on\": \"2024-02-30\"}" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": \"T\", \"starts_on\": \"9 Dec\"}" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": \"T\", \"starts_on\": \"2024-12-09\", "
+                            "\"ends_on\": \"2024-12-01\"}" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": [\"T\"]}" },
+      { "/api/v1/sessions", "[1, 2, 3]" },
+      { "/api/v1/sessions", "{\"number\": 12, \"title\": \"T\"" },
+      { "/api/v1/sessions", "not json at all" },
+      { "/api/v1/sessions", "" },
+      { "/api/v1/sessions/%S/items", "{\"planned_minutes\": 5}" },
+      { "/api/v1/sessions/%S/items", "{\"title\": \"T\", \"planned_minutes\": -5}" },
+      { "/api/v1/sessions/%S/items", "{\"title\": \"T\", \"parent_id\": 987654}" },
+      { "/api/v1/sessions/%S/items", "{\"title\": \"T\", \"parent_id\": \"1\"}" },
+      { "/api/v1/people", "{\"name\": \"X\"}" },
+      { "/api/v1/people", "{\"name\": \"X\", \"role\": \"king\"}" },
+      { "/api/v1/people", "{\"name\": \"\", \"role\": \"delegate\"}" },
+      { "/api/v1/people", "{\"name\": \"X\", \"role\": \"delegate\", \"group\": 7}" },
+    };
+    g_autofree char *session_id_text = g_strdup_printf ("%" G_GINT64_FORMAT, session_id);
+    g_autoptr (Reply) before = get (server, "/api/v1/sessions", secretariat);
+    g_autoptr (Reply) after = NULL;
+
+    for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr (GString) path = g_string_new (bad[i].path);
+        g_autoptr (Reply) reply = NULL;
+
+        g_string_replace (path, "%S", session_id_text, 0);
+        reply = send_json (server, "POST", path->str, secretariat, bad[i].body);
+        g_test_message ("POST %s %s", path->str, bad[i].body);
+        assert_error (reply, 400, "bad-request");
+      }
+    after = get (server, "/api/v1/sessions", secretariat);
+    g_assert_true (g_bytes_equal (before->body, after->body));
+  }
+
+  /* A parent from another session is not a parent. */
+  {
+    g_autofree char *other_items = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/items",
+                                                    other_session_id);
+    g_autofree char *json = g_strdup_printf ("{\"title\": \"T\", \"parent_id\": %" G_GINT64_FORMAT
+                                             "}",
+                                             parent_id);
+    g_autoptr (Reply) reply = send_json (server, "POST", other_items, secretariat, json);
+    g_autoptr (Reply) missing = send_json (server, "POST", "/api/v1/sessions/987654/items",
+                                           secretariat, "{\"title\": \"T\"}");
+
+    assert_error (reply, 400, "bad-request");
+    assert_error (missing, 404, "not-found");
+  }
+}
+
+/* Upload a real PDF, read it back, and refuse what is not one. */
+static void
+test_upload (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *secretariat = world->tokens[CALLER_SECRETARIAT];
+  g_autofree char *pdf_path = write_test_pdf (world, "to-trinh.pdf", 3);
+  g_autoptr (GBytes) pdf = read_bytes (pdf_path);
+  g_autofree char *pdf_hash = chamber_sha256_hex (g_bytes_get_data (pdf, NULL),
+                                                  g_bytes_get_size (pdf));
+  g_autoptr (Reply) reply = NULL;
+  g_autoptr (JsonObject) document = NULL;
+  g_autofree char *document_path = NULL;
+  gint64 session_id, item_id, revision_before;
+  guint blobs_before;
+
+  session_id = create_session (server, secretariat, 10);
+  item_id = create_item (server, secretariat, session_id, "Tờ trình dự toán ngân sách");
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT, session_id);
+    g_autoptr (Reply) before = get (server, path, secretariat);
+    g_autoptr (JsonObject) session = reply_member (before, "session");
+
+    revision_before = json_object_get_int_member (session, "revision");
+  }
+
+  reply = upload_bytes (server, secretariat, item_id, "Tờ trình số 12/TTr-UBND", NULL, pdf);
+  assert_status (reply, SOUP_STATUS_CREATED);
+  document = reply_member (reply, "document");
+  g_assert_cmpint (json_object_get_int_member (document, "pages"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (document, "bytes"), ==, g_bytes_get_size (pdf));
+  g_assert_cmpstr (json_object_get_string_member (document, "sha256"), ==, pdf_hash);
+  g_assert_cmpstr (json_object_get_string_member (document, "title"), ==,
+                   "Tờ trình số 12/TTr-UBND");
+  g_assert_cmpstr (json_object_get_string_member (document, "kind"), ==, "report");
+  g_assert_cmpint (json_object_get_int_member (document, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (document, "item_id"), ==, item_id);
+  g_assert_cmpint (json_object_get_int_member (document, "session_id"), ==, session_id);
+
+  /* Read back by id and in the session's list; the session's revision moved. */
+  document_path = g_strdup_printf ("/api/v1/documents/%" G_GINT64_FORMAT,
+                                   json_object_get_int_member (document, "id"));
+  {
+    g_autoptr (Reply) read_back = get (server, document_path, world->tokens[CALLER_DELEGATE]);
+    g_autoptr (JsonObject) again = reply_member (read_back, "document");
+    g_autofree char *list_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT
+                                                  "/documents",
+                                                  session_id);
+    g_autoptr (Reply) list = get (server, list_path, world->tokens[CALLER_DELEGATE]);
+    g_autoptr (JsonObject) list_root = reply_object (list);
+    g_autofree char *session_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT,
+                                                     session_id);
+    g_autoptr (Reply) after = get (server, session_path, secretariat);
+    g_autoptr (JsonObject) session = reply_member (after, "session");
+
+    g_assert_cmpstr (json_object_get_string_member (again, "sha256"), ==, pdf_hash);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list_root,
+                                                                           "documents")),
+                      ==, 1);
+    g_assert_cmpint (json_object_get_int_member (session, "revision"), >, revision_before);
+  }
+
+  /* The same title again is version 2. */
+  {
+    g_autofree char *v2_path = write_test_pdf (world, "to-trinh-v2.pdf", 4);
+    g_autoptr (Reply) v2 = upload_file (server, secretariat, item_id, "Tờ trình số 12/TTr-UBND",
+                                        NULL, v2_path);
+    g_autoptr (JsonObject) v2_doc = reply_member (v2, "document");
+
+    assert_status (v2, SOUP_STATUS_CREATED);
+    g_assert_cmpint (json_object_get_int_member (v2_doc, "version"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (v2_doc, "pages"), ==, 4);
+  }
+
+  /* Without a title, the upload still gets a readable one, never the temporary file's name. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/items/%" G_GINT64_FORMAT "/documents",
+                                             item_id);
+    g_autoptr (Reply) untitled = send_full (server->url, "POST", path, secretariat,
+                                            "application/pdf", pdf, NULL, NULL);
+    g_autoptr (JsonObject) untitled_doc = reply_member (untitled, "document");
+    const char *title = json_object_get_string_member (untitled_doc, "title");
+
+    assert_status (untitled, SOUP_STATUS_CREATED);
+    g_assert_cmpstr (json_object_get_string_member (untitled_doc, "kind"), ==, "other");
+    g_assert_cmpuint (strlen (title), >, 0);
+    g_assert_null (strstr (title, "tmp"));
+    g_assert_null (strstr (title, ".part"));
+  }
+
+  /* Refusals store nothing. */
+  blobs_before = count_blob_files (server);
+  {
+    static const char html[] = "<html><body>502 Bad Gateway</body></html>";
+    g_autoptr (GBytes) not_pdf = g_bytes_new_static (html, sizeof html - 1);
+    g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
+    g_autoptr (GBytes) header_only = g_bytes_new_static ("%PDF-1.7\n", 9);
+    g_autoptr (GBytes) half = g_bytes_new_from_bytes (pdf, 0, g_bytes_get_size (pdf) / 2);
+    g_autoptr (Reply) r1 = upload_bytes (server, secretariat, item_id, "html", NULL, not_pdf);
+    g_autoptr (Reply) r2 = upload_bytes (server, secretariat, item_id, "empty", NULL, empty);
+    g_autoptr (Reply) r3 = upload_bytes (server, secretariat, item_id, "header", NULL,
+                                         header_only);
+    g_autoptr (Reply) r4 = upload_bytes (server, secretariat, item_id, "half", NULL, half);
+    g_autoptr (Reply) r5 = upload_bytes (server, secretariat, 987654, "nowhere", NULL, pdf);
+    g_autoptr (Reply) r6 = upload_bytes (server, secretariat, item_id, "kind",
+                                         "&kind=poem", pdf);
+    g_autoptr (Reply) r7 = upload_bytes (server, secretariat, item_id, "access",
+                                         "&access=everyone", pdf);
+
+    assert_error (r1, 400, "not-pdf");
+    assert_error (r2, 400, "empty-file");
+    assert_error (r3, 400, "damaged-pdf");
+    assert_error (r4, 400, "damaged-pdf");
+    assert_error (r5, 404, "not-found");
+    assert_error (r6, 400, "bad-request");
+    assert_error (r7, 400, "bad-request");
+  }
+  g_assert_cmpuint (count_blob_files (server), ==, blobs_before);
+  assert_server_answers (server);
+}
+
+/* A document for one delegate group is invisible, hash and all, to everyone else. */
+static void
+test_access (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *admin = world->tokens[CALLER_ADMIN];
+  g_autofree char *open_path = write_test_pdf (world, "open.pdf", 1);
+  g_autofree char *secret_path = write_test_pdf (world, "secret.pdf", 2);
+  g_autoptr (Reply) open_reply = NULL;
+  g_autoptr (Reply) secret_reply = NULL;
+  g_autoptr (JsonObject) secret = NULL;
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *blob_path = NULL;
+  g_autofree char *document_path = NULL;
+  g_autofree char *outsider_token = NULL;
+  g_autofree char *escaped_group = g_uri_escape_string ("group:Tổ 1", NULL, FALSE);
+  g_autofree char *query = g_strdup_printf ("&access=%s", escaped_group);
+  gint64 session_id, item_id, outsider_id;
+  const char *hash;
+
+  session_id = create_session (server, admin, 10);
+  item_id = create_item (server, admin, session_id, "Tài liệu mật");
+  open_reply = upload_file (server, admin, item_id, "Công khai", NULL, open_path);
+  assert_status (open_reply, SOUP_STATUS_CREATED);
+  secret_reply = upload_file (server, admin, item_id, "Mật", query, secret_path);
+  assert_status (secret_reply, SOUP_STATUS_CREATED);
+  secret = reply_member (secret_reply, "document");
+  hash = json_object_get_string_member (secret, "sha256");
+  g_assert_true (json_array_get_length (json_object_get_array_member (secret, "access")) == 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (secret, "access"),
+                                                  0),
+                   ==, "group:Tổ 1");
+
+  outsider_id = create_person (server, admin, "Đại biểu Tổ 2", "delegate", "Tổ 2");
+  outsider_token = issue_token (server, admin, outsider_id);
+
+  manifest_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/manifest", session_id);
+  blob_path = g_strdup_printf ("/api/v1/blobs/%s", hash);
+  document_path = g_strdup_printf ("/api/v1/documents/%" G_GINT64_FORMAT,
+                                   json_object_get_int_member (secret, "id"));
+
+  /* Tổ 1's delegate and the chair read it. */
+  for (int c = CALLER_ADMIN; c <= CALLER_DELEGATE; c++)
+    {
+      g_autoptr (Reply) manifest = get (server, manifest_path, world->tokens[c]);
+      g_autoptr (Reply) blob = get (server, blob_path, world->tokens[c]);
+      g_autoptr (Reply) doc = get (server, document_path, world->tokens[c]);
+      g_autofree char *text = g_strndup (g_bytes_get_data (manifest->body, NULL),
+                                         g_bytes_get_size (manifest->body));
+
+      assert_status (manifest, SOUP_STATUS_OK);
+      g_assert_nonnull (strstr (text, hash));
+      assert_status (blob, SOUP_STATUS_OK);
+      assert_status (doc, SOUP_STATUS_OK);
+    }
+
+  /* Tổ 2's delegate does not even learn the hash. */
+  {
+    g_autoptr (Reply) manifest = get (server, manifest_path, outsider_token);
+    g_autoptr (JsonObject) root = reply_object (manifest);
+    g_autofree char *text = g_strndup (g_bytes_get_data (manifest->body, NULL),
+                                       g_bytes_get_size (manifest->body));
+    g_autoptr (Reply) blob = get (server, blob_path, outsider_token);
+    g_autoptr (Reply) doc = get (server, document_path, outsider_token);
+    g_autofree char *list_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT
+                                                  "/documents",
+                                                  session_id);
+    g_autoptr (Reply) list = get (server, list_path, outsider_token);
+    g_autofree char *list_text = g_strndup (g_bytes_get_data (list->body, NULL),
+                                            g_bytes_get_size (list->body));
+
+    assert_status (manifest, SOUP_STATUS_OK);
+    g_assert_null (strstr (text, hash));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")),
+                      ==, 1);
+    assert_error (blob, 404, "not-found");
+    assert_error (doc, 404, "not-found");
+    assert_status (list, SOUP_STATUS_OK);
+    g_assert_null (strstr (list_text, hash));
+  }
+}
+
+/* Every file of the corpus's bad/ folder is refused with its reason, stores nothing, and the
+ * server goes on answering. */
+static void
+test_bad_corpus (void)
+{
+  static const struct {
+    const char *name;
+    guint       status;
+    const char *code;  /* NULL: accepted */
+  } expected[] = {
+    { "empty.pdf", 400, "empty-file" },
+    { "garbage.pdf", 400, "not-pdf" },
+    { "html-page.pdf", 400, "not-pdf" },
+    { "header-only.pdf", 400, "damaged-pdf" },
+    { "truncated-half.pdf", 400, "damaged-pdf" },
+    { "truncated-tail.pdf", 400, "damaged-pdf" },
+    { "page-tree-cycle.pdf", 400, "damaged-pdf" },
+    { "lying-count.pdf", 400, "no-pages" },
+    /* A valid PDF with one 14400 pt page: the check renders it capped, so it is accepted. */
+    { "huge-page.pdf", 201, NULL },
+  };
+  const char *corpus = chamber_test_corpus_dir ();
+  g_autofree char *bad_dir = NULL;
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (World) world = NULL;
+  const char *name;
+  gint64 session_id, item_id;
+  guint tested = 0;
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("../shared/corpus/pdf is not in this checkout");
+      return;
+    }
+  bad_dir = g_build_filename (corpus, "bad", NULL);
+  dir = g_dir_open (bad_dir, 0, NULL);
+  g_assert_nonnull (dir);
+
+  world = world_new ();
+  session_id = create_session (world->server, world->tokens[CALLER_ADMIN], 10);
+  item_id = create_item (world->server, world->tokens[CALLER_ADMIN], session_id, "Hỏng");
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (bad_dir, name, NULL);
+      guint before = count_blob_files (world->server);
+      g_autoptr (Reply) reply = upload_file (world->server, world->tokens[CALLER_SECRETARIAT],
+                                             item_id, name, NULL, path);
+      gboolean known = FALSE;
+
+      g_test_message ("%s → %u %.*s", name, reply->status, (int) g_bytes_get_size (reply->body),
+                      (const char *) g_bytes_get_data (reply->body, NULL));
+      for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          if (!g_str_equal (expected[i].name, name))
+            continue;
+          known = TRUE;
+          if (expected[i].code != NULL)
+            {
+              assert_error (reply, expected[i].status, expected[i].code);
+              g_assert_cmpuint (count_blob_files (world->server), ==, before);
+            }
+          else
+            {
+              g_autoptr (JsonObject) document = NULL;
+
+              assert_status (reply, expected[i].status);
+              document = reply_member (reply, "document");
+              g_assert_cmpint (json_object_get_int_member (document, "pages"), >=, 1);
+            }
+        }
+      if (!known)
+        {
+          /* A file added to the corpus later: refused with one of the PDF reasons. */
+          g_autofree char *code = NULL;
+          g_autofree char *message = NULL;
+
+          g_assert_cmpuint (reply->status, ==, 400);
+          g_assert_true (chamber_protocol_parse_error_body (g_bytes_get_data (reply->body, NULL),
+                                                            g_bytes_get_size (reply->body),
+                                                            &code, &message));
+          g_assert_true (g_strv_contains ((const char *const[]) { "empty-file", "not-pdf",
+                                                                  "damaged-pdf",
+                                                                  "encrypted-pdf", "no-pages",
+                                                                  NULL },
+                                          code));
+          g_assert_cmpuint (count_blob_files (world->server), ==, before);
+        }
+      assert_server_answers (world->server);
+      tested++;
+    }
+  g_assert_cmpuint (tested, >=, G_N_ELEMENTS (expected));
+
+  /* A password-protected PDF from the third-party corpus. */
+  {
+    g_autofree char *encrypted = g_build_filename (corpus, "third-party", "PasswordEncrypted.pdf",
+                                                   NULL);
+
+    if (g_file_test (encrypted, G_FILE_TEST_IS_REGULAR))
+      {
+        guint before = count_blob_files (world->server);
+        g_autoptr (Reply) reply = upload_file (world->server, world->tokens[CALLER_ADMIN],
+                                               item_id, "Encrypted", NULL, encrypted);
+
+        assert_error (reply, 400, "encrypted-pdf");
+        g_assert_cmpuint (count_blob_files (world->server), ==, before);
+      }
+  }
+}
+
+/* The manifest: ETag, 304 on If-None-Match, a new ETag after a change. */
+static void
+test_manifest (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *admin = world->tokens[CALLER_ADMIN];
+  const char *delegate = world->tokens[CALLER_DELEGATE];
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *pdf_path = write_test_pdf (world, "manifest.pdf", 2);
+  g_autoptr (Reply) first = NULL;
+  g_autoptr (Reply) again = NULL;
+  g_autoptr (Reply) cached = NULL;
+  g_autoptr (Reply) changed = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autoptr (JsonObject) changed_root = NULL;
+  g_autofree char *body_hash = NULL;
+  g_autofree char *expected_etag = NULL;
+  const char *etag;
+  gint64 session_id, item_id;
+
+  session_id = create_session (server, admin, 10);
+  item_id = create_item (server, admin, session_id, "Báo cáo");
+  {
+    g_autoptr (Reply) uploaded = upload_file (server, admin, item_id, "Báo cáo", NULL, pdf_path);
+    assert_status (uploaded, SOUP_STATUS_CREATED);
+  }
+  manifest_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/manifest", session_id);
+
+  first = get (server, manifest_path, delegate);
+  assert_status (first, SOUP_STATUS_OK);
+  etag = soup_message_headers_get_one (first->headers, "ETag");
+  body_hash = chamber_sha256_hex (g_bytes_get_data (first->body, NULL),
+                                  g_bytes_get_size (first->body));
+  expected_etag = g_strdup_printf ("\"%s\"", body_hash);
+  g_assert_cmpstr (etag, ==, expected_etag);
+  g_assert_cmpstr (soup_message_headers_get_one (first->headers, "Cache-Control"), ==,
+                   "no-cache");
+  root = reply_object (first);
+  g_assert_cmpint (json_object_get_int_member (root, "format"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "revision"), ==,
+                   json_object_get_int_member (json_object_get_object_member (root, "session"),
+                                               "revision"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")),
+                    ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), >=,
+                    5);
+  /* What the server sends is what the sync engine accepts. */
+  {
+    g_autoptr (ChamberManifest) parsed = NULL;
+    g_autoptr (GError) error = NULL;
+
+    parsed = chamber_manifest_parse (g_bytes_get_data (first->body, NULL),
+                                     g_bytes_get_size (first->body), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (parsed->session->id, ==, session_id);
+    g_assert_cmpuint (parsed->documents->len, ==, 1);
+    g_assert_cmpint (((ChamberDocument *) g_ptr_array_index (parsed->documents, 0))->pages, ==,
+                     2);
+  }
+
+  /* Same bytes on a second request; If-None-Match answers 304 with no body. */
+  again = get (server, manifest_path, delegate);
+  g_assert_true (g_bytes_equal (first->body, again->body));
+  cached = send_full (server->url, "GET", manifest_path, delegate, NULL, NULL, "If-None-Match",
+                      etag);
+  assert_status (cached, SOUP_STATUS_NOT_MODIFIED);
+  g_assert_cmpuint (g_bytes_get_size (cached->body), ==, 0);
+  g_assert_cmpstr (soup_message_headers_get_one (cached->headers, "ETag"), ==, etag);
+  {
+    g_autoptr (Reply) other = send_full (server->url, "GET", manifest_path, delegate, NULL, NULL,
+                                         "If-None-Match", "\"0000\"");
+    assert_status (other, SOUP_STATUS_OK);
+  }
+
+  /* A new item changes the revision and the ETag. */
+  create_item (server, admin, session_id, "Bế mạc");
+  changed = send_full (server->url, "GET", manifest_path, delegate, NULL, NULL, "If-None-Match",
+                       etag);
+  assert_status (changed, SOUP_STATUS_OK);
+  g_assert_cmpstr (soup_message_headers_get_one (changed->headers, "ETag"), !=, etag);
+  changed_root = reply_object (changed);
+  g_assert_cmpint (json_object_get_int_member (changed_root, "revision"), >,
+                   json_object_get_int_member (root, "revision"));
+
+  {
+    g_autoptr (Reply) missing = get (server, "/api/v1/sessions/987654/manifest", delegate);
+    assert_error (missing, 404, "not-found");
+  }
+}
+
+/* Sends raw bytes to the server and returns everything it answers (for paths a URI parser
+ * would clean up). */
+static char *
+raw_request (ChamberTestServer *server,
+             const char        *request_text)
+{
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GSocketConnection) connection = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GUri) uri = g_uri_parse (server->url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr (GByteArray) answer = g_byte_array_new ();
+  guint8 buffer[4096];
+  gssize n;
+
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri),
+                                                (guint16) g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                             request_text, strlen (request_text), NULL, NULL, &error);
+  g_assert_no_error (error);
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                                   buffer, sizeof buffer, NULL, &error))
+         > 0)
+    g_byte_array_append (answer, buffer, n);
+  g_assert_no_error (error);
+  g_byte_array_append (answer, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&answer), FALSE);
+}
+
+/* Blobs: the bytes, the headers, byte ranges, and paths that try to escape. */
+static void
+test_blobs (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *admin = world->tokens[CALLER_ADMIN];
+  const char *delegate = world->tokens[CALLER_DELEGATE];
+  g_autofree char *pdf_path = write_test_pdf (world, "blob.pdf", 5);
+  g_autoptr (GBytes) pdf = read_bytes (pdf_path);
+  gsize size = g_bytes_get_size (pdf);
+  g_autoptr (Reply) uploaded = NULL;
+  g_autoptr (JsonObject) document = NULL;
+  g_autofree char *blob_path = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *hash = NULL;
+  gint64 session_id, item_id;
+
+  session_id = create_session (server, admin, 10);
+  item_id = create_item (server, admin, session_id, "Tài liệu");
+  uploaded = upload_bytes (server, admin, item_id, "Tài liệu", NULL, pdf);
+  assert_status (uploaded, SOUP_STATUS_CREATED);
+  document = reply_member (uploaded, "document");
+  hash = g_strdup (json_object_get_string_member (document, "sha256"));
+  blob_path = g_strdup_printf ("/api/v1/blobs/%s", hash);
+  etag = g_strdup_printf ("\"%s\"", hash);
+  g_assert_cmpuint (size, >, 1000);
+
+  /* The whole file, byte for byte, with immutable caching headers. */
+  {
+    g_autoptr (Reply) full = get (server, blob_path, delegate);
+
+    assert_status (full, SOUP_STATUS_OK);
+    g_assert_true (g_bytes_equal (full->body, pdf));
+    g_assert_cmpstr (soup_message_headers_get_content_type (full->headers, NULL), ==,
+                     "application/pdf");
+    g_assert_cmpstr (soup_message_headers_get_one (full->headers, "Cache-Control"), ==,
+                     "public, max-age=31536000, immutable");
+    g_assert_cmpstr (soup_message_headers_get_one (full->headers, "ETag"), ==, etag);
+    g_assert_cmpstr (soup_message_headers_get_one (full->headers, "Accept-Ranges"), ==, "bytes");
+    g_assert_cmpint (soup_message_headers_get_content_length (full->headers), ==, size);
+  }
+  {
+    g_autoptr (Reply) head = send_json (server, "HEAD", blob_path, delegate, NULL);
+
+    assert_status (head, SOUP_STATUS_OK);
+    g_assert_cmpuint (g_bytes_get_size (head->body), ==, 0);
+    g_assert_cmpint (soup_message_headers_get_content_length (head->headers), ==, size);
+  }
+  {
+    g_autoptr (Reply) cached = send_full (server->url, "GET", blob_path, delegate, NULL, NULL,
+                                          "If-None-Match", etag);
+
+    assert_status (cached, SOUP_STATUS_NOT_MODIFIED);
+    g_assert_cmpuint (g_bytes_get_size (cached->body), ==, 0);
+  }
+
+  /* Ranges. */
+  {
+    static const struct {
+      const char *range;  /* %Z the size */
+      guint       status;
+      gssize      start, end;  /* -1: to the end / from size - N */
+    } ranges[] = {
+      { "bytes=100-", 206, 100, -1 },
+      { "bytes=0-99", 206, 0, 99 },
+      { "bytes=500-500", 206, 500, 500 },
+      { "bytes=-50", 206, -50, -1 },
+      { "bytes=0-99999999999", 206, 0, -1 },
+      { "bytes=%Z-", 416, 0, 0 },
+      { "bytes=99999999-", 416, 0, 0 },
+      { "bytes=-0", 416, 0, 0 },
+      { "bytes=0-1,5-6", 200, 0, -1 },
+      { "bytes=abc", 200, 0, -1 },
+      { "pages=1-2", 200, 0, -1 },
+      { "bytes=9-3", 200, 0, -1 },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (ranges); i++)
+      {
+        g_autoptr (GString) range = g_string_new (ranges[i].range);
+        g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, size);
+        g_autoptr (Reply) reply = NULL;
+
+        g_string_replace (range, "%Z", size_text, 0);
+        reply = send_full (server->url, "GET", blob_path, delegate, NULL, NULL, "Range",
+                           range->str);
+        g_test_message ("Range: %s → %u", range->str, reply->status);
+        g_assert_cmpuint (reply->status, ==, ranges[i].status);
+
+        if (ranges[i].status == 416)
+          {
+            g_autofree char *content_range = g_strdup_printf ("bytes */%" G_GSIZE_FORMAT, size);
+
+            g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "Content-Range"), ==,
+                             content_range);
+            assert_error (reply, 416, "bad-request");
+          }
+        else
+          {
+            gsize start = ranges[i].start < 0 ? size + ranges[i].start : (gsize) ranges[i].start;
+            gsize end = ranges[i].end < 0 ? size - 1 : (gsize) ranges[i].end;
+            g_autoptr (GBytes) expected = g_bytes_new_from_bytes (pdf, start, end - start + 1);
+
+            g_assert_true (g_bytes_equal (reply->body, expected));
+            if (ranges[i].status == 206)
+              {
+                g_autofree char *content_range =
+                  g_strdup_printf ("bytes %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT "/%"
+                                   G_GSIZE_FORMAT,
+                                   start, end, size);
+                g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "Content-Range"),
+                                 ==, content_range);
+              }
+          }
+      }
+  }
+
+  /* Hashes that are not hashes never reach the filesystem. */
+  {
+    g_autofree char *upper = g_ascii_strup (hash, -1);
+    g_autofree char *short_hash = g_strndup (hash, 63);
+    g_autofree char *long_hash = g_strconcat (hash, "0", NULL);
+    g_autofree char *bad_digit = g_strdup (hash);
+    const char *const bad_paths[] = { upper, short_hash, long_hash, bad_digit,
+                                      "..%2F..%2Fchamber.db", "..%2F..%2F..%2Fetc%2Fpasswd",
+                                      "chamber.db", "%00", NULL };
+    /* Dot segments that the URI parsers on either side may resolve before routing. */
+    const char *const dot_paths[] = { "%2E%2E", "%2e%2e%2fchamber.db", "..", "../../chamber.db",
+                                      NULL };
+
+    bad_digit[10] = 'g';
+    for (guint i = 0; bad_paths[i] != NULL; i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/api/v1/blobs/%s", bad_paths[i]);
+        g_autoptr (Reply) reply = get (server, path, delegate);
+
+        g_test_message ("GET %s → %u", path, reply->status);
+        assert_error (reply, 400, "bad-request");
+      }
+    for (guint i = 0; dot_paths[i] != NULL; i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/api/v1/blobs/%s", dot_paths[i]);
+        g_autoptr (Reply) reply = get (server, path, delegate);
+
+        g_test_message ("GET %s → %u", path, reply->status);
+        g_assert_true (reply->status == 400 || reply->status == 404);
+        assert_error (reply, reply->status, reply->status == 400 ? "bad-request" : "not-found");
+      }
+  }
+  {
+    g_autoptr (Reply) unknown = get (server, "/api/v1/blobs/"
+                                     "0123456789abcdef0123456789abcdef"
+                                     "0123456789abcdef0123456789abcdef",
+                                     delegate);
+    assert_error (unknown, 404, "not-found");
+  }
+
+  /* Dot segments sent raw, past any client-side URI cleaning. */
+  {
+    static const char *const raw_paths[] = {
+      "/api/v1/blobs/../../chamber.db",
+      "/api/v1/blobs/..%2F..%2Fchamber.db",
+      "/api/v1/blobs/%2e%2e/%2e%2e/chamber.db",
+      "/api/v1/blobs/..\\..\\chamber.db",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (raw_paths); i++)
+      {
+        g_autofree char *text =
+          g_strdup_printf ("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
+                           "Connection: close\r\n\r\n",
+                           raw_paths[i], admin);
+        g_autofree char *answer = raw_request (server, text);
+
+        g_test_message ("raw GET %s → %.12s", raw_paths[i], answer);
+        g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 4"));
+        g_assert_null (strstr (answer, "SQLite format"));
+      }
+  }
+}
+
+/* Bodies over the limits are refused with 413 and store nothing. */
+static void
+test_limits (void)
+{
+  g_autoptr (ChamberTestServer) server = chamber_test_server_start ();
+  const char *token = server->admin_token;
+  g_autofree char *big = NULL;
+  gsize big_len = 1024 * 1024 + 100;
+
+  /* JSON over 1 MiB. */
+  big = g_malloc (big_len + 1);
+  memset (big, ' ', big_len);
+  memcpy (big, "{\"title\": \"", 11);
+  big[big_len - 2] = '"';
+  big[big_len - 1] = '}';
+  big[big_len] = '\0';
+  {
+    g_autoptr (Reply) reply = send_json (server, "POST", "/api/v1/sessions", token, big);
+    assert_error (reply, 413, "too-large");
+  }
+  /* The same, sent chunked without a Content-Length. */
+  {
+    g_autofree char *url = g_strconcat (server->url, "/api/v1/people", NULL);
+    g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
+    g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_data (big, big_len, NULL);
+    g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GBytes) answer = NULL;
+    g_autofree char *code = NULL;
+    g_autofree char *message = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    soup_message_set_request_body (msg, "application/json", stream, -1);
+    answer = soup_session_send_and_read (http_session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
+    g_assert_true (chamber_protocol_parse_error_body (g_bytes_get_data (answer, NULL),
+                                                      g_bytes_get_size (answer), &code,
+                                                      &message));
+    g_assert_cmpstr (code, ==, "too-large");
+  }
+  assert_server_answers (server);
+
+  /* Uploads over --max-upload-mb, with and without Content-Length. */
+  {
+    g_autoptr (GSubprocess) process = NULL;
+    g_autoptr (GDataInputStream) lines = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autofree char *line = NULL;
+    g_autofree char *pdf_path = g_build_filename (server->data_dir, "small.pdf", NULL);
+    g_autofree char *oversized = g_malloc (2 * 1024 * 1024);
+    g_autoptr (GBytes) body = NULL;
+    ChamberTestServer limited = { 0, };
+    gint64 session_id, item_id;
+    guint before;
+
+    chamber_test_server_stop (server);
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                chamber_test_chamberd_path (), "--data", server->data_dir,
+                                "--listen", "127.0.0.1:0", "--max-upload-mb", "1", NULL);
+    g_assert_no_error (error);
+    lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+    line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
+    limited.url = line + strlen ("listening on ");
+    limited.admin_token = server->admin_token;
+    limited.data_dir = server->data_dir;
+
+    session_id = create_session (&limited, token, 10);
+    item_id = create_item (&limited, token, session_id, "Lớn");
+    chamber_test_write_pdf (pdf_path, 1, "small");
+    {
+      g_autoptr (Reply) fits = upload_file (&limited, token, item_id, "fits", NULL, pdf_path);
+      assert_status (fits, SOUP_STATUS_CREATED);
+    }
+
+    before = count_blob_files (&limited);
+    memset (oversized, 'x', 2 * 1024 * 1024);
+    memcpy (oversized, "%PDF-1.7\n", 9);
+    body = g_bytes_new_take (g_steal_pointer (&oversized), 2 * 1024 * 1024);
+    {
+      g_autoptr (Reply) reply = upload_bytes (&limited, token, item_id, "big", NULL, body);
+      assert_error (reply, 413, "too-large");
+    }
+    {
+      g_autofree char *url = g_strdup_printf ("%s/api/v1/items/%" G_GINT64_FORMAT
+                                              "/documents?title=big",
+                                              limited.url, item_id);
+      g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+      g_autoptr (GBytes) answer = NULL;
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    auth);
+      soup_message_set_request_body (msg, "application/pdf", stream, -1);
+      answer = soup_session_send_and_read (http_session, msg, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
+    }
+    g_assert_cmpuint (count_blob_files (&limited), ==, before);
+    assert_server_answers (&limited);
+
+    g_subprocess_send_signal (process, SIGTERM);
+    g_subprocess_wait (process, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (process));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  }
+}
+
+/* The command line. */
+static void
+test_command_line (void)
+{
+  g_autofree char *dir = chamber_test_make_temp_dir ("chamberd-cli-XXXXXX");
+  g_autofree char *data_dir = g_build_filename (dir, "new", "data", NULL);
+  const char *chamberd = chamber_test_chamberd_path ();
+  g_autofree char *out1 = NULL, *out2 = NULL, *err = NULL, *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  int status;
+
+  /* init creates the folder and prints exactly one token line. */
+  status = chamber_test_run ((const char *const[]) { chamberd, "--data", data_dir, "init", NULL },
+                             NULL, &out1, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_suffix (out1, "\n"));
+  lines = g_strsplit (out1, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "");
+  g_assert_true (g_str_has_prefix (lines[0], "chm_"));
+  g_assert_cmpuint (strlen (lines[0]), ==, 4 + 43);
+  g_assert_true (g_file_test (data_dir, G_FILE_TEST_IS_DIR));
+  {
+    g_autofree char *db = g_build_filename (data_dir, "chamber.db", NULL);
+    g_autofree char *blobs = g_build_filename (data_dir, "blobs", NULL);
+
+    g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (blobs, G_FILE_TEST_IS_DIR));
+  }
+
+  /* init again keeps the data and prints another token for the same administrator. */
+  status = chamber_test_run ((const char *const[]) { chamberd, "--data", data_dir, "init", NULL },
+                             NULL, &out2, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out1, !=, out2);
+  {
+    ChamberTestServer server = { 0, };
+    g_autoptr (GSubprocess) process = NULL;
+    g_autoptr (GDataInputStream) stream = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr (Reply) me1 = NULL;
+    g_autoptr (Reply) me2 = NULL;
+    g_autoptr (Reply) people = NULL;
+    g_autoptr (JsonObject) person1 = NULL;
+    g_autoptr (JsonObject) person2 = NULL;
+    g_autoptr (JsonObject) people_root = NULL;
+
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, chamberd, "--data",
+                                data_dir, "--listen", "localhost:0", NULL);
+    g_assert_no_error (error);
+    stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+    line = g_data_input_stream_read_line_utf8 (stream, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
+    g_assert_cmpstr (line, !=, "listening on http://127.0.0.1:0");
+    server.url = line + strlen ("listening on ");
+
+    me1 = get (&server, "/api/v1/me", g_strstrip (out1));
+    me2 = get (&server, "/api/v1/me", g_strstrip (out2));
+    assert_status (me1, SOUP_STATUS_OK);
+    assert_status (me2, SOUP_STATUS_OK);
+    person1 = reply_member (me1, "person");
+    person2 = reply_member (me2, "person");
+    g_assert_cmpstr (json_object_get_string_member (person1, "name"), ==, "Administrator");
+    g_assert_cmpstr (json_object_get_string_member (person1, "role"), ==, "admin");
+    g_assert_cmpint (json_object_get_int_member (person1, "id"), ==,
+                     json_object_get_int_member (person2, "id"));
+    people = get (&server, "/api/v1/people", out1);
+    people_root = reply_object (people);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (people_root,
+                                                                           "people")),
+                      ==, 1);
+
+    /* SIGTERM ends it cleanly. */
+    g_subprocess_send_signal (process, SIGTERM);
+    g_subprocess_wait (process, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (process));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  }
+
+  /* Bad usage exits 2 with a message; errors exit 1 with one line. */
+  {
+    static const char *const usage_cases[][6] = {
+      { "--no-such-option", NULL },
+      { "--data", NULL },
+      { "init", NULL },
+      { "--data", "/tmp", "frobnicate", NULL },
+      { "--data", "/tmp", "init", "extra", NULL },
+      { "--data", "/tmp", "--listen", "nowhere", NULL },
+      { "--data", "/tmp", "--listen", "127.0.0.1:70000", NULL },
+      { "--data", "/tmp", "--listen", "::1:80", NULL },
+      { "--data", "/tmp", "--max-upload-mb", "0", NULL },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (usage_cases); i++)
+      {
+        const char *argv[8] = { chamberd, };
+        g_autofree char *usage_err = NULL;
+
+        for (int a = 0; usage_cases[i][a] != NULL; a++)
+          argv[a + 1] = usage_cases[i][a];
+        status = chamber_test_run (argv, NULL, NULL, &usage_err);
+        g_test_message ("chamberd %s → %d %s", usage_cases[i][0], status, usage_err);
+        g_assert_cmpint (status, ==, 2);
+        g_assert_true (g_str_has_prefix (usage_err, "chamberd: "));
+      }
+  }
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+    g_autofree char *serve_err = NULL;
+
+    status = chamber_test_run ((const char *const[]) { chamberd, "--data", missing, "--listen",
+                                                       "127.0.0.1:0", NULL },
+                               NULL, &out, &serve_err);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_str_has_prefix (serve_err, "chamberd: "));
+    g_assert_nonnull (strstr (serve_err, "init"));
+    g_assert_true (strchr (serve_err, '\n') == serve_err + strlen (serve_err) - 1);
+  }
+  {
+    g_autofree char *help = NULL;
+
+    status = chamber_test_run ((const char *const[]) { chamberd, "--help", NULL }, NULL, &help,
+                               NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (help, "--data"));
+    g_assert_nonnull (strstr (help, "--listen"));
+    g_assert_nonnull (strstr (help, "init"));
+  }
+
+  chamber_test_rm_rf (dir);
+}
+
+/* Data survives a restart: records, blobs, and the manifest's ETag. */
+static void
+test_restart (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *admin = world->tokens[CALLER_ADMIN];
+  g_autofree char *pdf_path = write_test_pdf (world, "restart.pdf", 2);
+  g_autoptr (GBytes) pdf = read_bytes (pdf_path);
+  g_autoptr (Reply) uploaded = NULL;
+  g_autoptr (JsonObject) document = NULL;
+  g_autoptr (Reply) manifest_before = NULL;
+  g_autoptr (Reply) manifest_after = NULL;
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *blob_path = NULL;
+  gint64 session_id, item_id;
+
+  session_id = create_session (server, admin, 10);
+  item_id = create_item (server, admin, session_id, "Khai mạc");
+  uploaded = upload_bytes (server, admin, item_id, "Diễn văn khai mạc", NULL, pdf);
+  assert_status (uploaded, SOUP_STATUS_CREATED);
+  document = reply_member (uploaded, "document");
+  manifest_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/manifest", session_id);
+  blob_path = g_strdup_printf ("/api/v1/blobs/%s",
+                               json_object_get_string_member (document, "sha256"));
+  manifest_before = get (server, manifest_path, world->tokens[CALLER_DELEGATE]);
+  assert_status (manifest_before, SOUP_STATUS_OK);
+
+  chamber_test_server_restart (server);
+
+  manifest_after = get (server, manifest_path, world->tokens[CALLER_DELEGATE]);
+  assert_status (manifest_after, SOUP_STATUS_OK);
+  g_assert_true (g_bytes_equal (manifest_before->body, manifest_after->body));
+  g_assert_cmpstr (soup_message_headers_get_one (manifest_before->headers, "ETag"), ==,
+                   soup_message_headers_get_one (manifest_after->headers, "ETag"));
+  {
+    g_autoptr (Reply) blob = get (server, blob_path, world->tokens[CALLER_DELEGATE]);
+
+    assert_status (blob, SOUP_STATUS_OK);
+    g_assert_true (g_bytes_equal (blob->body, pdf));
+  }
+  /* Tokens issued before the restart still work; new changes still land. */
+  for (int c = CALLER_ADMIN; c <= CALLER_OFFICIAL; c++)
+    {
+      g_autoptr (Reply) me = get (server, "/api/v1/me", world->tokens[c]);
+      assert_status (me, SOUP_STATUS_OK);
+    }
+  create_item (server, world->tokens[CALLER_SECRETARIAT], session_id, "Bế mạc");
+
+  /* After a hard kill too. */
+  chamber_test_server_kill (server);
+  chamber_test_server_restart (server);
+  {
+    g_autofree char *items_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/items",
+                                                   session_id);
+    g_autoptr (Reply) items = get (server, items_path, admin);
+    g_autoptr (JsonObject) root = reply_object (items);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), ==,
+                      2);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/server/command-line", test_command_line);
+  g_test_add_func ("/server/routing", test_routing);
+  g_test_add_func ("/server/roles", test_roles);
+  g_test_add_func ("/server/create-and-read", test_create_and_read);
+  g_test_add_func ("/server/upload", test_upload);
+  g_test_add_func ("/server/access", test_access);
+  g_test_add_func ("/server/bad-corpus", test_bad_corpus);
+  g_test_add_func ("/server/manifest", test_manifest);
+  g_test_add_func ("/server/blobs", test_blobs);
+  g_test_add_func ("/server/limits", test_limits);
+  g_test_add_func ("/server/restart", test_restart);
+
+  status = g_test_run ();
+  g_clear_object (&http_session);
+  return status;
+}

@@ -1,2 +1,164 @@
-/* being written */
-int main (void) { return 1; }
+/* main.c — chamberd, the Chamber server.
+ *
+ *   chamberd --data DIR [--listen HOST:PORT] [--max-upload-mb N]   serve DIR
+ *   chamberd --data DIR init                                       prepare DIR, print an admin token
+ *   chamberd --data DIR demo                                       prepare DIR with the sample session
+ *
+ * Exit status: 0 done, 1 an error (one line on stderr), 2 bad usage. */
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+
+#include "chamber-demo-seed.h"
+#include "chamber-server.h"
+
+#define EXIT_USAGE 2
+#define MAX_UPLOAD_MB_LIMIT (1024 * 1024)
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("chamberd: %s\n", message);
+  g_printerr (_("Try “chamberd --help”.\n"));
+  return EXIT_USAGE;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("chamberd: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+serve (const char *data_dir,
+       const char *address,
+       int         max_upload_mb)
+{
+  g_autoptr (ChamberServer) server = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint term_id, int_id;
+
+  server = chamber_server_new (data_dir, &error);
+  if (server == NULL)
+    return fail (error);
+  if (max_upload_mb > 0)
+    chamber_server_set_max_upload_bytes (server, (gint64) max_upload_mb * 1024 * 1024);
+
+  url = chamber_server_listen (server, address, &error);
+  if (url == NULL)
+    return fail (error);
+  g_print ("listening on %s\n", url);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  term_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  int_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (term_id);
+  g_source_remove (int_id);
+
+  chamber_server_shutdown (server);
+  return EXIT_SUCCESS;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *address = NULL;
+  const char *localedir;
+  const char *command = NULL;
+  int max_upload_mb = -1;
+  GOptionEntry entries[] = {
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+      N_("The data folder: database and documents (required)"), N_("DIR") },
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &address,
+      N_("Address to serve on (default 127.0.0.1:8080; port 0 picks a free one)"),
+      N_("HOST:PORT") },
+    { "max-upload-mb", 0, 0, G_OPTION_ARG_INT, &max_upload_mb,
+      N_("Largest PDF accepted for upload, in MiB (default 256)"), N_("N") },
+    { NULL },
+  };
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("CHAMBER_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("chamberd");
+  /* A reader that closed our stdout must not end the server. */
+  signal (SIGPIPE, SIG_IGN);
+
+  context = g_option_context_new (_("[init | demo] — the Chamber server"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (
+    context,
+    _("Without a command, serves the Chamber API from the data folder and prints\n"
+      "“listening on http://HOST:PORT” once it is ready.\n"
+      "\n"
+      "Commands:\n"
+      "  init    create the data folder when missing and print a new admin token\n"
+      "  demo    create the data folder with the sample session (demo-tokens.json)"));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+
+  if (argc > 2)
+    return usage_error (_("Give at most one command: init or demo."));
+  if (argc == 2)
+    {
+      command = argv[1];
+      if (!g_str_equal (command, "init") && !g_str_equal (command, "demo"))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Unknown command “%s”: use init, demo or none to serve."),
+                             command);
+          return usage_error (message);
+        }
+    }
+  if (data_dir == NULL || *data_dir == '\0')
+    return usage_error (_("Say where the data folder is with --data DIR."));
+  if (max_upload_mb != -1 && (max_upload_mb < 1 || max_upload_mb > MAX_UPLOAD_MB_LIMIT))
+    return usage_error (_("--max-upload-mb needs a number of MiB from 1 to 1048576."));
+  if (address != NULL)
+    {
+      g_autoptr (GSocketAddress) parsed = chamber_server_parse_address (address, &error);
+      if (parsed == NULL)
+        return usage_error (error->message);
+    }
+
+  if (g_strcmp0 (command, "init") == 0)
+    {
+      g_autofree char *token = chamber_server_init_data_dir (data_dir, &error);
+
+      if (token == NULL)
+        return fail (error);
+      g_print ("%s\n", token);
+      return EXIT_SUCCESS;
+    }
+  if (g_strcmp0 (command, "demo") == 0)
+    {
+      if (!chamber_demo_seed_data_dir (data_dir, &error))
+        return fail (error);
+      return EXIT_SUCCESS;
+    }
+
+  return serve (data_dir, address != NULL ? address : "127.0.0.1:8080", max_upload_mb);
+}

@@ -1,0 +1,227 @@
+/* chamber-server-people.c — the caller, people and their access tokens (docs/protocol.md). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chamber-protocol.h"
+#include "chamber-server-private.h"
+#include "chamber-token.h"
+
+static void
+reply_bad_request (ChamberRequest *request,
+                   const char     *message)
+{
+  chamber_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "bad-request", message);
+}
+
+/* An optional string member, trimmed; empty reads as absent. FALSE having answered 400. */
+static gboolean
+read_optional_text (ChamberRequest *request,
+                    JsonObject     *object,
+                    const char     *member,
+                    char          **out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (!chamber_json_get_string (object, member, FALSE, CHAMBER_PROTOCOL_MAX_STRING, &value,
+                                &error))
+    {
+      reply_bad_request (request, error->message);
+      return FALSE;
+    }
+  if (value != NULL && *g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+void
+chamber_server_get_me (ChamberRequest *request)
+{
+  chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "person",
+                               chamber_person_to_json (request->caller));
+}
+
+void
+chamber_server_get_people (ChamberRequest *request)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) people = chamber_store_list_people (request->server->store, &error);
+  JsonArray *array;
+
+  if (people == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  array = json_array_sized_new (people->len);
+  for (guint i = 0; i < people->len; i++)
+    json_array_add_element (array, chamber_person_to_json (g_ptr_array_index (people, i)));
+  chamber_server_reply_array (request->msg, "people", array);
+}
+
+void
+chamber_server_post_people (ChamberRequest *request)
+{
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *role = NULL;
+
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+
+  person = chamber_person_new ();
+  if (!chamber_json_get_string (object, "name", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &person->name,
+                                &error)
+      || !chamber_json_get_string (object, "role", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &role,
+                                   &error))
+    {
+      reply_bad_request (request, error->message);
+      return;
+    }
+  if (*g_strstrip (person->name) == '\0')
+    {
+      reply_bad_request (request, _("“name” must not be empty."));
+      return;
+    }
+  if (!chamber_role_from_string (role, &person->role))
+    {
+      reply_bad_request (request, _("“role” must be “delegate”, “chair”, “secretariat”, "
+                                    "“admin” or “official”."));
+      return;
+    }
+  if (!read_optional_text (request, object, "group", &person->group_name)
+      || !read_optional_text (request, object, "title", &person->title)
+      || !read_optional_text (request, object, "agency", &person->agency))
+    return;
+
+  if (!chamber_server_role_may_manage (request->caller->role, person->role))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("Only an administrator may add people with the admin or "
+                                    "secretariat role."));
+      return;
+    }
+
+  person->active = TRUE;
+  if (!chamber_store_insert_person (request->server->store, person, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  chamber_server_reply_member (request->msg, SOUP_STATUS_CREATED, "person",
+                               chamber_person_to_json (person));
+}
+
+/* "expires_at" as ISO 8601 in the future, normalised to UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL and
+ * TRUE when absent. FALSE having answered 400. */
+static gboolean
+read_expiry (ChamberRequest *request,
+             JsonObject     *object,
+             char          **out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) when_utc = NULL;
+
+  *out = NULL;
+  if (!chamber_json_get_string (object, "expires_at", FALSE, 64, &value, &error))
+    {
+      reply_bad_request (request, error->message);
+      return FALSE;
+    }
+  if (value == NULL)
+    return TRUE;
+
+  when = g_date_time_new_from_iso8601 (value, utc);
+  if (when == NULL)
+    {
+      reply_bad_request (request, _("“expires_at” must be a date and time in ISO 8601, like "
+                                    "2025-06-30T17:00:00+07:00."));
+      return FALSE;
+    }
+  now = g_date_time_new_now_utc ();
+  if (g_date_time_compare (when, now) <= 0)
+    {
+      reply_bad_request (request, _("“expires_at” is in the past: a token must expire later "
+                                    "than now."));
+      return FALSE;
+    }
+  when_utc = g_date_time_to_utc (when);
+  *out = g_date_time_format (when_utc, "%Y-%m-%dT%H:%M:%SZ");
+  return TRUE;
+}
+
+void
+chamber_server_post_person_tokens (ChamberRequest *request)
+{
+  ChamberStore *store = request->server->store;
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expires_at = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *token_hash = NULL;
+  JsonNode *root;
+  gint64 token_id = 0;
+
+  person = chamber_store_get_person (store, request->id, &error);
+  if (person == NULL)
+    {
+      if (error == NULL
+          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no person %" G_GINT64_FORMAT ". Check the person id."),
+                             request->id);
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!chamber_server_role_may_manage (request->caller->role, person->role))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("Only an administrator may issue tokens for admins and the "
+                                    "secretariat."));
+      return;
+    }
+  if (!person->active)
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_CONFLICT, "conflict",
+                                  _("This person is deactivated, so a token would not work. "
+                                    "Reactivate the person first."));
+      return;
+    }
+
+  object = chamber_request_read_object (request, TRUE);
+  if (object == NULL || !read_expiry (request, object, &expires_at))
+    return;
+
+  token = chamber_token_generate ();
+  token_hash = chamber_token_hash (token);
+  if (!chamber_store_insert_token (store, person->id, token_hash, expires_at, &token_id,
+                                   &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+
+  answer = json_object_new ();
+  json_object_set_string_member (answer, "token", token);
+  json_object_set_int_member (answer, "token_id", token_id);
+  if (expires_at != NULL)
+    json_object_set_string_member (answer, "expires_at", expires_at);
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (root, answer);
+  chamber_server_reply_json (request->msg, SOUP_STATUS_CREATED, root);
+}

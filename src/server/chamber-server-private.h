@@ -1,0 +1,126 @@
+/* chamber-server-private.h — what the resource files of chamberd share: the server's state,
+ * one request being answered, and the helpers that write answers (docs/protocol.md). */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "chamber-blob-store.h"
+#include "chamber-model.h"
+#include "chamber-server.h"
+#include "chamber-store.h"
+
+G_BEGIN_DECLS
+
+struct _ChamberServer
+{
+  GObject           parent_instance;
+
+  char             *data_dir;
+  char             *db_path;
+  char             *blob_dir;
+  ChamberStore     *store;
+  ChamberBlobStore *blobs;
+  SoupServer       *soup;
+  gint64            max_upload_bytes;
+  guint             jobs_running;  /* uploads being checked in worker threads */
+  gboolean          stopping;      /* chamber_server_shutdown() was called */
+};
+
+/* What the body of a request turned into while it arrived: bytes in memory (JSON) or a
+ * temporary file in the blob store (an upload). Reading stops storing past @limit. */
+typedef struct
+{
+  gsize          limit;
+  guint64        received;
+  gboolean       too_large;
+  GByteArray    *data;       /* JSON requests */
+  char          *temp_path;  /* uploads; deleted when the body is freed unless stolen */
+  GOutputStream *out;
+  GError        *write_error;
+} ChamberRequestBody;
+
+typedef struct _ChamberRoute ChamberRoute;
+
+/* One request on its way through chamberd: resolved in the got-headers phase (route, path id,
+ * caller, body sink), answered once the body has arrived. */
+typedef struct
+{
+  ChamberServer      *server;
+  SoupServerMessage  *msg;
+  const ChamberRoute *route;
+  const char         *method;   /* SOUP_METHOD_GET, _HEAD or _POST */
+  gint64              id;       /* the numeric path segment, 0 when the route has none */
+  char               *segment;  /* the raw last path segment (a blob's hash) */
+  ChamberPerson      *caller;
+  ChamberRequestBody *body;     /* POST only */
+  GHashTable         *query;    /* decoded query parameters (last value wins), or NULL */
+  GPtrArray          *access;   /* upload: the access list from repeated `access=` parameters */
+} ChamberRequest;
+
+typedef void (*ChamberRouteFunc) (ChamberRequest *request);
+/* Runs in the got-headers phase of a POST, after authentication and the role check; returns
+ * FALSE having answered when the request is refused before its body is read. */
+typedef gboolean (*ChamberRoutePrepareFunc) (ChamberRequest *request);
+
+struct _ChamberRoute
+{
+  const char             *pattern;  /* "sessions/#/items": "#" an id, "*" any segment */
+  ChamberRouteFunc        get;      /* also answers HEAD */
+  ChamberRouteFunc        post;     /* secretariat and admin only */
+  ChamberRoutePrepareFunc prepare_post;
+  gboolean                post_is_upload;
+};
+
+/* Roles that may write (docs/protocol.md): secretariat and admin. */
+gboolean chamber_server_role_may_write (ChamberRole role);
+/* Only an admin creates or issues tokens for admins and the secretariat. */
+gboolean chamber_server_role_may_manage (ChamberRole caller_role, ChamberRole person_role);
+
+/* Answers with a JSON body; @node is consumed. */
+void chamber_server_reply_json (SoupServerMessage *msg, guint status, JsonNode *node);
+/* Answers {"@member": @node}; @node is consumed. */
+void chamber_server_reply_member (SoupServerMessage *msg, guint status, const char *member,
+                                  JsonNode *node);
+/* Answers 200 {"@member": @array}; @array is consumed. */
+void chamber_server_reply_array (SoupServerMessage *msg, const char *member, JsonArray *array);
+/* Answers a JSON error body (and WWW-Authenticate for 401). */
+void chamber_server_reply_error (SoupServerMessage *msg, guint status, const char *code,
+                                 const char *message);
+/* Maps a GError of the store, blob store, protocol or PDF domain to its answer. */
+void chamber_server_reply_gerror (SoupServerMessage *msg, const GError *error);
+
+/* Answers 413 for a body over the limit of the request's route. */
+void chamber_request_reply_too_large (ChamberRequest *request);
+/* The JSON object a POST carried, or NULL having answered 400/413. An empty body reads as {}
+ * when @empty_is_object. */
+JsonObject *chamber_request_read_object (ChamberRequest *request, gboolean empty_is_object);
+
+/* Parses a strict path id: digits only, no leading zero, 1 … G_MAXINT64. */
+gboolean chamber_server_parse_id (const char *segment, gint64 *out_id);
+
+/* Whether an If-None-Match header value names @etag (a quoted entity tag) or "*". */
+gboolean chamber_server_etag_matches (const char *if_none_match, const char *etag);
+
+/* Resource handlers (chamber-server-sessions.c, -people.c, -documents.c). */
+void     chamber_server_get_me (ChamberRequest *request);
+void     chamber_server_get_sessions (ChamberRequest *request);
+void     chamber_server_post_sessions (ChamberRequest *request);
+void     chamber_server_get_session (ChamberRequest *request);
+void     chamber_server_get_session_items (ChamberRequest *request);
+void     chamber_server_post_session_items (ChamberRequest *request);
+void     chamber_server_get_session_documents (ChamberRequest *request);
+void     chamber_server_get_session_manifest (ChamberRequest *request);
+void     chamber_server_get_people (ChamberRequest *request);
+void     chamber_server_post_people (ChamberRequest *request);
+void     chamber_server_post_person_tokens (ChamberRequest *request);
+gboolean chamber_server_prepare_upload (ChamberRequest *request);
+void     chamber_server_post_item_documents (ChamberRequest *request);
+void     chamber_server_get_document (ChamberRequest *request);
+void     chamber_server_get_blob (ChamberRequest *request);
+
+/* Called by an upload when its worker thread starts and ends, so shutdown can wait. */
+void chamber_server_job_started (ChamberServer *self);
+void chamber_server_job_finished (ChamberServer *self);
+
+G_END_DECLS

@@ -1,0 +1,452 @@
+/* chamber-server-sessions.c — sessions, their agenda items, their documents and the manifest
+ * (docs/protocol.md). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chamber-hash.h"
+#include "chamber-manifest.h"
+#include "chamber-protocol.h"
+#include "chamber-server-private.h"
+
+#define MAX_SESSION_NUMBER  9999
+#define MAX_PLANNED_MINUTES (7 * 24 * 60)
+#define MAX_POSITION        100000
+#define MAX_MANIFEST_READS  5
+
+static void
+reply_bad_request (ChamberRequest *request,
+                   const char     *message)
+{
+  chamber_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "bad-request", message);
+}
+
+static void
+reply_no_session (ChamberRequest *request)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("There is no session %" G_GINT64_FORMAT ". Check the session id."),
+                     request->id);
+
+  chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
+}
+
+/* The session of the request's path id, or NULL having answered 404 (or 500). */
+static ChamberSession *
+lookup_session (ChamberRequest *request)
+{
+  g_autoptr (GError) error = NULL;
+  ChamberSession *session = chamber_store_get_session (request->server->store, request->id,
+                                                       &error);
+
+  if (session == NULL)
+    {
+      if (error == NULL
+          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        reply_no_session (request);
+      else
+        chamber_server_reply_gerror (request->msg, error);
+    }
+  return session;
+}
+
+/* A trimmed, non-empty string member; FALSE having answered 400 otherwise. A missing optional
+ * member leaves *out NULL. */
+static gboolean
+read_text (ChamberRequest *request,
+           JsonObject     *object,
+           const char     *member,
+           gboolean        required,
+           char          **out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (!chamber_json_get_string (object, member, required, CHAMBER_PROTOCOL_MAX_STRING, &value,
+                                &error))
+    {
+      reply_bad_request (request, error->message);
+      return FALSE;
+    }
+  if (value != NULL)
+    {
+      g_strstrip (value);
+      if (*value == '\0')
+        {
+          if (required)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("“%s” must not be empty."), member);
+              reply_bad_request (request, message);
+              return FALSE;
+            }
+          g_clear_pointer (&value, g_free);
+        }
+    }
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+static gboolean
+read_date (ChamberRequest *request,
+           JsonObject     *object,
+           const char     *member,
+           char          **out)
+{
+  g_autofree char *value = NULL;
+  guint64 year, month, day;
+  char **parts;
+  gboolean valid;
+
+  if (!read_text (request, object, member, FALSE, &value))
+    return FALSE;
+  if (value == NULL)
+    {
+      *out = NULL;
+      return TRUE;
+    }
+
+  parts = g_strsplit (value, "-", -1);
+  valid = strlen (value) == 10 && g_strv_length (parts) == 3
+          && strlen (parts[0]) == 4 && strlen (parts[1]) == 2 && strlen (parts[2]) == 2
+          && g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL)
+          && g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL)
+          && g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &day, NULL)
+          && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  g_strfreev (parts);
+  if (!valid)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” must be a date written YYYY-MM-DD, like 2024-12-09."), member);
+      reply_bad_request (request, message);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+void
+chamber_server_get_sessions (ChamberRequest *request)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sessions = chamber_store_list_sessions (request->server->store, &error);
+  JsonArray *array;
+
+  if (sessions == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  array = json_array_sized_new (sessions->len);
+  for (guint i = 0; i < sessions->len; i++)
+    json_array_add_element (array, chamber_session_to_json (g_ptr_array_index (sessions, i)));
+  chamber_server_reply_array (request->msg, "sessions", array);
+}
+
+void
+chamber_server_post_sessions (ChamberRequest *request)
+{
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (ChamberSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+  gint64 number = 0;
+
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+
+  session = chamber_session_new ();
+  if (!chamber_json_get_int (object, "number", TRUE, 1, MAX_SESSION_NUMBER, &number, &error))
+    {
+      reply_bad_request (request, error->message);
+      return;
+    }
+  session->number = (int) number;
+  if (!read_text (request, object, "title", TRUE, &session->title)
+      || !read_text (request, object, "kind", FALSE, &kind)
+      || !read_text (request, object, "place", FALSE, &session->place)
+      || !read_date (request, object, "starts_on", &session->starts_on)
+      || !read_date (request, object, "ends_on", &session->ends_on))
+    return;
+
+  session->kind = CHAMBER_SESSION_REGULAR;
+  if (kind != NULL && !chamber_session_kind_from_string (kind, &session->kind))
+    {
+      reply_bad_request (request, _("“kind” must be “regular”, “thematic” or “extraordinary”."));
+      return;
+    }
+  if (session->starts_on != NULL && session->ends_on != NULL
+      && strcmp (session->ends_on, session->starts_on) < 0)
+    {
+      reply_bad_request (request, _("“ends_on” is before “starts_on”: check the dates."));
+      return;
+    }
+  session->state = CHAMBER_SESSION_STATE_PREPARING;
+
+  if (!chamber_store_insert_session (request->server->store, session, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  chamber_server_reply_member (request->msg, SOUP_STATUS_CREATED, "session",
+                               chamber_session_to_json (session));
+}
+
+void
+chamber_server_get_session (ChamberRequest *request)
+{
+  g_autoptr (ChamberSession) session = lookup_session (request);
+
+  if (session != NULL)
+    chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "session",
+                                 chamber_session_to_json (session));
+}
+
+void
+chamber_server_get_session_items (ChamberRequest *request)
+{
+  g_autoptr (ChamberSession) session = lookup_session (request);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonArray *array;
+
+  if (session == NULL)
+    return;
+  items = chamber_store_list_items (request->server->store, session->id, &error);
+  if (items == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  array = json_array_sized_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    json_array_add_element (array, chamber_item_to_json (g_ptr_array_index (items, i)));
+  chamber_server_reply_array (request->msg, "items", array);
+}
+
+/* Bumps @session's revision unless it already moved past the one read before the change. */
+static gboolean
+ensure_revision_moved (ChamberStore         *store,
+                       const ChamberSession *session,
+                       GError              **error)
+{
+  g_autoptr (ChamberSession) now = chamber_store_get_session (store, session->id, error);
+
+  if (now == NULL)
+    return FALSE;
+  if (now->revision > session->revision)
+    return TRUE;
+  return chamber_store_bump_revision (store, session->id, error) > 0;
+}
+
+void
+chamber_server_post_session_items (ChamberRequest *request)
+{
+  ChamberStore *store = request->server->store;
+  g_autoptr (ChamberSession) session = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (ChamberItem) item = NULL;
+  g_autoptr (ChamberItem) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 parent_id = 0, minutes = 0, position = -1;
+
+  session = lookup_session (request);
+  if (session == NULL)
+    return;
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+
+  item = chamber_item_new ();
+  item->session_id = session->id;
+  if (!read_text (request, object, "title", TRUE, &item->title))
+    return;
+  if (!chamber_json_get_int (object, "parent_id", FALSE, 0, G_MAXINT64, &parent_id, &error)
+      || !chamber_json_get_int (object, "planned_minutes", FALSE, 0, MAX_PLANNED_MINUTES,
+                                &minutes, &error)
+      || !chamber_json_get_int (object, "position", FALSE, 0, MAX_POSITION, &position,
+                                &error))
+    {
+      reply_bad_request (request, error->message);
+      return;
+    }
+
+  if (parent_id != 0)
+    {
+      g_autoptr (ChamberItem) parent = chamber_store_get_item (store, parent_id, NULL);
+
+      if (parent == NULL || parent->session_id != session->id)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“parent_id” %" G_GINT64_FORMAT " is not an agenda item of "
+                               "session %" G_GINT64_FORMAT "."),
+                             parent_id, session->id);
+          reply_bad_request (request, message);
+          return;
+        }
+    }
+  item->parent_id = parent_id;
+  item->planned_minutes = (int) minutes;
+  item->position = (int) position;
+  item->state = CHAMBER_ITEM_STATE_NOT_STARTED;
+
+  /* The item and the session's new revision are one change. The store may already count the
+   * insert as a revision; the session must move on exactly once either way. */
+  if (!chamber_store_begin (store, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!chamber_store_insert_item (store, item, &error)
+      || !ensure_revision_moved (store, session, &error))
+    {
+      chamber_store_rollback (store);
+      if (error != NULL)
+        chamber_server_reply_gerror (request->msg, error);
+      else
+        reply_no_session (request);
+      return;
+    }
+  if (!chamber_store_commit (store, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+
+  stored = chamber_store_get_item (store, item->id, NULL);
+  chamber_server_reply_member (request->msg, SOUP_STATUS_CREATED, "item",
+                               chamber_item_to_json (stored != NULL ? stored : item));
+}
+
+/* The documents of @session_id that @caller may read. */
+static GPtrArray *
+readable_documents (ChamberStore        *store,
+                    gint64               session_id,
+                    const ChamberPerson *caller,
+                    GError             **error)
+{
+  g_autoptr (GPtrArray) documents = chamber_store_list_documents (store, session_id, error);
+
+  if (documents == NULL)
+    return NULL;
+  for (guint i = documents->len; i > 0; i--)
+    if (!chamber_store_person_may_read (store, caller, g_ptr_array_index (documents, i - 1)))
+      g_ptr_array_remove_index (documents, i - 1);
+  return g_steal_pointer (&documents);
+}
+
+void
+chamber_server_get_session_documents (ChamberRequest *request)
+{
+  g_autoptr (ChamberSession) session = lookup_session (request);
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonArray *array;
+
+  if (session == NULL)
+    return;
+  documents = readable_documents (request->server->store, session->id, request->caller,
+                                  &error);
+  if (documents == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  array = json_array_sized_new (documents->len);
+  for (guint i = 0; i < documents->len; i++)
+    json_array_add_element (array, chamber_document_to_json (g_ptr_array_index (documents, i)));
+  chamber_server_reply_array (request->msg, "documents", array);
+}
+
+/* Reads the session, its items, the caller's documents and the people. */
+static ChamberManifest *
+build_manifest (ChamberRequest *request,
+                GError        **error)
+{
+  ChamberStore *store = request->server->store;
+  g_autoptr (ChamberManifest) manifest = chamber_manifest_new ();
+  GPtrArray *items, *documents, *people;
+
+  manifest->format = CHAMBER_MANIFEST_FORMAT;
+  manifest->session = chamber_store_get_session (store, request->id, error);
+  if (manifest->session == NULL)
+    return NULL;
+  manifest->revision = manifest->session->revision;
+
+  items = chamber_store_list_items (store, request->id, error);
+  if (items == NULL)
+    return NULL;
+  g_clear_pointer (&manifest->items, g_ptr_array_unref);
+  manifest->items = items;
+
+  documents = readable_documents (store, request->id, request->caller, error);
+  if (documents == NULL)
+    return NULL;
+  g_clear_pointer (&manifest->documents, g_ptr_array_unref);
+  manifest->documents = documents;
+
+  people = chamber_store_list_people (store, error);
+  if (people == NULL)
+    return NULL;
+  g_clear_pointer (&manifest->people, g_ptr_array_unref);
+  manifest->people = people;
+
+  return g_steal_pointer (&manifest);
+}
+
+void
+chamber_server_get_session_manifest (ChamberRequest *request)
+{
+  ChamberStore *store = request->server->store;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
+  g_autoptr (ChamberManifest) manifest = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *etag = NULL;
+  const char *if_none_match;
+  gsize len = 0;
+
+  /* An upload checked in a worker thread may commit while the manifest is read. Rather than
+   * hold the store's write lock for a read, read again until the session's revision did not
+   * move meanwhile, so the manifest is one revision. */
+  for (int attempt = 0; attempt < MAX_MANIFEST_READS; attempt++)
+    {
+      g_autoptr (ChamberSession) after = NULL;
+
+      g_clear_pointer (&manifest, chamber_manifest_free);
+      manifest = build_manifest (request, &error);
+      if (manifest == NULL)
+        break;
+      after = chamber_store_get_session (store, request->id, NULL);
+      if (after == NULL || after->revision == manifest->revision)
+        break;
+    }
+  if (manifest == NULL)
+    {
+      if (error == NULL
+          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        reply_no_session (request);
+      else
+        chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+
+  body = chamber_manifest_to_json (manifest, &len);
+  hash = chamber_sha256_hex (body, len);
+  etag = g_strdup_printf ("\"%s\"", hash);
+  soup_message_headers_replace (headers, "ETag", etag);
+  soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+
+  if_none_match = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (request->msg), "If-None-Match");
+  if (chamber_server_etag_matches (if_none_match, etag))
+    {
+      soup_server_message_set_status (request->msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+  soup_server_message_set_status (request->msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE,
+                                    g_steal_pointer (&body), len);
+}

@@ -1,0 +1,51 @@
+/* chamber-server.h — chamberd's HTTP server: the /api/v1 of docs/protocol.md over a data folder
+ * (DIR/chamber.db and DIR/blobs).
+ *
+ * A ChamberServer runs on the thread-default main context of the thread that created it; PDF
+ * checks of uploads run in worker threads with their own store connection. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CHAMBER_SERVER_ERROR (chamber_server_error_quark ())
+
+typedef enum {
+  CHAMBER_SERVER_ERROR_ADDRESS,  /* a --listen value that is not HOST:PORT */
+  CHAMBER_SERVER_ERROR_LISTEN,   /* the address cannot be bound (in use, not local, no permission) */
+  CHAMBER_SERVER_ERROR_DATA,     /* the data folder is missing, not initialised or unusable */
+} ChamberServerError;
+
+GQuark chamber_server_error_quark (void);
+
+/* The default limit of one PDF upload, in MiB (`chamberd --max-upload-mb N`). */
+#define CHAMBER_SERVER_DEFAULT_MAX_UPLOAD_MB 256
+#define CHAMBER_SERVER_DEFAULT_PORT          8080
+
+#define CHAMBER_TYPE_SERVER (chamber_server_get_type ())
+G_DECLARE_FINAL_TYPE (ChamberServer, chamber_server, CHAMBER, SERVER, GObject)
+
+/* Opens @data_dir, which `chamberd init` prepared (DATA when it did not). */
+ChamberServer *chamber_server_new (const char *data_dir, GError **error);
+const char    *chamber_server_get_data_dir (ChamberServer *self);
+/* Bytes allowed in one upload; 0 or less restores the default. */
+void           chamber_server_set_max_upload_bytes (ChamberServer *self, gint64 max_bytes);
+gint64         chamber_server_get_max_upload_bytes (ChamberServer *self);
+
+/* Listens on @address ("HOST:PORT", HOST an IPv4 literal, an IPv6 literal in brackets or
+ * "localhost"; port 0 picks a free one). Returns the URL clients use, "http://HOST:PORT" with
+ * the port actually bound. */
+char          *chamber_server_listen (ChamberServer *self, const char *address, GError **error);
+/* Stops accepting requests and waits for uploads being checked to finish. */
+void           chamber_server_shutdown (ChamberServer *self);
+
+/* Parses "HOST:PORT" as chamber_server_listen() does. */
+GSocketAddress *chamber_server_parse_address (const char *address, GError **error);
+
+/* `chamberd --data DIR init`: creates @data_dir, its database and blob store when missing, an
+ * "Administrator" person when there is no active admin, and returns a new admin token (the
+ * only copy: the database keeps its hash). Existing data is kept. */
+char          *chamber_server_init_data_dir (const char *data_dir, GError **error);
+
+G_END_DECLS
