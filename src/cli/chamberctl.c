@@ -1,2 +1,339 @@
-/* being written */
-int main (void) { return 1; }
+/* chamberctl.c — the command line of Chamber: finds the command, parses the options shared by
+ * every command, and runs it. The commands live in chamberctl-admin.c (sessions, agenda, people,
+ * tokens, publishing), chamberctl-sync.c and chamberctl-pdf.c (check, render). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chamberctl-private.h"
+
+typedef struct {
+  const char *group;       /* the first word */
+  const char *subcommand;  /* the second word, or NULL for a one-word command */
+  ChamberctlCommandFunc func;
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "session", "create", chamberctl_session_create, N_("Create a session and print its id") },
+  { "session", "list", chamberctl_session_list, N_("List sessions: id, number and title") },
+  { "item", "add", chamberctl_item_add, N_("Add an agenda item and print its id") },
+  { "person", "add", chamberctl_person_add, N_("Add a person and print their id") },
+  { "token", "issue", chamberctl_token_issue, N_("Issue an access token for a person") },
+  { "publish", NULL, chamberctl_publish, N_("Upload a PDF to an agenda item") },
+  { "sync", NULL, chamberctl_sync, N_("Bring sessions and their documents to a folder") },
+  { "check", NULL, chamberctl_check, N_("Check that a PDF opens and every page renders") },
+  { "render", NULL, chamberctl_render, N_("Render one page of a PDF to a PNG image") },
+};
+
+int
+chamberctl_fail (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  fprintf (stderr, "chamberctl: %s\n", g_strstrip (line));
+  return CHAMBERCTL_EXIT_FAILURE;
+}
+
+int
+chamberctl_usage_error (const char *name, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_strdelimit (message, "\r\n", ' ');
+
+  if (name != NULL)
+    fprintf (stderr, _("chamberctl %s: %s (try “chamberctl %s --help”)\n"), name, message,
+             name);
+  else
+    fprintf (stderr, _("chamberctl: %s (try “chamberctl --help”)\n"), message);
+  return CHAMBERCTL_EXIT_USAGE;
+}
+
+gboolean
+chamberctl_parse (ChamberctlGlobals *globals, const char *name, const char *positional,
+                  int n_positional, const char *summary, const GOptionEntry *entries,
+                  gboolean connects, int *argc, char ***argv)
+{
+  g_autofree char *parameter = positional ? g_strdup_printf ("%s %s", name, positional)
+                                          : g_strdup (name);
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr (GError) error = NULL;
+  /* Global options are accepted by every command; those that do not connect hide them. */
+  const int flags = connects ? 0 : G_OPTION_FLAG_HIDDEN;
+  const GOptionEntry connection_entries[] = {
+    { "server", 0, flags, G_OPTION_ARG_STRING, &globals->command_server,
+      N_("Address of chamberd, like http://127.0.0.1:8080 (default: $CHAMBER_SERVER)"),
+      N_("URL") },
+    { "token", 0, flags, G_OPTION_ARG_STRING, &globals->command_token,
+      N_("Access token (default: $CHAMBER_TOKEN)"), N_("TOKEN") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, connection_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      chamberctl_usage_error (name, "%s", error->message);
+      return FALSE;
+    }
+  if (*argc - 1 < n_positional)
+    {
+      chamberctl_usage_error (name, _("missing argument: %s"), positional);
+      return FALSE;
+    }
+  if (*argc - 1 > n_positional)
+    {
+      chamberctl_usage_error (name, _("unexpected argument “%s”"), (*argv)[1 + n_positional]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+chamberctl_get_connection (ChamberctlGlobals *globals, const char *name,
+                           const char **out_server, const char **out_token)
+{
+  const char *server = globals->command_server ? globals->command_server : globals->server;
+  const char *token = globals->command_token ? globals->command_token : globals->token;
+
+  if (server == NULL || *server == '\0')
+    server = g_getenv ("CHAMBER_SERVER");
+  if (token == NULL || *token == '\0')
+    token = g_getenv ("CHAMBER_TOKEN");
+
+  if (server == NULL || *server == '\0')
+    {
+      chamberctl_usage_error (name, _("no server given: use --server URL or set CHAMBER_SERVER"));
+      return FALSE;
+    }
+  if (token == NULL || *token == '\0')
+    {
+      chamberctl_usage_error (name, _("no access token given: use --token TOKEN or set "
+                                      "CHAMBER_TOKEN"));
+      return FALSE;
+    }
+  *out_server = server;
+  *out_token = token;
+  return TRUE;
+}
+
+ChamberClient *
+chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_status)
+{
+  g_autoptr (GError) error = NULL;
+  const char *server, *token;
+  ChamberClient *client;
+
+  if (!chamberctl_get_connection (globals, name, &server, &token))
+    {
+      *out_status = CHAMBERCTL_EXIT_USAGE;
+      return NULL;
+    }
+  client = chamber_client_new (server, token, &error);
+  if (client == NULL)
+    {
+      *out_status = g_error_matches (error, CHAMBER_CLIENT_ERROR,
+                                     CHAMBER_CLIENT_ERROR_INVALID_URL)
+                        ? chamberctl_usage_error (name, "%s", error->message)
+                        : chamberctl_fail (error->message);
+      return NULL;
+    }
+  return client;
+}
+
+gboolean
+chamberctl_parse_id (const char *name, const char *what, const char *text, gint64 *out)
+{
+  guint64 value = 0;
+
+  if (text == NULL
+      || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      chamberctl_usage_error (name, _("%s must be a positive number, not “%s”"), what,
+                              text ? text : "");
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+chamberctl_check_utf8 (const char *name, const char *option, const char *value)
+{
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      chamberctl_usage_error (name, _("%s is not valid UTF-8 text"), option);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+commands_summary (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *words = commands[i].subcommand
+                                   ? g_strdup_printf ("%s %s", commands[i].group,
+                                                      commands[i].subcommand)
+                                   : g_strdup (commands[i].group);
+
+      g_string_append_printf (text, "\n  %-16s %s", words, _(commands[i].summary));
+    }
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Run “chamberctl COMMAND --help” for the options of a command."));
+  return g_string_free (text, FALSE);
+}
+
+/* Lists the subcommands of @group on stdout (for “chamberctl session --help”). */
+static void
+print_group_help (const char *group)
+{
+  printf (_("Usage:\n  chamberctl %s COMMAND [OPTION…]\n\nCommands:\n"), group);
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].group, group))
+      printf ("  %s %-10s %s\n", group, commands[i].subcommand, _(commands[i].summary));
+}
+
+static char *
+subcommand_names (const char *group)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].group, group))
+      g_ptr_array_add (names, (gpointer) commands[i].subcommand);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static gboolean
+is_help (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "-?");
+}
+
+static int
+run_command (ChamberctlGlobals *globals, int argc, char **argv)
+{
+  const char *group = argv[1];
+  const Command *found = NULL;
+  gboolean group_known = FALSE;
+  g_autofree char *name = NULL;
+  g_autofree char **command_argv = NULL;
+  int words, command_argc;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (commands[i].group, group))
+        continue;
+      group_known = TRUE;
+      if (commands[i].subcommand == NULL
+          || (argc > 2 && g_str_equal (commands[i].subcommand, argv[2])))
+        {
+          found = &commands[i];
+          break;
+        }
+    }
+
+  if (!group_known)
+    return chamberctl_usage_error (NULL, _("unknown command “%s”"), group);
+  if (found == NULL)
+    {
+      g_autofree char *names = subcommand_names (group);
+
+      if (argc > 2 && is_help (argv[2]))
+        {
+          print_group_help (group);
+          return CHAMBERCTL_EXIT_OK;
+        }
+      if (argc <= 2)
+        return chamberctl_usage_error (group, _("missing command: %s"), names);
+      return chamberctl_usage_error (group, _("unknown command “%s” (known: %s)"), argv[2],
+                                     names);
+    }
+
+  words = found->subcommand ? 2 : 1;
+  name = found->subcommand ? g_strdup_printf ("%s %s", found->group, found->subcommand)
+                           : g_strdup (found->group);
+
+  /* The command sees the program name followed by its own arguments. */
+  command_argc = argc - words;
+  command_argv = g_new0 (char *, command_argc + 1);
+  command_argv[0] = argv[0];
+  for (int i = 1; i < command_argc; i++)
+    command_argv[i] = argv[i + words];
+
+  return found->func (globals, name, command_argc, command_argv);
+}
+
+int
+main (int argc, char **argv)
+{
+  ChamberctlGlobals globals = { 0 };
+  gboolean version = FALSE;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
+  int status;
+  const GOptionEntry entries[] = {
+    { "server", 0, 0, G_OPTION_ARG_STRING, &globals.server,
+      N_("Address of chamberd, like http://127.0.0.1:8080 (default: $CHAMBER_SERVER)"),
+      N_("URL") },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &globals.token,
+      N_("Access token (default: $CHAMBER_TOKEN)"), N_("TOKEN") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("chamberctl");
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  summary = commands_summary ();
+  g_option_context_set_summary (context, summary);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return chamberctl_usage_error (NULL, "%s", error->message);
+
+  if (version)
+    {
+      printf ("chamberctl %s\n", PACKAGE_VERSION);
+      status = CHAMBERCTL_EXIT_OK;
+    }
+  else if (argc < 2)
+    status = chamberctl_usage_error (NULL, _("missing command"));
+  else
+    status = run_command (&globals, argc, argv);
+
+  g_free (globals.server);
+  g_free (globals.token);
+  g_free (globals.command_server);
+  g_free (globals.command_token);
+  return status;
+}

@@ -1,0 +1,323 @@
+/* chamberctl-admin.c — the secretariat's commands: sessions, agenda items, people, tokens and
+ * publishing. Each prints the id (or token) it made alone on a line, for scripts. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "chamber-pdf.h"
+#include "chamberctl-private.h"
+
+/* "YYYY-MM-DD" naming a real day. */
+static gboolean
+is_valid_date (const char *text)
+{
+  guint64 year, month, day;
+  char digits[5];
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  memcpy (digits, text, 4);
+  digits[4] = '\0';
+  year = g_ascii_strtoull (digits, NULL, 10);
+  memcpy (digits, text + 5, 2);
+  digits[2] = '\0';
+  month = g_ascii_strtoull (digits, NULL, 10);
+  memcpy (digits, text + 8, 2);
+  day = g_ascii_strtoull (digits, NULL, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1
+         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+int
+chamberctl_session_create (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberSession) session = chamber_session_new ();
+  g_autoptr (ChamberSession) created = NULL;
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL, *kind = NULL, *place = NULL, *starts = NULL, *ends = NULL;
+  int number = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "number", 0, 0, G_OPTION_ARG_INT, &number, N_("Session number (kỳ họp thứ N)"), "N" },
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("Title of the session"), N_("TITLE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("regular, thematic or extraordinary (default: regular)"), N_("KIND") },
+    { "place", 0, 0, G_OPTION_ARG_FILENAME, &place, N_("Where it is held"), N_("PLACE") },
+    { "starts", 0, 0, G_OPTION_ARG_STRING, &starts, N_("First day"), N_("YYYY-MM-DD") },
+    { "ends", 0, 0, G_OPTION_ARG_STRING, &ends, N_("Last day"), N_("YYYY-MM-DD") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, NULL, 0, N_("Creates a session and prints its id."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (number <= 0)
+    return chamberctl_usage_error (name, _("--number N is required and must be positive"));
+  if (title == NULL || *title == '\0')
+    return chamberctl_usage_error (name, _("--title is required"));
+  if (!chamberctl_check_utf8 (name, "--title", title)
+      || !chamberctl_check_utf8 (name, "--place", place))
+    return CHAMBERCTL_EXIT_USAGE;
+  session->kind = CHAMBER_SESSION_REGULAR;
+  if (kind != NULL && !chamber_session_kind_from_string (kind, &session->kind))
+    return chamberctl_usage_error (name, _("unknown kind “%s”: use regular, thematic or "
+                                           "extraordinary"), kind);
+  if (starts != NULL && !is_valid_date (starts))
+    return chamberctl_usage_error (name, _("--starts must be a date like 2024-12-09, not “%s”"),
+                                   starts);
+  if (ends != NULL && !is_valid_date (ends))
+    return chamberctl_usage_error (name, _("--ends must be a date like 2024-12-11, not “%s”"),
+                                   ends);
+
+  session->number = number;
+  session->title = g_steal_pointer (&title);
+  session->place = g_steal_pointer (&place);
+  session->starts_on = g_steal_pointer (&starts);
+  session->ends_on = g_steal_pointer (&ends);
+  session->state = CHAMBER_SESSION_STATE_PREPARING;
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  created = chamber_client_create_session (client, session, NULL, &error);
+  if (created == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\n", created->id);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_session_list (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (!chamberctl_parse (globals, name, NULL, 0,
+                         N_("Lists the sessions, newest first: id, number and title, "
+                            "separated by tabs."),
+                         NULL, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  sessions = chamber_client_list_sessions (client, NULL, &error);
+  if (sessions == NULL)
+    return chamberctl_fail (error->message);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const ChamberSession *session = g_ptr_array_index (sessions, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%d\t%s\n", session->id, session->number, session->title);
+    }
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_item_add (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberItem) item = chamber_item_new ();
+  g_autoptr (ChamberItem) created = NULL;
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 parent = 0;
+  int minutes = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("Title of the item"), N_("TITLE") },
+    { "parent", 0, 0, G_OPTION_ARG_INT64, &parent, N_("Put it under this item"), N_("ITEM") },
+    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_("Planned duration in minutes"),
+      N_("MINUTES") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "SESSION", 1,
+                         N_("Adds an item to the agenda of SESSION and prints its id."), entries,
+                         TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "SESSION", argv[1], &item->session_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (title == NULL || *title == '\0')
+    return chamberctl_usage_error (name, _("--title is required"));
+  if (!chamberctl_check_utf8 (name, "--title", title))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (parent < 0)
+    return chamberctl_usage_error (name, _("--parent must be an item id"));
+  if (minutes < 0)
+    return chamberctl_usage_error (name, _("--minutes cannot be negative"));
+
+  item->parent_id = parent;
+  item->title = g_steal_pointer (&title);
+  item->planned_minutes = minutes;
+  item->position = -1;
+  item->state = CHAMBER_ITEM_STATE_NOT_STARTED;
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  created = chamber_client_add_item (client, item, NULL, &error);
+  if (created == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\n", created->id);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_person_add (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberPerson) person = chamber_person_new ();
+  g_autoptr (ChamberPerson) created = NULL;
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *person_name = NULL, *role = NULL, *group = NULL, *title = NULL;
+  g_autofree char *agency = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &person_name, N_("Full name"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role,
+      N_("delegate, chair, secretariat, admin or official"), N_("ROLE") },
+    { "group", 0, 0, G_OPTION_ARG_FILENAME, &group, N_("Delegate group (Tổ đại biểu)"),
+      N_("GROUP") },
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title,
+      N_("An official's title, like “Giám đốc Sở Tài chính”"), N_("TITLE") },
+    { "agency", 0, 0, G_OPTION_ARG_FILENAME, &agency, N_("An official's agency"),
+      N_("AGENCY") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, NULL, 0, N_("Adds a person and prints their id."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (person_name == NULL || *person_name == '\0')
+    return chamberctl_usage_error (name, _("--name is required"));
+  if (role == NULL)
+    return chamberctl_usage_error (name, _("--role is required"));
+  if (!chamber_role_from_string (role, &person->role))
+    return chamberctl_usage_error (name, _("unknown role “%s”: use delegate, chair, "
+                                           "secretariat, admin or official"), role);
+  if (!chamberctl_check_utf8 (name, "--name", person_name)
+      || !chamberctl_check_utf8 (name, "--group", group)
+      || !chamberctl_check_utf8 (name, "--title", title)
+      || !chamberctl_check_utf8 (name, "--agency", agency))
+    return CHAMBERCTL_EXIT_USAGE;
+
+  person->name = g_steal_pointer (&person_name);
+  person->group_name = g_steal_pointer (&group);
+  person->title = g_steal_pointer (&title);
+  person->agency = g_steal_pointer (&agency);
+  person->active = TRUE;
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  created = chamber_client_add_person (client, person, NULL, &error);
+  if (created == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\n", created->id);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 person_id, token_id = 0;
+  int status;
+
+  if (!chamberctl_parse (globals, name, "PERSON", 1,
+                         N_("Issues an access token for PERSON and prints it. The server keeps "
+                            "only its fingerprint: this is the only time it is shown."),
+                         NULL, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "PERSON", argv[1], &person_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  token = chamber_client_issue_token (client, person_id, &token_id, NULL, &error);
+  if (token == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%s\n", token);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+/* The title to send for an upload without --title: none when the PDF has a title of its own
+ * (the server takes it), otherwise the file's name without ".pdf" — the server never sees
+ * the file's name. */
+static char *
+default_title (const char *path)
+{
+  PopplerDocument *pdf = chamber_pdf_open (path, NULL, NULL);
+  g_autofree char *own = pdf != NULL ? poppler_document_get_title (pdf) : NULL;
+  g_autofree char *base = NULL;
+  gsize len;
+
+  g_clear_object (&pdf);
+  if (own != NULL && *g_strstrip (own) != '\0')
+    return NULL;
+
+  base = g_path_get_basename (path);
+  len = strlen (base);
+  if (len > 4 && g_ascii_strcasecmp (base + len - 4, ".pdf") == 0)
+    base[len - 4] = '\0';
+  return g_utf8_make_valid (base, -1);
+}
+
+int
+chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL, *kind_name = NULL;
+  ChamberDocumentKind kind = CHAMBER_DOCUMENT_OTHER;
+  gint64 item_id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title,
+      N_("Title of the document (default: the PDF's own title or its file name)"),
+      N_("TITLE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("submission, report, draft-resolution or other (default: other)"), N_("KIND") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "ITEM FILE.pdf", 2,
+                         N_("Uploads FILE.pdf to agenda item ITEM and prints the document's id. "
+                            "The server checks the PDF first and refuses a damaged one."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "ITEM", argv[1], &item_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_check_utf8 (name, "--title", title))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (kind_name != NULL && !chamber_document_kind_from_string (kind_name, &kind))
+    return chamberctl_usage_error (name, _("unknown kind “%s”: use submission, report, "
+                                           "draft-resolution or other"), kind_name);
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: no such file."), argv[2]);
+      return chamberctl_fail (message);
+    }
+
+  if (title == NULL || *title == '\0')
+    {
+      g_free (title);
+      title = default_title (argv[2]);
+    }
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  document = chamber_client_publish (client, item_id, argv[2], title, kind, NULL, &error);
+  if (document == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\n", document->id);
+  return CHAMBERCTL_EXIT_OK;
+}

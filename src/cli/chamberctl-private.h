@@ -1,0 +1,72 @@
+/* chamberctl-private.h — what the command files of chamberctl share: option parsing, the
+ * connection to chamberd, and how results and errors are printed.
+ *
+ * Exit codes: 0 success, 1 failure (the reason on stderr, one line), 2 usage error. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "chamber-client.h"
+
+G_BEGIN_DECLS
+
+enum {
+  CHAMBERCTL_EXIT_OK = 0,
+  CHAMBERCTL_EXIT_FAILURE = 1,
+  CHAMBERCTL_EXIT_USAGE = 2,
+};
+
+/* The connection settings: given before the command (@server, @token), after it
+ * (@command_server, @command_token, which win), or by CHAMBER_SERVER / CHAMBER_TOKEN. */
+typedef struct {
+  char *server;
+  char *token;
+  char *command_server;
+  char *command_token;
+} ChamberctlGlobals;
+
+/* A command: @name is how it was called ("session create"); @argv[0] is the program name and
+ * the rest its own arguments. Returns the exit code. */
+typedef int (*ChamberctlCommandFunc) (ChamberctlGlobals *globals, const char *name, int argc,
+                                      char **argv);
+
+/* Parses a command's options (@entries, plus --server/--token, shown in the help only when
+ * @connects) and checks that
+ * exactly @n_positional arguments remain, named by @positional (like "ITEM FILE.pdf") in the
+ * help. On a usage error, prints it and returns FALSE. --help prints the help and exits 0. */
+gboolean chamberctl_parse (ChamberctlGlobals *globals, const char *name,
+                           const char *positional, int n_positional, const char *summary,
+                           const GOptionEntry *entries, gboolean connects, int *argc,
+                           char ***argv);
+
+/* Prints "chamberctl NAME: MESSAGE (try …--help)" on stderr and returns CHAMBERCTL_EXIT_USAGE. */
+int chamberctl_usage_error (const char *name, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Prints "chamberctl: MESSAGE" as one line on stderr and returns CHAMBERCTL_EXIT_FAILURE. */
+int chamberctl_fail (const char *message);
+
+/* The server URL and token to use; NULL (after printing a usage error) when one is missing. */
+gboolean chamberctl_get_connection (ChamberctlGlobals *globals, const char *name,
+                                    const char **out_server, const char **out_token);
+/* A client for the server; NULL after printing the reason, with *out_status set. */
+ChamberClient *chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_status);
+
+/* A positive id from a command-line argument; FALSE (after printing a usage error) otherwise. */
+gboolean chamberctl_parse_id (const char *name, const char *what, const char *text,
+                              gint64 *out);
+/* A UTF-8 option value (options are taken as bytes and checked here); FALSE after a usage error. */
+gboolean chamberctl_check_utf8 (const char *name, const char *option, const char *value);
+
+int chamberctl_session_create (ChamberctlGlobals *globals, const char *name, int argc,
+                               char **argv);
+int chamberctl_session_list (ChamberctlGlobals *globals, const char *name, int argc,
+                             char **argv);
+int chamberctl_item_add (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_person_add (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc,
+                            char **argv);
+int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_check (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_render (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+
+G_END_DECLS
