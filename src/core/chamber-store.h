@@ -40,9 +40,16 @@ const char   *chamber_store_get_path (ChamberStore *self);
 int           chamber_store_get_schema_version (ChamberStore *self);
 /* PRAGMA integrity_check == "ok". */
 gboolean      chamber_store_check_integrity (ChamberStore *self, GError **error);
+/* The value of one setting of this store's connection, for diagnostics and tests: one of
+ * "journal_mode", "foreign_keys", "synchronous", "busy_timeout", "user_version"; NULL for any
+ * other name. Free with g_free(). */
+char         *chamber_store_dup_pragma (ChamberStore *self, const char *name);
 
 /* Explicit transactions for a logical change that spans several calls. Nested begin() calls
  * are counted; only the outermost commit()/rollback() reaches SQLite. */
+/* An inner rollback() undoes only what was done since its own begin() (a savepoint), so a call
+ * that fails inside a caller's transaction leaves the rest of that transaction intact; nothing
+ * is final before the outermost commit(). */
 gboolean chamber_store_begin (ChamberStore *self, GError **error);
 gboolean chamber_store_commit (ChamberStore *self, GError **error);
 void     chamber_store_rollback (ChamberStore *self);
@@ -66,10 +73,16 @@ ChamberSession *chamber_store_get_session (ChamberStore *self, gint64 id, GError
 /* Element type ChamberSession, ordered by number descending (newest first). */
 GPtrArray      *chamber_store_list_sessions (ChamberStore *self, GError **error);
 /* Bumps and returns the session's revision (for the manifest). */
+/* update_session(), insert_item() and insert_document() bump it themselves; the upsert
+ * functions keep the revision they are given. */
 gint64          chamber_store_bump_revision (ChamberStore *self, gint64 session_id, GError **error);
 
 /* Agenda items. insert assigns item->id; when item->position < 0 the item goes last among its
  * siblings. The parent must belong to the same session (CONSTRAINT otherwise). */
+/* insert at a position moves the siblings from there on down by one (a position past the end
+ * goes last) and stores the final position in item->position. An unknown session is
+ * NOT_FOUND; an unknown parent, or a parent that is the item or one of its sub-items, is
+ * CONSTRAINT. */
 gboolean     chamber_store_insert_item (ChamberStore *self, ChamberItem *item, GError **error);
 gboolean     chamber_store_upsert_item (ChamberStore *self, const ChamberItem *item,
                                         GError **error);
@@ -113,6 +126,8 @@ gboolean       chamber_store_insert_token (ChamberStore *self, gint64 person_id,
                                            gint64 *out_id, GError **error);
 /* The active person owning a non-revoked, non-expired token with this hash; NULL without an
  * error when there is none. Updates the token's last use. */
+/* (The last use is written at most once a minute per token. insert_token() takes @expires_at
+ * as ISO 8601 with any offset and stores it in UTC; an unknown person is NOT_FOUND.) */
 ChamberPerson *chamber_store_lookup_token (ChamberStore *self, const char *token_hash,
                                            GError **error);
 gboolean       chamber_store_revoke_token (ChamberStore *self, gint64 token_id, GError **error);
@@ -129,6 +144,7 @@ gboolean chamber_store_replace_session_mirror (ChamberStore *self, const Chamber
                                                GPtrArray *people, GError **error);
 
 /* Small key/value settings (client: last manifest ETag per session, …). */
+/* set_setting() with value NULL removes the key. */
 gboolean chamber_store_set_setting (ChamberStore *self, const char *key, const char *value,
                                     GError **error);
 char    *chamber_store_get_setting (ChamberStore *self, const char *key);
