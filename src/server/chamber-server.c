@@ -51,17 +51,25 @@ request_body_new (gsize limit)
   return body;
 }
 
+/* Drops the temporary file of an upload that will not be stored, at once rather than when
+ * libsoup finally releases the message, so a refused upload leaves nothing behind. */
 static void
-request_body_free (ChamberRequestBody *body)
+request_body_discard_file (ChamberRequestBody *body)
 {
-  if (body == NULL)
-    return;
   if (body->out != NULL)
     g_output_stream_close (body->out, NULL, NULL);
   g_clear_object (&body->out);
   if (body->temp_path != NULL)
     g_unlink (body->temp_path);
-  g_free (body->temp_path);
+  g_clear_pointer (&body->temp_path, g_free);
+}
+
+static void
+request_body_free (ChamberRequestBody *body)
+{
+  if (body == NULL)
+    return;
+  request_body_discard_file (body);
   g_clear_pointer (&body->data, g_byte_array_unref);
   g_clear_error (&body->write_error);
   g_free (body);
@@ -91,11 +99,7 @@ got_chunk_cb (SoupServerMessage *msg,
     {
       /* Keep reading (HTTP/1.1 needs the body consumed) but store nothing more. */
       body->too_large = TRUE;
-      if (body->out != NULL)
-        {
-          g_output_stream_close (body->out, NULL, NULL);
-          g_clear_object (&body->out);
-        }
+      request_body_discard_file (body);
       g_clear_pointer (&body->data, g_byte_array_unref);
       return;
     }
@@ -528,6 +532,7 @@ early_handler_cb (SoupServer        *soup,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
+      request_body_discard_file (request->body);
       chamber_request_reply_too_large (request);
       return;
     }
