@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 static const char *
 required_env (const char *name)
@@ -109,6 +110,14 @@ chamber_test_run (const char *const *argv, const char *const *envp_extra, char *
   return g_subprocess_get_exit_status (process);
 }
 
+/* A server left running by a test that aborted would hold the test's stderr open and make
+ * meson wait for the timeout: have the kernel end it with its parent. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 spawn_server (ChamberTestServer *server)
 {
@@ -117,9 +126,13 @@ spawn_server (ChamberTestServer *server)
   g_autofree char *line = NULL;
   const char *prefix = "listening on ";
 
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                      chamber_test_chamberd_path (), "--data", server->data_dir,
-                                      "--listen", "127.0.0.1:0", NULL);
+  g_autoptr (GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  server->process = g_subprocess_launcher_spawn (launcher, &error, chamber_test_chamberd_path (),
+                                                 "--data", server->data_dir, "--listen",
+                                                 "127.0.0.1:0", NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
