@@ -1,2 +1,930 @@
-/* being written */
-int main (void) { return 1; }
+/* test-ui.c — the chamber app under a real display (xvfb-run + dbus-run-session): the demo
+ * window with the seeded session, a real chamberd connected through the connect page, the
+ * publish → sync → open round trip, and damaged PDFs in the viewer.
+ *
+ * Everything is real: the embedded demo runs $CHAMBERD, documents are rendered by poppler in
+ * the viewer's worker thread, and the tests look at the pixels that arrive. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "chamber-agenda-item.h"
+#include "chamber-application.h"
+#include "chamber-client.h"
+#include "chamber-connection.h"
+#include "chamber-page-view.h"
+#include "chamber-test-util.h"
+#include "chamber-window.h"
+
+#define WAIT_MS (120 * 1000)
+
+static char *test_home;
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+typedef struct {
+  ChamberApplication *application;
+  ChamberWindow      *window;
+} App;
+
+typedef void (*AppBody) (App *app, gpointer data);
+
+typedef struct {
+  App      app;
+  AppBody  body;
+  gpointer data;
+} AppRun;
+
+static gboolean
+body_idle (gpointer user_data)
+{
+  AppRun *run = user_data;
+
+  run->body (&run->app, run->data);
+  /* The last window gone, g_application_run() returns. */
+  gtk_window_destroy (GTK_WINDOW (run->app.window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *application, AppRun *run)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  g_assert_nonnull (windows);
+  g_assert_null (run->app.window);
+  run->app.window = CHAMBER_WINDOW (windows->data);
+  g_idle_add (body_idle, run);
+}
+
+/* Runs the app as main() does (g_application_run: startup, activate, shutdown, D-Bus
+ * unregistration), with @body called once its window is up. */
+static void
+run_in_app (gboolean demo, gboolean reset, AppBody body, gpointer data)
+{
+  AppRun run = { { NULL, NULL }, body, data };
+  ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
+  int status;
+
+  run.app.application = application;
+  chamber_application_set_start_demo (application, demo, reset);
+  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
+  status = g_application_run (G_APPLICATION (application), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (run.app.window);
+  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
+  g_object_unref (application);
+  g_assert_null (application);
+}
+
+static gboolean
+synced (gpointer data)
+{
+  App *app = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+
+  return g_strcmp0 (chamber_window_get_page_name (app->window), "main") == 0
+         && chamber_session_view_get_syncs_completed (view) >= 1
+         && !chamber_session_view_get_syncing (view);
+}
+
+static gboolean
+demo_failed (ChamberWindow *window)
+{
+  return chamber_window_get_demo_error (window) != NULL;
+}
+
+static gboolean
+synced_or_failed (gpointer data)
+{
+  App *app = data;
+
+  return synced (app) || demo_failed (app->window);
+}
+
+static void
+wait_for_sync (App *app)
+{
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+
+  if (!chamber_test_pump_until (synced_or_failed, app, WAIT_MS))
+    g_error ("no sync within %d s: page “%s”, loading “%s: %s”, sync status “%s”", WAIT_MS / 1000,
+             chamber_window_get_page_name (app->window),
+             chamber_window_get_loading_title (app->window),
+             chamber_window_get_loading_description (app->window),
+             chamber_session_view_get_sync_status (view));
+  if (chamber_window_get_demo_error (app->window) != NULL)
+    g_error ("the demo did not start: %s", chamber_window_get_demo_error (app->window));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "main");
+  g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
+}
+
+static ChamberAgendaItem *
+agenda_item_at (GListModel *model, guint position)
+{
+  g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, position);
+
+  return CHAMBER_AGENDA_ITEM (gtk_tree_list_row_get_item (row));
+}
+
+static gboolean
+contains_casefold (const char *haystack, const char *needle)
+{
+  g_autofree char *h = g_utf8_casefold (haystack, -1);
+  g_autofree char *n = g_utf8_casefold (needle, -1);
+  g_autofree char *hn = g_utf8_normalize (h, -1, G_NORMALIZE_NFC);
+  g_autofree char *nn = g_utf8_normalize (n, -1, G_NORMALIZE_NFC);
+
+  return strstr (hn, nn) != NULL;
+}
+
+/* A mapped GtkLabel under @widget showing exactly @text. */
+static gboolean
+find_visible_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_visible_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+row_layout_done (gpointer data)
+{
+  return find_visible_label (GTK_WIDGET (((gpointer *) data)[0]), ((gpointer *) data)[1]);
+}
+
+static void
+assert_label_shown (GtkWidget *root, const char *text)
+{
+  gpointer data[2] = { root, (gpointer) text };
+
+  if (!chamber_test_pump_until (row_layout_done, data, 10000))
+    g_error ("no visible label shows “%s”", text);
+}
+
+/* The first row of the documents list of the selected agenda item that holds a document
+ * already on this computer, after selecting each agenda item in turn. */
+static GtkListBoxRow *
+select_item_with_documents (ChamberSessionView *view, const char *item_title)
+{
+  GListModel *model = chamber_session_view_get_agenda_model (view);
+  GtkListBox *list = chamber_session_view_get_document_list (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (ChamberAgendaItem) item = agenda_item_at (model, i);
+      GtkListBoxRow *row;
+
+      if (item_title != NULL
+          && !contains_casefold (chamber_agenda_item_get_title (item), item_title))
+        continue;
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
+      row = gtk_list_box_get_row_at_index (list, 0);
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "document") != NULL
+          && !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "pending")))
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+page_arrived (gpointer data)
+{
+  ChamberPageView *page_view = data;
+  const char *state = chamber_page_view_get_state (page_view);
+
+  return g_strcmp0 (state, "error") == 0 || g_strcmp0 (state, "password") == 0
+         || (g_strcmp0 (state, "page") == 0 && chamber_page_view_get_texture (page_view) != NULL);
+}
+
+static void
+wait_for_page (ChamberPageView *page_view)
+{
+  if (!chamber_test_pump_until (page_arrived, page_view, 60000))
+    g_error ("no page rendering within 60 s (state “%s”)",
+             chamber_page_view_get_state (page_view));
+  if (g_strcmp0 (chamber_page_view_get_state (page_view), "page") != 0)
+    g_error ("the viewer shows “%s”: %s", chamber_page_view_get_state (page_view),
+             chamber_page_view_get_error_message (page_view));
+}
+
+/* Pixels of @texture that are not white (any channel below 0xf0). */
+static gsize
+count_non_white (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *data = g_malloc (stride * height);
+  gsize count = 0;
+
+  gdk_texture_download (texture, data, stride);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = data + y * stride + x * 4;  /* B G R A, premultiplied */
+
+        if (p[3] > 0 && (p[0] < 0xf0 || p[1] < 0xf0 || p[2] < 0xf0))
+          count++;
+      }
+  return count;
+}
+
+static void
+assert_page_has_ink (ChamberPageView *page_view)
+{
+  GdkTexture *texture = chamber_page_view_get_texture (page_view);
+  int width, height;
+  gsize ink;
+
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  ink = count_non_white (texture);
+  g_test_message ("page %d: %d×%d pixels, %" G_GSIZE_FORMAT " not white",
+                  chamber_page_view_get_page (page_view), width, height, ink);
+  /* Text and a filled shape: far more than a stray pixel, far less than the whole page. */
+  g_assert_cmpuint (ink, >, (gsize) width * height / 1000);
+  g_assert_cmpuint (ink, <, (gsize) width * height * 9 / 10);
+}
+
+static void
+open_row_and_check_pages (ChamberSessionView *view, GtkListBoxRow *row)
+{
+  ChamberPageView *page_view = chamber_session_view_get_page_view (view);
+  const ChamberDocument *document = g_object_get_data (G_OBJECT (row), "document");
+  g_autofree char *two = NULL;
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_nonnull (chamber_page_view_get_path (page_view));
+  wait_for_page (page_view);
+  g_assert_cmpint (chamber_page_view_get_page (page_view), ==, 1);
+  g_assert_cmpint (chamber_page_view_get_n_pages (page_view), ==, document->pages);
+  g_assert_nonnull (strstr (chamber_page_view_get_page_label (page_view), "1"));
+  assert_page_has_ink (page_view);
+
+  if (document->pages < 2)
+    return;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_view), "viewer.next-page", NULL));
+  g_assert_cmpint (chamber_page_view_get_page (page_view), ==, 2);
+  two = g_strdup_printf ("%d", 2);
+  g_assert_nonnull (strstr (chamber_page_view_get_page_label (page_view), two));
+  wait_for_page (page_view);
+  assert_page_has_ink (page_view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_view), "viewer.previous-page",
+                                             NULL));
+  g_assert_cmpint (chamber_page_view_get_page (page_view), ==, 1);
+  /* The first page stayed cached: it is back without a new render. */
+  g_assert_nonnull (chamber_page_view_get_texture (page_view));
+}
+
+static gboolean
+use_locale (const char *locale, const char *language)
+{
+  if (setlocale (LC_ALL, locale) == NULL)
+    return FALSE;
+  /* An empty LANGUAGE is ignored by gettext, like an unset one. */
+  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
+  /* Makes gettext drop the translations it looked up in the previous language. */
+  textdomain (textdomain (NULL));
+  return TRUE;
+}
+
+/* ---- the demo --------------------------------------------------------------------------- */
+
+static void
+demo_window_body (App *app, gpointer data)
+{
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  GListModel *model;
+  g_autoptr (ChamberAgendaItem) first = NULL;
+  GtkListBoxRow *row;
+  gboolean has_questioning = FALSE;
+  guint n_items;
+
+  wait_for_sync (app);
+
+  model = chamber_session_view_get_agenda_model (view);
+  g_assert_nonnull (model);
+  n_items = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_items, >=, 6);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (ChamberAgendaItem) item = agenda_item_at (model, i);
+
+      g_test_message ("agenda: %s", chamber_agenda_item_get_title (item));
+      has_questioning |= contains_casefold (chamber_agenda_item_get_title (item), "Chất vấn");
+    }
+  g_assert_true (has_questioning);
+
+  /* The rows are on screen, not only in the model. */
+  first = agenda_item_at (model, 0);
+  assert_label_shown (GTK_WIDGET (app->window), chamber_agenda_item_get_title (first));
+  g_assert_nonnull (chamber_session_view_get_title (view));
+  g_assert_true (g_utf8_validate (chamber_session_view_get_title (view), -1, NULL));
+
+  row = select_item_with_documents (view, NULL);
+  g_assert_nonnull (row);
+  open_row_and_check_pages (view, row);
+}
+
+static void
+run_demo_window (void)
+{
+  run_in_app (TRUE, FALSE, demo_window_body, NULL);
+}
+
+static void
+test_demo_english (void)
+{
+  g_assert_true (use_locale ("C.UTF-8", NULL));
+  run_demo_window ();
+}
+
+static void
+test_demo_vietnamese (void)
+{
+  if (!use_locale ("vi_VN.UTF-8", "vi"))
+    {
+      g_test_skip ("the vi_VN.UTF-8 locale is not installed (locale-gen vi_VN.UTF-8)");
+      return;
+    }
+  run_demo_window ();
+  use_locale ("C.UTF-8", NULL);
+}
+
+static char *
+read_demo_token (const char *role)
+{
+  g_autofree char *demo_dir = chamber_connection_get_demo_dir ();
+  g_autofree char *path = g_build_filename (demo_dir, "server", "demo-tokens.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  return g_strdup (json_object_get_string_member (root, role));
+}
+
+static gboolean
+role_synced (gpointer data)
+{
+  App *app = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  const ChamberConnection *connection = chamber_session_view_get_connection (view);
+
+  return connection != NULL && connection->role == CHAMBER_ROLE_CHAIR && synced (app);
+}
+
+static void
+wait_for_sync_body (App *app, gpointer data)
+{
+  wait_for_sync (app);
+}
+
+static void
+reset_and_roles_body (App *app, gpointer data)
+{
+  const char *before = data;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *demo_dir = chamber_connection_get_demo_dir ();
+  g_autofree char *chair_dir = g_build_filename (demo_dir, "client-chair", NULL);
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  const ChamberConnection *connection;
+
+  wait_for_sync (app);
+  after = read_demo_token ("delegate");
+  g_assert_cmpstr (before, !=, after);
+  connection = chamber_session_view_get_connection (view);
+  g_assert_cmpint (connection->kind, ==, CHAMBER_CONNECTION_DEMO);
+  g_assert_cmpint (connection->role, ==, CHAMBER_ROLE_DELEGATE);
+
+  /* “View as: Chair” switches the token and the mirror folder, then syncs again. */
+  chamber_window_set_demo_role (app->window, CHAMBER_ROLE_CHAIR);
+  if (!chamber_test_pump_until (role_synced, app, WAIT_MS))
+    g_error ("the chair's view did not sync: %s", chamber_session_view_get_sync_status (view));
+  connection = chamber_session_view_get_connection (view);
+  g_assert_cmpstr (connection->local_dir, ==, chair_dir);
+  g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
+  g_assert_true (g_file_test (chair_dir, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (g_list_model_get_n_items (chamber_session_view_get_agenda_model (view)), >=, 6);
+
+  /* “Reset Demo Data” (once confirmed): the spinner page, new data, the same role. */
+  chamber_window_start_demo (app->window, TRUE, FALSE);
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "loading");
+  g_assert_null (chamber_window_get_demo_error (app->window));
+  g_assert_null (chamber_session_view_get_connection (view));
+  wait_for_sync (app);
+  again = read_demo_token ("delegate");
+  g_assert_cmpstr (again, !=, after);
+  connection = chamber_session_view_get_connection (view);
+  g_assert_cmpint (connection->role, ==, CHAMBER_ROLE_CHAIR);
+  g_assert_cmpuint (g_list_model_get_n_items (chamber_session_view_get_agenda_model (view)), >=, 6);
+}
+
+static void
+test_demo_reset_and_roles (void)
+{
+  g_autofree char *before = NULL;
+
+  use_locale ("C.UTF-8", NULL);
+
+  /* A first start, so that there is something to reset. */
+  run_in_app (TRUE, FALSE, wait_for_sync_body, NULL);
+  before = read_demo_token ("delegate");
+  run_in_app (TRUE, TRUE, reset_and_roles_body, before);
+}
+
+static gboolean
+page_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (chamber_window_get_page_name (args[0]), args[1]) == 0;
+}
+
+static void
+wait_for_window_page (ChamberWindow *window, const char *name)
+{
+  gpointer args[2] = { window, (gpointer) name };
+
+  if (!chamber_test_pump_until (page_is, args, 30000))
+    g_error ("the window shows “%s”, not “%s”", chamber_window_get_page_name (window), name);
+}
+
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+try_demo_body (App *app, gpointer data)
+{
+  const char *config = data;
+  g_autofree char *ini = NULL;
+
+  wait_for_window_page (app->window, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.try-demo", NULL));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "loading");
+  wait_for_sync (app);
+  g_assert_true (chamber_test_pump_until (file_exists, (gpointer) config, 10000));
+  g_assert_true (g_file_get_contents (config, &ini, NULL, NULL));
+  g_assert_nonnull (strstr (ini, "mode=demo"));
+}
+
+static void
+demo_remembered_body (App *app, gpointer data)
+{
+  const char *config = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  ChamberDemo *demo = chamber_application_get_demo (app->application);
+
+  /* The demo chosen last time starts again by itself. */
+  wait_for_sync (app);
+  g_assert_cmpint (chamber_session_view_get_connection (view)->kind, ==, CHAMBER_CONNECTION_DEMO);
+  g_assert_true (chamber_demo_is_running (demo));
+
+  /* Disconnect stops the demo server and forgets the choice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.disconnect", NULL));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "welcome");
+  g_assert_false (chamber_demo_is_running (demo));
+  g_assert_null (chamber_session_view_get_connection (view));
+  g_assert_true (chamber_test_pump_until (file_gone, (gpointer) config, 10000));
+}
+
+static void
+test_demo_remembered (void)
+{
+  g_autofree char *config = chamber_connection_get_config_path ();
+
+  use_locale ("C.UTF-8", NULL);
+  g_unlink (config);
+  run_in_app (FALSE, FALSE, try_demo_body, config);
+  run_in_app (FALSE, FALSE, demo_remembered_body, config);
+}
+
+static gboolean
+demo_error_shown (gpointer data)
+{
+  return chamber_window_get_demo_error (data) != NULL;
+}
+
+static void
+demo_failure_body (App *app, gpointer data)
+{
+  ChamberSessionView *view;
+
+  g_assert_true (chamber_test_pump_until (demo_error_shown, app->window, WAIT_MS));
+  g_test_message ("demo failure: %s", chamber_window_get_demo_error (app->window));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "loading");
+  g_assert_cmpstr (chamber_window_get_demo_error (app->window), !=, "");
+  view = chamber_window_get_session_view (app->window);
+  g_assert_null (chamber_session_view_get_connection (view));
+
+  /* “Back” leads to the welcome page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-welcome", NULL));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "welcome");
+}
+
+static void
+test_demo_failure (void)
+{
+  g_autofree char *chamberd = g_strdup (chamber_test_chamberd_path ());
+  g_autofree char *broken = g_find_program_in_path ("false");
+
+  use_locale ("C.UTF-8", NULL);
+  g_assert_nonnull (broken);
+  /* A “server” that exits at once: the error is shown, with a way back. */
+  g_setenv ("CHAMBERD", broken, TRUE);
+  run_in_app (TRUE, FALSE, demo_failure_body, NULL);
+  g_setenv ("CHAMBERD", chamberd, TRUE);
+}
+
+/* ---- a real server ---------------------------------------------------------------------- */
+
+static gboolean
+connect_error_shown (gpointer data)
+{
+  return chamber_connect_page_get_error (data) != NULL;
+}
+
+static gboolean
+syncs_at_least (gpointer data)
+{
+  gpointer *args = data;
+  ChamberSessionView *view = args[0];
+
+  return chamber_session_view_get_syncs_completed (view) >= GPOINTER_TO_UINT (args[1])
+         && !chamber_session_view_get_syncing (view);
+}
+
+
+static GtkListBoxRow *
+find_document_row (ChamberSessionView *view, const char *title)
+{
+  GtkListBox *list = chamber_session_view_get_document_list (view);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      const ChamberDocument *document = g_object_get_data (G_OBJECT (row), "document");
+
+      if (document != NULL && g_strcmp0 (document->title, title) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+typedef struct {
+  ChamberTestServer *server;
+  ChamberClient     *client;
+  ChamberSession    *session;
+  ChamberItem       *item;
+  ChamberDocument   *document;
+  char              *pdf_dir;
+  char              *config;
+} RoundTrip;
+
+static void
+round_trip_connect_body (App *app, gpointer data)
+{
+  RoundTrip *rt = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  ChamberConnectPage *connect_page = chamber_window_get_connect_page (app->window);
+  g_autofree char *pdf2 = g_build_filename (rt->pdf_dir, "to-trinh.pdf", NULL);
+  g_autoptr (ChamberDocument) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ini = NULL;
+  gpointer args[2] = { view, NULL };
+  GtkListBoxRow *row;
+  struct stat st;
+
+  /* First start: the welcome page, then the connect page. */
+  wait_for_window_page (app->window, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "connect");
+
+  /* A wrong token is refused on the page, and nothing is remembered. */
+  chamber_connect_page_set_values (connect_page, rt->server->url,
+                                   "chm_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
+                                             NULL));
+  g_assert_true (chamber_test_pump_until (connect_error_shown, connect_page, 30000));
+  g_test_message ("wrong token: %s", chamber_connect_page_get_error (connect_page));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "connect");
+  g_assert_false (g_file_test (rt->config, G_FILE_TEST_EXISTS));
+
+  /* A malformed address is refused before any request. */
+  chamber_connect_page_set_values (connect_page, "ftp//nowhere", rt->server->admin_token);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
+                                             NULL));
+  g_assert_nonnull (chamber_connect_page_get_error (connect_page));
+  g_test_message ("bad address: %s", chamber_connect_page_get_error (connect_page));
+
+  /* The right pair connects, is remembered (0600) and syncs. */
+  chamber_connect_page_set_values (connect_page, rt->server->url, rt->server->admin_token);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
+                                             NULL));
+  wait_for_window_page (app->window, "main");
+  wait_for_sync (app);
+  g_assert_cmpint (g_stat (rt->config, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (rt->config, &ini, NULL, NULL));
+  g_assert_nonnull (strstr (ini, rt->server->url));
+  g_assert_nonnull (strstr (ini, rt->server->admin_token));
+
+  g_assert_cmpstr (chamber_session_view_get_title (view), ==, rt->session->title);
+  row = select_item_with_documents (view, "dự toán ngân sách");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (((ChamberDocument *) g_object_get_data (G_OBJECT (row), "document"))->sha256,
+                   ==, rt->document->sha256);
+  open_row_and_check_pages (view, row);
+
+  /* A document published while connected arrives with the next sync (Ctrl+R). */
+  chamber_test_write_pdf (pdf2, 2, "Tờ trình");
+  second = chamber_client_publish (rt->client, rt->item->id, pdf2, "Tờ trình về ngân sách",
+                                   CHAMBER_DOCUMENT_SUBMISSION, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_document_row (view, second->title));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.refresh", NULL));
+  args[1] = GUINT_TO_POINTER (2);
+  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
+  row = find_document_row (view, second->title);
+  g_assert_nonnull (row);
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "pending")));
+  open_row_and_check_pages (view, row);
+
+  /* With the server gone, the mirror stays readable and the failure is reported. */
+  chamber_test_server_stop (rt->server);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.refresh", NULL));
+  args[1] = GUINT_TO_POINTER (3);
+  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_nonnull (chamber_session_view_get_sync_error (view));
+  g_test_message ("offline: %s", chamber_session_view_get_sync_error (view));
+  g_assert_nonnull (find_document_row (view, second->title));
+  g_assert_nonnull (find_document_row (view, rt->document->title));
+}
+
+static void
+round_trip_remembered_body (App *app, gpointer data)
+{
+  RoundTrip *rt = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  gpointer args[2] = { view, GUINT_TO_POINTER (1) };
+  GtkListBoxRow *row;
+
+  /* The remembered connection opens, offline, from the mirror. */
+  wait_for_window_page (app->window, "main");
+  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_nonnull (chamber_session_view_get_sync_error (view));
+  row = select_item_with_documents (view, "dự toán ngân sách");
+  g_assert_nonnull (row);
+  open_row_and_check_pages (view, row);
+
+  /* Disconnect forgets the connection. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.disconnect", NULL));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "welcome");
+  g_assert_true (chamber_test_pump_until (file_gone, rt->config, 10000));
+}
+
+static void
+test_server_round_trip (void)
+{
+  g_autoptr (ChamberTestServer) server = chamber_test_server_start ();
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberSession) session = chamber_session_new ();
+  g_autoptr (ChamberSession) created = NULL;
+  g_autoptr (ChamberItem) item = chamber_item_new ();
+  g_autoptr (ChamberItem) added = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf_dir = chamber_test_make_temp_dir ("chamber-ui-pdf-XXXXXX");
+  g_autofree char *pdf = g_build_filename (pdf_dir, "bao-cao.pdf", NULL);
+  g_autofree char *config = chamber_connection_get_config_path ();
+  RoundTrip rt;
+
+  use_locale ("C.UTF-8", NULL);
+  g_unlink (config);
+
+  /* The secretariat publishes one document. */
+  client = chamber_client_new (server->url, server->admin_token, &error);
+  g_assert_no_error (error);
+  session->number = 7;
+  session->title = g_strdup ("Kỳ họp thứ bảy — kiểm thử giao diện");
+  created = chamber_client_create_session (client, session, NULL, &error);
+  g_assert_no_error (error);
+  item->session_id = created->id;
+  item->title = g_strdup ("Báo cáo dự toán ngân sách năm 2025");
+  item->planned_minutes = 20;
+  item->position = -1;
+  added = chamber_client_add_item (client, item, NULL, &error);
+  g_assert_no_error (error);
+  chamber_test_write_pdf (pdf, 3, "Báo cáo ngân sách");
+  document = chamber_client_publish (client, added->id, pdf, "Báo cáo ngân sách tỉnh",
+                                     CHAMBER_DOCUMENT_REPORT, NULL, &error);
+  g_assert_no_error (error);
+
+  rt = (RoundTrip) { server, client, created, added, document, pdf_dir, config };
+  run_in_app (FALSE, FALSE, round_trip_connect_body, &rt);
+  run_in_app (FALSE, FALSE, round_trip_remembered_body, &rt);
+
+  chamber_test_rm_rf (pdf_dir);
+}
+
+/* ---- damaged files in the viewer -------------------------------------------------------- */
+
+static gboolean
+viewer_settled (gpointer data)
+{
+  const char *state = chamber_page_view_get_state (data);
+
+  return g_strcmp0 (state, "error") == 0 || g_strcmp0 (state, "password") == 0
+         || (g_strcmp0 (state, "page") == 0 && chamber_page_view_get_texture (data) != NULL);
+}
+
+static const char *
+open_in_viewer (ChamberPageView *page_view, const char *path)
+{
+  chamber_page_view_open (page_view, path, "test");
+  if (!chamber_test_pump_until (viewer_settled, page_view, 60000))
+    g_error ("the viewer did not settle on %s (state “%s”)", path,
+             chamber_page_view_get_state (page_view));
+  return chamber_page_view_get_state (page_view);
+}
+
+static void
+test_damaged_pdf (void)
+{
+  g_autofree char *dir = chamber_test_make_temp_dir ("chamber-ui-bad-XXXXXX");
+  g_autofree char *garbage = g_build_filename (dir, "garbage.pdf", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.pdf", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *corpus = chamber_test_corpus_dir ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page_view = chamber_page_view_new ();
+  ChamberPageView *viewer = CHAMBER_PAGE_VIEW (page_view);
+  g_autoptr (GError) error = NULL;
+
+  use_locale ("C.UTF-8", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), page_view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (chamber_page_view_get_state (viewer), ==, "empty");
+
+  /* Random bytes: an error page with the reason, not a crash. */
+  g_assert_true (g_file_set_contents (garbage, "\x13\x37 this is not a PDF \xff\xfe<html>", -1,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (open_in_viewer (viewer, garbage), ==, "error");
+  g_assert_nonnull (chamber_page_view_get_error_message (viewer));
+  g_assert_cmpstr (chamber_page_view_get_error_message (viewer), !=, "");
+  g_test_message ("garbage: %s", chamber_page_view_get_error_message (viewer));
+  g_assert_cmpint (chamber_page_view_get_n_pages (viewer), ==, 0);
+  gtk_widget_activate_action (page_view, "viewer.next-page", NULL);
+  g_assert_cmpint (chamber_page_view_get_page (viewer), ==, 0);
+
+  /* A real PDF cut in half. */
+  chamber_test_write_pdf (good, 4, "Cắt đôi");
+  g_assert_true (g_file_get_contents (good, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, &error));
+  g_assert_no_error (error);
+  {
+    const char *state = open_in_viewer (viewer, cut);
+
+    /* poppler may recover some pages of a cut file: either is fine, a crash is not. */
+    g_test_message ("cut in half: %s %s", state,
+                    chamber_page_view_get_error_message (viewer)
+                      ? chamber_page_view_get_error_message (viewer) : "");
+    g_assert_true (g_str_equal (state, "error") || g_str_equal (state, "page"));
+  }
+
+  /* After an error, a good file opens in the same viewer. */
+  g_assert_cmpstr (open_in_viewer (viewer, good), ==, "page");
+  g_assert_cmpint (chamber_page_view_get_n_pages (viewer), ==, 4);
+  assert_page_has_ink (viewer);
+
+  if (corpus != NULL)
+    {
+      static const char *const bad[] = { "truncated-half.pdf", "garbage.pdf", "html-page.pdf",
+                                         "empty.pdf", "header-only.pdf", "page-tree-cycle.pdf" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+        {
+          g_autofree char *path = g_build_filename (corpus, "bad", bad[i], NULL);
+          const char *state;
+
+          if (!g_file_test (path, G_FILE_TEST_EXISTS))
+            continue;
+          state = open_in_viewer (viewer, path);
+          g_test_message ("%s: %s %s", bad[i], state,
+                          chamber_page_view_get_error_message (viewer)
+                            ? chamber_page_view_get_error_message (viewer) : "");
+          if (g_str_equal (bad[i], "truncated-half.pdf") || g_str_equal (bad[i], "garbage.pdf")
+              || g_str_equal (bad[i], "empty.pdf") || g_str_equal (bad[i], "html-page.pdf"))
+            {
+              g_assert_cmpstr (state, ==, "error");
+              g_assert_nonnull (chamber_page_view_get_error_message (viewer));
+            }
+        }
+
+      {
+        g_autofree char *huge = g_build_filename (corpus, "bad", "huge-page.pdf", NULL);
+        g_autofree char *locked = g_build_filename (corpus, "third-party", "PasswordEncrypted.pdf",
+                                                    NULL);
+
+        /* A 14400 pt page renders within the surface cap. */
+        if (g_file_test (huge, G_FILE_TEST_EXISTS))
+          {
+            GdkTexture *texture;
+
+            g_assert_cmpstr (open_in_viewer (viewer, huge), ==, "page");
+            texture = chamber_page_view_get_texture (viewer);
+            g_assert_cmpint (gdk_texture_get_width (texture), <=, 8192);
+            g_assert_cmpint (gdk_texture_get_height (texture), <=, 8192);
+          }
+        /* A protected document asks for its password. */
+        if (g_file_test (locked, G_FILE_TEST_EXISTS))
+          g_assert_cmpstr (open_in_viewer (viewer, locked), ==, "password");
+      }
+    }
+  else
+    g_test_message ("no corpus: the files of ../shared/corpus/pdf/bad were not tried");
+
+  chamber_page_view_close (viewer);
+  g_assert_cmpstr (chamber_page_view_get_state (viewer), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+  chamber_test_rm_rf (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
+  int status;
+
+  /* Before GTK or GLib read them: every file the app writes goes to a fresh folder. */
+  test_home = chamber_test_make_temp_dir ("chamber-ui-home-XXXXXX");
+  {
+    g_autofree char *data = g_build_filename (test_home, "data", NULL);
+    g_autofree char *config = g_build_filename (test_home, "config", NULL);
+    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check () && gdk_display_get_default () == NULL)
+    {
+      g_printerr ("No display: run the ui suite under xvfb-run.\n");
+      chamber_test_rm_rf (test_home);
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/damaged-pdf", test_damaged_pdf);
+  g_test_add_func ("/ui/demo/english", test_demo_english);
+  g_test_add_func ("/ui/demo/vietnamese", test_demo_vietnamese);
+  g_test_add_func ("/ui/demo/reset-and-roles", test_demo_reset_and_roles);
+  g_test_add_func ("/ui/demo/remembered", test_demo_remembered);
+  g_test_add_func ("/ui/demo/failure", test_demo_failure);
+  g_test_add_func ("/ui/server/round-trip", test_server_round_trip);
+  status = g_test_run ();
+
+  chamber_test_rm_rf (test_home);
+  g_free (test_home);
+  return status;
+}

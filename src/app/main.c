@@ -1,2 +1,26 @@
-/* being written */
-int main (void) { return 1; }
+/* main.c — starts the Chamber desktop app.
+ *
+ * Copyright 2024 The Chamber authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
+#include "chamber-application.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (ChamberApplication) application = NULL;
+  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  application = chamber_application_new (G_APPLICATION_HANDLES_COMMAND_LINE);
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}

@@ -1,0 +1,972 @@
+/* chamber-session-view.c — sessions, agenda, documents and the viewer of one connection.
+ *
+ * Copyright 2024 The Chamber authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "chamber-agenda-item.h"
+#include "chamber-client.h"
+#include "chamber-session-view.h"
+#include "chamber-sync.h"
+
+struct _ChamberSessionView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkDropDown       *session_dropdown;
+  GtkStack          *agenda_stack;
+  AdwStatusPage     *agenda_empty;
+  GtkListView       *agenda_view;
+  GtkListBox        *documents_list;
+  GtkLabel          *documents_hint;
+  GtkLabel          *sync_label;
+  GtkProgressBar    *sync_progress;
+  GtkLabel          *sync_detail;
+  ChamberPageView   *page_view;
+
+  ChamberConnection *connection;
+  ChamberSync       *sync;
+  GCancellable      *open_cancellable;
+  GCancellable      *sync_cancellable;
+  GCancellable      *person_cancellable;
+  guint              active_syncs;
+  guint              syncs_completed;
+  int                last_documents_done;
+
+  GtkStringList     *session_names;
+  GArray            *session_ids;       /* gint64, parallel to session_names */
+  gint64             session_id;
+  GtkSingleSelection *agenda_selection;
+  gint64             item_id;
+  gint64             open_document_id;
+
+  char              *title;
+  char              *subtitle;
+  char              *person_label;
+  char              *sync_error;       /* the last sync's failure, or NULL */
+  char              *agenda_key;       /* what the agenda shows, rebuilt only on change */
+};
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_SYNCING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ChamberSessionView, chamber_session_view, GTK_TYPE_WIDGET)
+
+/* One run of the sync engine, so that a late answer for a previous connection is ignored. */
+typedef struct {
+  ChamberSessionView *self;
+  ChamberSync        *sync;
+} SyncRun;
+
+static void
+sync_run_free (SyncRun *run)
+{
+  g_clear_object (&run->self);
+  g_clear_object (&run->sync);
+  g_free (run);
+}
+
+static void
+add_toast (ChamberSessionView *self, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  /* A toast's title is markup here. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+set_sync_status (ChamberSessionView *self, const char *message, gboolean is_error)
+{
+  gtk_label_set_text (self->sync_label, message ? message : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "error");
+}
+
+static void
+hide_progress (ChamberSessionView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_detail), FALSE);
+}
+
+static void
+set_titles (ChamberSessionView *self, const char *title, const char *subtitle)
+{
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (g_strcmp0 (self->subtitle, subtitle) != 0)
+    {
+      g_free (self->subtitle);
+      self->subtitle = g_strdup (subtitle);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+    }
+}
+
+static void
+update_titles (ChamberSessionView *self, const ChamberSession *session)
+{
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+
+  if (session != NULL)
+    {
+      /* TRANSLATORS: the session's number, like “Session 10” (Kỳ họp thứ 10) */
+      g_string_append_printf (subtitle, _("Session %d"), session->number);
+      if (session->place != NULL && *session->place != '\0')
+        g_string_append_printf (subtitle, " · %s", session->place);
+      if (session->starts_on != NULL)
+        {
+          g_string_append_printf (subtitle, " · %s", session->starts_on);
+          if (session->ends_on != NULL && g_strcmp0 (session->ends_on, session->starts_on) != 0)
+            g_string_append_printf (subtitle, " – %s", session->ends_on);
+        }
+    }
+  if (self->person_label != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", self->person_label);
+
+  set_titles (self, session != NULL ? session->title : _("Chamber"), subtitle->str);
+}
+
+static void
+clear_document_rows (ChamberSessionView *self)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->documents_list, 0)) != NULL)
+    gtk_list_box_remove (self->documents_list, GTK_WIDGET (row));
+}
+
+static void
+set_row_pending (GtkWidget *row, gboolean pending)
+{
+  GtkWidget *suffix = g_object_get_data (G_OBJECT (row), "pending-label");
+
+  gtk_widget_set_visible (suffix, pending);
+  if (pending)
+    gtk_widget_add_css_class (row, "pending");
+  else
+    gtk_widget_remove_css_class (row, "pending");
+  g_object_set_data (G_OBJECT (row), "pending", GINT_TO_POINTER (pending));
+}
+
+static GtkWidget *
+create_document_row (ChamberSessionView *self, const ChamberDocument *document)
+{
+  ChamberBlobStore *blobs = chamber_sync_get_blobs (self->sync);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("x-office-document-symbolic");
+  GtkWidget *pending = gtk_label_new (_("Not downloaded yet"));
+  g_autofree char *pages = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Titles come from the server and may hold “&” or “<”: they are shown as they are. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), document->title);
+
+  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", document->pages),
+                           document->pages);
+  /* TRANSLATORS: kind of document · number of pages · its version, like
+   * “Report · 12 pages · version 2” */
+  subtitle = g_strdup_printf (_("%s · %s · version %d"),
+                              chamber_document_kind_get_label (document->kind), pages,
+                              document->version);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_add_css_class (pending, "caption");
+  gtk_widget_add_css_class (pending, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (pending), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (pending), 10);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pending);
+  g_object_set_data (G_OBJECT (row), "pending-label", pending);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "document", chamber_document_copy (document),
+                          (GDestroyNotify) chamber_document_free);
+  set_row_pending (row, !chamber_blob_store_has (blobs, document->sha256));
+  return row;
+}
+
+static void
+show_documents (ChamberSessionView *self)
+{
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  clear_document_rows (self);
+  if (self->sync == NULL || self->item_id == 0)
+    {
+      gtk_label_set_text (self->documents_hint,
+                          _("Choose an agenda item to see its documents."));
+      return;
+    }
+
+  documents = chamber_store_list_item_documents (chamber_sync_get_store (self->sync),
+                                                 self->item_id, &error);
+  if (documents == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The documents cannot be listed: %s"),
+                                                  error->message);
+      gtk_label_set_text (self->documents_hint, message);
+      return;
+    }
+  gtk_label_set_text (self->documents_hint, _("This item has no documents."));
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (documents, i);
+      GtkWidget *row = create_document_row (self, document);
+
+      gtk_list_box_append (self->documents_list, row);
+      if (document->id == self->open_document_id)
+        gtk_list_box_select_row (self->documents_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+refresh_pending_rows (ChamberSessionView *self)
+{
+  ChamberBlobStore *blobs;
+  GtkListBoxRow *row;
+
+  if (self->sync == NULL)
+    return;
+  blobs = chamber_sync_get_blobs (self->sync);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->documents_list, i)) != NULL; i++)
+    {
+      const ChamberDocument *document = g_object_get_data (G_OBJECT (row), "document");
+
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "pending"))
+          && chamber_blob_store_has (blobs, document->sha256))
+        set_row_pending (GTK_WIDGET (row), FALSE);
+    }
+}
+
+static ChamberAgendaItem *
+selected_agenda_item (ChamberSessionView *self)
+{
+  GtkTreeListRow *row;
+
+  if (self->agenda_selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->agenda_selection);
+  if (row == NULL)
+    return NULL;
+  return CHAMBER_AGENDA_ITEM (gtk_tree_list_row_get_item (row));
+}
+
+static void
+agenda_selection_changed_cb (ChamberSessionView *self)
+{
+  g_autoptr (ChamberAgendaItem) item = selected_agenda_item (self);
+
+  self->item_id = item != NULL ? chamber_agenda_item_get_id (item) : 0;
+  show_documents (self);
+}
+
+static GListModel *
+create_children_cb (gpointer item, gpointer user_data)
+{
+  GListStore *children = chamber_agenda_item_get_children (CHAMBER_AGENDA_ITEM (item));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (children)) == 0)
+    return NULL;
+  return G_LIST_MODEL (g_object_ref (children));
+}
+
+static void
+set_agenda_model (ChamberSessionView *self, GListStore *roots)
+{
+  GtkTreeListModel *tree;
+
+  if (self->agenda_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->agenda_selection, self);
+  g_clear_object (&self->agenda_selection);
+
+  if (roots == NULL)
+    {
+      gtk_list_view_set_model (self->agenda_view, NULL);
+      return;
+    }
+  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (roots)), FALSE, TRUE,
+                                  create_children_cb, NULL, NULL);
+  self->agenda_selection = gtk_single_selection_new (G_LIST_MODEL (tree));
+  gtk_single_selection_set_autoselect (self->agenda_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->agenda_selection, TRUE);
+  gtk_single_selection_set_selected (self->agenda_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->agenda_view, GTK_SELECTION_MODEL (self->agenda_selection));
+  g_signal_connect_object (self->agenda_selection, "notify::selected",
+                           G_CALLBACK (agenda_selection_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static char *
+agenda_key (gint64 session_id, GPtrArray *items)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%" G_GINT64_FORMAT, session_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const ChamberItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (key, "\n%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d %d %s",
+                              item->id, item->parent_id, item->position, item->planned_minutes,
+                              item->title);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+load_session (ChamberSessionView *self)
+{
+  ChamberStore *store = chamber_sync_get_store (self->sync);
+  g_autoptr (ChamberSession) session = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GListStore) roots = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *key = NULL;
+  guint n_rows, select = GTK_INVALID_LIST_POSITION;
+
+  if (self->session_id == 0)
+    {
+      g_clear_pointer (&self->agenda_key, g_free);
+      set_agenda_model (self, NULL);
+      gtk_stack_set_visible_child_name (self->agenda_stack, "empty");
+      self->item_id = 0;
+      show_documents (self);
+      update_titles (self, NULL);
+      return;
+    }
+
+  session = chamber_store_get_session (store, self->session_id, NULL);
+  update_titles (self, session);
+  items = chamber_store_list_items (store, self->session_id, &error);
+  if (items == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The agenda cannot be read: %s"),
+                                                  error->message);
+      add_toast (self, message);
+      items = g_ptr_array_new_with_free_func ((GDestroyNotify) chamber_item_free);
+    }
+
+  /* After a sync that changed no item, the list (its scrolling, what is expanded) stays. */
+  key = agenda_key (self->session_id, items);
+  if (self->agenda_selection != NULL && g_strcmp0 (key, self->agenda_key) == 0)
+    {
+      show_documents (self);
+      return;
+    }
+  g_free (self->agenda_key);
+  self->agenda_key = g_steal_pointer (&key);
+
+  roots = chamber_agenda_item_build_tree (items);
+  set_agenda_model (self, roots);
+  if (items->len == 0)
+    {
+      adw_status_page_set_title (self->agenda_empty, _("No Agenda Yet"));
+      adw_status_page_set_description (self->agenda_empty,
+                                       _("The secretariat has not published this session’s "
+                                         "agenda yet."));
+      gtk_stack_set_visible_child_name (self->agenda_stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->agenda_stack, "list");
+
+  /* Keep the item that was selected; else start at the top of the agenda. */
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->agenda_selection));
+  for (guint i = 0; i < n_rows && self->item_id != 0; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = NULL;
+      g_autoptr (ChamberAgendaItem) item = NULL;
+
+      row = g_list_model_get_item (G_LIST_MODEL (self->agenda_selection), i);
+      item = CHAMBER_AGENDA_ITEM (gtk_tree_list_row_get_item (row));
+
+      if (chamber_agenda_item_get_id (item) == self->item_id)
+        {
+          select = i;
+          break;
+        }
+    }
+  if (select == GTK_INVALID_LIST_POSITION && n_rows > 0)
+    select = 0;
+
+  self->item_id = 0;
+  if (select != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->agenda_selection, select);
+  else
+    show_documents (self);
+}
+
+static void
+session_selected_cb (ChamberSessionView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->session_dropdown);
+
+  if (self->session_ids == NULL || selected >= self->session_ids->len)
+    return;
+  if (g_array_index (self->session_ids, gint64, selected) == self->session_id)
+    return;
+  self->session_id = g_array_index (self->session_ids, gint64, selected);
+  self->item_id = 0;
+  load_session (self);
+}
+
+static void
+reload_from_mirror (ChamberSessionView *self)
+{
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+  gint64 wanted = self->session_id;
+
+  if (self->sync == NULL)
+    return;
+  sessions = chamber_store_list_sessions (chamber_sync_get_store (self->sync), &error);
+  if (sessions == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The sessions on this computer cannot be "
+                                                    "read: %s"), error->message);
+      add_toast (self, message);
+      return;
+    }
+
+  g_array_set_size (self->session_ids, 0);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const ChamberSession *session = g_ptr_array_index (sessions, i);
+
+      g_array_append_val (self->session_ids, session->id);
+      g_ptr_array_add (names, session->title);
+      if (session->id == wanted)
+        selected = i;
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_signal_handlers_block_by_func (self->session_dropdown, session_selected_cb, self);
+  gtk_string_list_splice (self->session_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->session_names)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->session_dropdown,
+                              sessions->len > 0 ? selected : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->session_dropdown, session_selected_cb, self);
+
+  self->session_id = sessions->len > 0 ? g_array_index (self->session_ids, gint64, selected) : 0;
+  if (self->session_id != wanted)
+    self->item_id = 0;
+  load_session (self);
+}
+
+static void
+sync_progress_cb (const ChamberSyncProgress *progress, gpointer user_data)
+{
+  SyncRun *run = user_data;
+  ChamberSessionView *self = run->self;
+
+  if (run->sync != self->sync)
+    return;
+
+  if (progress->documents_total > 0)
+    {
+      int current = MIN (progress->documents_done + (progress->document_title ? 1 : 0),
+                         progress->documents_total);
+      g_autofree char *label = NULL;
+      g_autofree char *done = g_format_size (progress->bytes_done);
+      g_autofree char *total = g_format_size (progress->bytes_total);
+      g_autofree char *detail = NULL;
+      double fraction;
+
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Downloading %d of %d document…",
+                                            "Downloading %d of %d documents…",
+                                            progress->documents_total),
+                               current, progress->documents_total);
+      /* TRANSLATORS: bytes received and bytes to receive, like “1.2 MB of 8.4 MB” */
+      detail = g_strdup_printf (_("%s of %s"), done, total);
+      if (progress->bytes_total > 0)
+        fraction = (double) progress->bytes_done / progress->bytes_total;
+      else
+        fraction = (double) progress->documents_done / progress->documents_total;
+
+      set_sync_status (self, label, FALSE);
+      gtk_progress_bar_set_fraction (self->sync_progress, CLAMP (fraction, 0.0, 1.0));
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), TRUE);
+      gtk_label_set_text (self->sync_detail, detail);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_detail), progress->document_title);
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_detail), TRUE);
+    }
+  else if (progress->session_title != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Checking “%s”…"), progress->session_title);
+
+      set_sync_status (self, label, FALSE);
+    }
+
+  if (progress->documents_done != self->last_documents_done)
+    {
+      self->last_documents_done = progress->documents_done;
+      refresh_pending_rows (self);
+    }
+}
+
+static char *
+describe_sync_error (const GError *error)
+{
+  if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_NETWORK))
+    return g_strdup_printf (_("The server cannot be reached, so the documents already on this "
+                              "computer are shown. (%s)"),
+                            error->message);
+  if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_UNAUTHORIZED))
+    return g_strdup_printf (_("The server no longer accepts this access token. Disconnect and "
+                              "connect with a new token from the secretariat. (%s)"),
+                            error->message);
+  return g_strdup_printf (_("The sync did not finish: %s"), error->message);
+}
+
+static void
+sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SyncRun *run = user_data;
+  ChamberSessionView *self = run->self;
+  g_autoptr (ChamberSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  ok = chamber_sync_run_finish (CHAMBER_SYNC (source), result, &report, &error);
+  self->active_syncs--;
+  if (self->active_syncs == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+
+  if (run->sync != self->sync || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      sync_run_free (run);
+      return;
+    }
+
+  g_clear_object (&self->sync_cancellable);
+  hide_progress (self);
+  self->syncs_completed++;
+  reload_from_mirror (self);
+
+  g_clear_pointer (&self->sync_error, g_free);
+  if (!ok)
+    {
+      g_autofree char *message = describe_sync_error (error);
+
+      self->sync_error = g_strdup (message);
+      set_sync_status (self, message, TRUE);
+      add_toast (self, message);
+    }
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *time = g_date_time_format (now, "%H:%M");
+      g_autofree char *status = NULL;
+
+      /* TRANSLATORS: the time of the last sync, like “Up to date at 14:05” */
+      status = g_strdup_printf (_("Up to date at %s"), time);
+      set_sync_status (self, status, FALSE);
+      if (report != NULL && report->documents_fetched > 0)
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d new document arrived",
+                                                  "%d new documents arrived",
+                                                  report->documents_fetched),
+                                     report->documents_fetched);
+          add_toast (self, message);
+        }
+    }
+  sync_run_free (run);
+}
+
+void
+chamber_session_view_refresh (ChamberSessionView *self)
+{
+  SyncRun *run;
+
+  g_return_if_fail (CHAMBER_IS_SESSION_VIEW (self));
+
+  if (self->sync == NULL || self->sync_cancellable != NULL)
+    return;
+
+  self->sync_cancellable = g_cancellable_new ();
+  self->last_documents_done = 0;
+  run = g_new0 (SyncRun, 1);
+  run->self = g_object_ref (self);
+  run->sync = g_object_ref (self->sync);
+
+  set_sync_status (self, _("Checking for new documents…"), FALSE);
+  self->active_syncs++;
+  if (self->active_syncs == 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+  chamber_sync_run_async (self->sync, 0, sync_progress_cb, run, self->sync_cancellable,
+                          sync_finished_cb, run);
+}
+
+static void
+person_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ChamberSessionView) self = user_data;
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ChamberSession) session = NULL;
+
+  person = chamber_connection_check_finish (result, &error);
+  /* Offline, or a refused token: the sync reports those. */
+  if (person == NULL)
+    return;
+
+  g_free (self->person_label);
+  /* TRANSLATORS: a person's name and role, like “Nguyễn Văn An (Delegate)” */
+  self->person_label = g_strdup_printf (_("%s (%s)"), person->name,
+                                        chamber_role_get_label (person->role));
+  if (self->sync != NULL && self->session_id != 0)
+    session = chamber_store_get_session (chamber_sync_get_store (self->sync), self->session_id,
+                                         NULL);
+  update_titles (self, session);
+}
+
+static void
+sync_open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const ChamberConnection *connection = task_data;
+  GError *error = NULL;
+  ChamberSync *sync;
+
+  sync = chamber_sync_new (connection->server_url, connection->token, connection->local_dir,
+                           &error);
+  if (sync == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sync, g_object_unref);
+}
+
+static void
+sync_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ChamberSessionView *self = CHAMBER_SESSION_VIEW (source);
+  g_autoptr (ChamberSync) sync = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sync = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->open_cancellable);
+  if (sync == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The documents on this computer cannot be "
+                                                    "opened: %s"), error->message);
+      set_sync_status (self, message, TRUE);
+      add_toast (self, message);
+      return;
+    }
+
+  self->sync = g_steal_pointer (&sync);
+  reload_from_mirror (self);
+  chamber_session_view_refresh (self);
+}
+
+void
+chamber_session_view_set_connection (ChamberSessionView      *self,
+                                     const ChamberConnection *connection)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (CHAMBER_IS_SESSION_VIEW (self));
+
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+  g_clear_object (&self->sync_cancellable);
+  if (self->person_cancellable != NULL)
+    g_cancellable_cancel (self->person_cancellable);
+  g_clear_object (&self->person_cancellable);
+
+  g_clear_object (&self->sync);
+  g_clear_pointer (&self->connection, chamber_connection_free);
+  g_clear_pointer (&self->person_label, g_free);
+  g_clear_pointer (&self->sync_error, g_free);
+  self->syncs_completed = 0;
+  self->session_id = 0;
+  self->item_id = 0;
+  self->open_document_id = 0;
+  g_array_set_size (self->session_ids, 0);
+  gtk_string_list_splice (self->session_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->session_names)), NULL);
+  g_clear_pointer (&self->agenda_key, g_free);
+  set_agenda_model (self, NULL);
+  gtk_stack_set_visible_child_name (self->agenda_stack, "empty");
+  adw_status_page_set_title (self->agenda_empty, _("No Sessions Yet"));
+  adw_status_page_set_description (self->agenda_empty,
+                                   _("The sessions you may read appear here after the first "
+                                     "sync."));
+  show_documents (self);
+  chamber_page_view_close (self->page_view);
+  hide_progress (self);
+  set_sync_status (self, NULL, FALSE);
+  update_titles (self, NULL);
+
+  if (connection == NULL)
+    return;
+
+  self->connection = chamber_connection_copy (connection);
+  self->open_cancellable = g_cancellable_new ();
+  set_sync_status (self, _("Opening the documents on this computer…"), FALSE);
+
+  task = g_task_new (self, self->open_cancellable, sync_opened_cb, NULL);
+  g_task_set_source_tag (task, chamber_session_view_set_connection);
+  g_task_set_task_data (task, chamber_connection_copy (connection),
+                        (GDestroyNotify) chamber_connection_free);
+  g_task_run_in_thread (task, sync_open_thread);
+
+  self->person_cancellable = g_cancellable_new ();
+  chamber_connection_check_async (connection->server_url, connection->token, FALSE,
+                                  self->person_cancellable, person_checked_cb,
+                                  g_object_ref (self));
+}
+
+const ChamberConnection *
+chamber_session_view_get_connection (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->connection;
+}
+
+static void
+document_activated_cb (ChamberSessionView *self, GtkListBoxRow *row)
+{
+  const ChamberDocument *document = g_object_get_data (G_OBJECT (row), "document");
+  ChamberBlobStore *blobs;
+  g_autofree char *path = NULL;
+
+  if (document == NULL || self->sync == NULL)
+    return;
+  blobs = chamber_sync_get_blobs (self->sync);
+  if (!chamber_blob_store_has (blobs, document->sha256))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer yet. It opens "
+                                                    "once the sync has downloaded it."),
+                                                  document->title);
+      add_toast (self, message);
+      return;
+    }
+  path = chamber_blob_store_path (blobs, document->sha256);
+  if (g_strcmp0 (path, chamber_page_view_get_path (self->page_view)) == 0
+      && g_strcmp0 (chamber_page_view_get_state (self->page_view), "error") != 0)
+    return;
+  self->open_document_id = document->id;
+  chamber_page_view_open (self->page_view, path, document->title);
+}
+
+const char *
+chamber_session_view_get_title (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->title;
+}
+
+const char *
+chamber_session_view_get_subtitle (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->subtitle;
+}
+
+gboolean
+chamber_session_view_get_syncing (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), FALSE);
+  return self->active_syncs > 0;
+}
+
+guint
+chamber_session_view_get_syncs_completed (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), 0);
+  return self->syncs_completed;
+}
+
+const char *
+chamber_session_view_get_sync_error (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->sync_error;
+}
+
+const char *
+chamber_session_view_get_sync_status (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return gtk_label_get_text (self->sync_label);
+}
+
+GListModel *
+chamber_session_view_get_agenda_model (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return G_LIST_MODEL (self->agenda_selection);
+}
+
+GtkListBox *
+chamber_session_view_get_document_list (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->documents_list;
+}
+
+ChamberPageView *
+chamber_session_view_get_page_view (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->page_view;
+}
+
+static void
+chamber_session_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ChamberSessionView *self = CHAMBER_SESSION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->active_syncs > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chamber_session_view_dispose (GObject *object)
+{
+  ChamberSessionView *self = CHAMBER_SESSION_VIEW (object);
+  GtkWidget *child;
+
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+  g_clear_object (&self->sync_cancellable);
+  if (self->person_cancellable != NULL)
+    g_cancellable_cancel (self->person_cancellable);
+  g_clear_object (&self->person_cancellable);
+  if (self->agenda_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->agenda_selection, self);
+  g_clear_object (&self->agenda_selection);
+  g_clear_object (&self->sync);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHAMBER_TYPE_SESSION_VIEW);
+  /* The template's top box is not bound to a member: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (chamber_session_view_parent_class)->dispose (object);
+}
+
+static void
+chamber_session_view_finalize (GObject *object)
+{
+  ChamberSessionView *self = CHAMBER_SESSION_VIEW (object);
+
+  g_clear_object (&self->session_names);
+  g_clear_pointer (&self->session_ids, g_array_unref);
+  g_clear_pointer (&self->connection, chamber_connection_free);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->person_label);
+  g_free (self->sync_error);
+  g_free (self->agenda_key);
+
+  G_OBJECT_CLASS (chamber_session_view_parent_class)->finalize (object);
+}
+
+static void
+chamber_session_view_class_init (ChamberSessionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chamber_session_view_dispose;
+  object_class->finalize = chamber_session_view_finalize;
+  object_class->get_property = chamber_session_view_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CHAMBER_TYPE_AGENDA_ITEM);
+  g_type_ensure (CHAMBER_TYPE_PAGE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/chamber/Chamber/chamber-session-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, session_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, agenda_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, agenda_empty);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, documents_hint);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sync_progress);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sync_detail);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, page_view);
+  gtk_widget_class_bind_template_callback (widget_class, session_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+chamber_session_view_init (ChamberSessionView *self)
+{
+  self->session_names = gtk_string_list_new (NULL);
+  self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->title = g_strdup (_("Chamber"));
+  self->subtitle = g_strdup ("");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (self->session_names));
+}

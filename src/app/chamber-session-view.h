@@ -1,0 +1,42 @@
+/* chamber-session-view.h — sessions, agenda, documents and the viewer of one connection.
+ *
+ * Shows the local mirror of a connection (it works offline) and keeps it current with the sync
+ * engine: on connection, and on chamber_session_view_refresh(). Progress shows in the sidebar;
+ * arrivals and errors as toasts. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chamber-connection.h"
+#include "chamber-page-view.h"
+
+G_BEGIN_DECLS
+
+#define CHAMBER_TYPE_SESSION_VIEW (chamber_session_view_get_type ())
+G_DECLARE_FINAL_TYPE (ChamberSessionView, chamber_session_view, CHAMBER, SESSION_VIEW, GtkWidget)
+
+/* Shows @connection's mirror and syncs it; NULL closes everything (cancelling a sync). */
+void        chamber_session_view_set_connection (ChamberSessionView *self,
+                                                 const ChamberConnection *connection);
+const ChamberConnection *chamber_session_view_get_connection (ChamberSessionView *self);
+/* Syncs now, unless a sync is running. */
+void        chamber_session_view_refresh (ChamberSessionView *self);
+
+/* The selected session's title, and a line about it and the reader (bound to the window). */
+const char *chamber_session_view_get_title (ChamberSessionView *self);
+const char *chamber_session_view_get_subtitle (ChamberSessionView *self);
+/* TRUE while a sync runs, including one cancelled that has not yet stopped. */
+gboolean    chamber_session_view_get_syncing (ChamberSessionView *self);
+
+/* For the UI tests: the parts a person looks at. Syncs of the current connection that ended
+ * (well or not): */
+guint            chamber_session_view_get_syncs_completed (ChamberSessionView *self);
+const char      *chamber_session_view_get_sync_status (ChamberSessionView *self);
+/* Why the last sync failed, or NULL when it succeeded. */
+const char      *chamber_session_view_get_sync_error (ChamberSessionView *self);
+/* A GtkSingleSelection of GtkTreeListRow holding ChamberAgendaItem. */
+GListModel      *chamber_session_view_get_agenda_model (ChamberSessionView *self);
+GtkListBox      *chamber_session_view_get_document_list (ChamberSessionView *self);
+ChamberPageView *chamber_session_view_get_page_view (ChamberSessionView *self);
+
+G_END_DECLS
