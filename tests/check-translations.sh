@@ -36,7 +36,7 @@ fuzzy=$(msgattrib --only-fuzzy --no-obsolete po/vi.po | grep -c '^msgid ' || tru
 # msgattrib prints the header entry too when anything else matches
 if [ "$untranslated" -gt 0 ]; then
   echo "Strings not translated in po/vi.po:"
-  msgattrib --untranslated --no-obsolete "$work/merged.po" | grep -A1 '^msgid ' | grep -v '^--' | sed 's/^/  /' | head -n 80
+  msgattrib --untranslated --no-obsolete "$work/merged.po" | grep -A1 '^msgid ' | grep -v '^--' | sed -n '1,160s/^/  /p'
   status=1
 fi
 if [ "$fuzzy" -gt 0 ]; then

@@ -370,7 +370,10 @@ test_open_fresh (Fixture       *fixture,
   g_assert_cmpstr (foreign_keys, ==, "1");
   g_assert_cmpstr (synchronous, ==, "1");  /* NORMAL */
   g_assert_cmpstr (busy_timeout, ==, "5000");
-  g_assert_cmpstr (user_version, ==, "2");
+  {
+    g_autofree char *expected = g_strdup_printf ("%d", CHAMBER_STORE_SCHEMA_VERSION);
+    g_assert_cmpstr (user_version, ==, expected);
+  }
   g_assert_null (chamber_store_dup_pragma (fixture->store, "writable_schema"));
 
   g_assert_true (chamber_store_check_integrity (fixture->store, &error));
@@ -391,7 +394,7 @@ test_open_fresh (Fixture       *fixture,
   /* A second connection to the same file (the app's sync worker has its own). */
   second = chamber_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (chamber_store_get_schema_version (second), ==, 2);
+  g_assert_cmpint (chamber_store_get_schema_version (second), ==, CHAMBER_STORE_SCHEMA_VERSION);
   add_session (fixture->store, 1, "Kỳ họp thứ nhất");
   sessions = chamber_store_list_sessions (second, &error);
   g_assert_no_error (error);
@@ -1508,7 +1511,7 @@ test_migrate_from_v1 (void)
 
   store = chamber_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (chamber_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (chamber_store_get_schema_version (store), ==, CHAMBER_STORE_SCHEMA_VERSION);
   g_assert_true (chamber_store_check_integrity (store, &error));
   g_assert_no_error (error);
 
@@ -1597,7 +1600,7 @@ test_migrate_from_v1 (void)
   g_clear_object (&store);
   store = chamber_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (chamber_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (chamber_store_get_schema_version (store), ==, CHAMBER_STORE_SCHEMA_VERSION);
 
   g_clear_object (&store);
   g_clear_object (&fresh);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "chamber-store.h"
+#include "chamber-store-private.h"
 
 struct _ChamberStore
 {
@@ -165,6 +166,56 @@ static const Migration migrations[] = {
     "  key   TEXT PRIMARY KEY CHECK (key <> ''),"
     "  value TEXT NOT NULL"
     ");" },
+
+  /* Full-text search over the pages of the documents this laptop holds (see chamber-search.c):
+   * the text of each page as extracted, and an FTS5 index of the same text folded for search. */
+  { 3,
+    "CREATE TABLE page_texts ("
+    "  id     INTEGER PRIMARY KEY,"
+    "  sha256 TEXT NOT NULL"
+    "         CHECK (length (sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+    "  page   INTEGER NOT NULL CHECK (page >= 1),"
+    "  text   TEXT NOT NULL,"
+    "  UNIQUE (sha256, page)"
+    ");"
+    "CREATE VIRTUAL TABLE page_index USING fts5 ("
+    "  folded, tokenize = 'unicode61 remove_diacritics 2'"
+    ");"
+    "CREATE TABLE indexed_blobs ("
+    "  sha256     TEXT PRIMARY KEY"
+    "             CHECK (length (sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+    "  pages      INTEGER NOT NULL CHECK (pages >= 0),"
+    "  indexed_at TEXT NOT NULL"
+    ");" },
+
+  /* Private notes (see chamber-notes.c): highlights, notes and bookmarks of one person, anchored
+   * by position and by the quoted text with its context, so that they can move to a new version
+   * of the document. No foreign key to documents: a note outlives the version it was made on. */
+  { 4,
+    "CREATE TABLE notes ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  person_id   INTEGER NOT NULL CHECK (person_id >= 1),"
+    "  session_id  INTEGER NOT NULL CHECK (session_id >= 1),"
+    "  item_id     INTEGER NOT NULL CHECK (item_id >= 1),"
+    "  document_id INTEGER NOT NULL CHECK (document_id >= 1),"
+    "  doc_title   TEXT NOT NULL,"
+    "  sha256      TEXT NOT NULL"
+    "              CHECK (length (sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+    "  kind        TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'bookmark')),"
+    "  page        INTEGER NOT NULL CHECK (page >= 1),"
+    "  x1 REAL, y1 REAL, x2 REAL, y2 REAL,"
+    "  quote       TEXT,"
+    "  prefix      TEXT,"
+    "  suffix      TEXT,"
+    "  body        TEXT,"
+    "  color       TEXT,"
+    "  anchor      TEXT NOT NULL DEFAULT 'placed'"
+    "              CHECK (anchor IN ('placed', 'moved', 'unplaced')),"
+    "  created_at  TEXT NOT NULL,"
+    "  updated_at  TEXT NOT NULL"
+    ");"
+    "CREATE INDEX notes_by_document ON notes (person_id, document_id);"
+    "CREATE INDEX notes_by_session ON notes (person_id, session_id);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHAMBER_STORE_SCHEMA_VERSION);
@@ -2844,4 +2895,38 @@ chamber_store_init (ChamberStore *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
+}
+
+/* Private API for core modules with tables of their own */
+
+sqlite3 *
+chamber_store_get_db (ChamberStore *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+sqlite3_stmt *
+chamber_store_prepare (ChamberStore *self,
+                       const char   *static_sql,
+                       GError      **error)
+{
+  g_return_val_if_fail (CHAMBER_IS_STORE (self), NULL);
+
+  return prepare (self, static_sql, error);
+}
+
+void
+chamber_store_set_error (ChamberStore *self,
+                         int           rc,
+                         GError      **error)
+{
+  set_db_error (self, rc, error);
+}
+
+void
+chamber_store_statement_release (ChamberStoreStatement *stmt)
+{
+  cached_statement_release (stmt);
 }
