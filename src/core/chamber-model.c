@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "chamber-model.h"
 
 typedef struct {
@@ -351,4 +353,22 @@ chamber_document_free (ChamberDocument *document)
   g_strfreev (document->access);
   g_free (document->published_at);
   g_free (document);
+}
+
+gboolean
+chamber_date_is_valid (const char *text)
+{
+  guint64 year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1
+         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }

@@ -104,6 +104,9 @@ typedef struct {
 
 #define CHAMBER_SHA256_HEX_LEN 64
 
+/* "YYYY-MM-DD" naming a real day: the form of every date in the model and on the wire. */
+gboolean chamber_date_is_valid (const char *text);
+
 typedef struct {
   gint64              id;
   gint64              session_id;

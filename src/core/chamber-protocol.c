@@ -786,24 +786,6 @@ get_enum (JsonObject *object, const char *member, gboolean required, EnumFromStr
   return TRUE;
 }
 
-static gboolean
-date_is_valid (const char *value)
-{
-  guint64 year, month, day;
-
-  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (value[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (value, NULL, 10);
-  month = g_ascii_strtoull (value + 5, NULL, 10);
-  day = g_ascii_strtoull (value + 8, NULL, 10);
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1
-         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 /* An optional "YYYY-MM-DD". */
 static gboolean
 get_date (JsonObject *object, const char *member, char **out, GError **error)
@@ -811,7 +793,7 @@ get_date (JsonObject *object, const char *member, char **out, GError **error)
   if (!get_optional_text (object, member, out, error))
     return FALSE;
 
-  if (*out != NULL && !date_is_valid (*out))
+  if (*out != NULL && !chamber_date_is_valid (*out))
     {
       g_autofree char *quoted = quote_value (*out);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chamber-hash.h"
 #include "chamber-store.h"
 #include "chamber-store-private.h"
 
@@ -501,37 +502,6 @@ is_blank (const char *text)
 }
 
 static gboolean
-is_sha256_hex (const char *text)
-{
-  gsize i;
-
-  if (text == NULL)
-    return FALSE;
-  for (i = 0; text[i] != '\0'; i++)
-    if (!(g_ascii_isdigit (text[i]) || (text[i] >= 'a' && text[i] <= 'f')))
-      return FALSE;
-  return i == CHAMBER_SHA256_HEX_LEN;
-}
-
-/* "YYYY-MM-DD" naming a real day. */
-static gboolean
-is_day (const char *text)
-{
-  guint64 year, month, day;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
-static gboolean
 is_access_entry (const char *entry)
 {
   if (entry == NULL)
@@ -562,11 +532,11 @@ validate_session (const ChamberSession *session,
   if ((guint) session->state >= CHAMBER_N_SESSION_STATES)
     return set_constraint_error (error, _("The session state %d is not one Chamber knows."),
                                  (int) session->state);
-  if (session->starts_on != NULL && !is_day (session->starts_on))
+  if (session->starts_on != NULL && !chamber_date_is_valid (session->starts_on))
     return set_constraint_error (error,
                                  _("The first day “%s” is not a date of the form YYYY-MM-DD."),
                                  session->starts_on);
-  if (session->ends_on != NULL && !is_day (session->ends_on))
+  if (session->ends_on != NULL && !chamber_date_is_valid (session->ends_on))
     return set_constraint_error (error,
                                  _("The last day “%s” is not a date of the form YYYY-MM-DD."),
                                  session->ends_on);
@@ -613,7 +583,7 @@ validate_document (const ChamberDocument *document,
   if ((guint) document->kind >= CHAMBER_N_DOCUMENT_KINDS)
     return set_constraint_error (error, _("The document kind %d is not one Chamber knows."),
                                  (int) document->kind);
-  if (!is_sha256_hex (document->sha256))
+  if (!chamber_sha256_is_valid (document->sha256))
     return set_constraint_error (error,
                                  _("The content hash “%s” of document “%s” is not 64 lowercase "
                                    "hexadecimal digits."),
@@ -2292,7 +2262,7 @@ chamber_store_blob_readable_by (ChamberStore        *self,
   g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (person == NULL || !is_sha256_hex (sha256))
+  if (person == NULL || !chamber_sha256_is_valid (sha256))
     return FALSE;
 
   if (reads_everything (person))
@@ -2343,7 +2313,7 @@ chamber_store_insert_token (ChamberStore *self,
   g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!is_sha256_hex (token_hash))
+  if (!chamber_sha256_is_valid (token_hash))
     return set_constraint_error (error,
                                  _("A token is stored as its SHA-256 in 64 lowercase hexadecimal "
                                    "digits, never as the token itself."));
@@ -2418,7 +2388,7 @@ chamber_store_lookup_token (ChamberStore *self,
   g_return_val_if_fail (CHAMBER_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!is_sha256_hex (token_hash))
+  if (!chamber_sha256_is_valid (token_hash))
     return NULL;
 
   now = now_utc_string (0);
@@ -2519,7 +2489,7 @@ chamber_store_mark_blob_held (ChamberStore *self,
   g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!is_sha256_hex (sha256))
+  if (!chamber_sha256_is_valid (sha256))
     return set_constraint_error (error,
                                  _("“%s” is not a content hash (64 lowercase hexadecimal "
                                    "digits)."),
@@ -2560,7 +2530,7 @@ chamber_store_is_blob_held (ChamberStore *self,
 
   g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
 
-  if (!is_sha256_hex (sha256))
+  if (!chamber_sha256_is_valid (sha256))
     return FALSE;
 
   stmt = prepare (self, "SELECT 1 FROM local_blobs WHERE sha256 = ?1", NULL);
