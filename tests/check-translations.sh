@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 status=0
 
 listed=$(grep -v '^\s*#' po/POTFILES.in | sed '/^\s*$/d' | sort -u)
-used=$(grep -rlE '\b(N_|_|C_|g_dngettext)\(\s*"|translatable="yes"' src ui resources 2>/dev/null \
+used=$(grep -rlE '\b(N_|_|C_)\(\s*"|g_dngettext \(|translatable="yes"' src ui resources 2>/dev/null \
        | grep -E '\.(c|ui|in)$' | sort -u)
 unlisted=$(comm -13 <(echo "$listed") <(echo "$used"))
 if [ -n "$unlisted" ]; then

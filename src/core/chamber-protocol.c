@@ -627,9 +627,8 @@ chamber_json_get_string (JsonObject *object, const char *member, gboolean requir
   if (len > max_len)
     {
       g_set_error (error, CHAMBER_PROTOCOL_ERROR, CHAMBER_PROTOCOL_ERROR_TOO_LARGE,
-                   _("The member “%s” is too long (%" G_GSIZE_FORMAT " bytes; at most %"
-                     G_GSIZE_FORMAT ")."),
-                   member, len, max_len);
+                   _("The member “%s” is too long (%lu bytes; at most %lu)."),
+                   member, (unsigned long) len, (unsigned long) max_len);
       return FALSE;
     }
   if (!g_utf8_validate_len (value, len, NULL))

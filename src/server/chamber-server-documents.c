@@ -126,9 +126,8 @@ chamber_server_prepare_upload (ChamberRequest *request)
           || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
         {
           g_autofree char *message =
-            g_strdup_printf (_("There is no agenda item %" G_GINT64_FORMAT ". Check the item "
-                               "id."),
-                             request->id);
+            g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
+                             (long long) request->id);
           chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
                                       message);
         }
@@ -347,8 +346,8 @@ chamber_server_get_document (ChamberRequest *request)
   if (document == NULL || !chamber_store_person_may_read (store, request->caller, document))
     {
       g_autofree char *message =
-        g_strdup_printf (_("There is no document %" G_GINT64_FORMAT " that you may read."),
-                         request->id);
+        g_strdup_printf (_("There is no document %lld that you may read."),
+                         (long long) request->id);
       chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
       return;
     }
@@ -519,8 +518,8 @@ chamber_server_get_blob (ChamberRequest *request)
       g_autofree char *content_range = g_strdup_printf ("bytes */%" G_GUINT64_FORMAT, size);
       g_autofree char *message =
         g_strdup_printf (_("The requested range starts past the end of the document "
-                           "(%" G_GUINT64_FORMAT " bytes)."),
-                         size);
+                           "(%llu bytes)."),
+                         (unsigned long long) size);
 
       soup_message_headers_replace (headers, "Content-Range", content_range);
       chamber_server_reply_error (msg, SOUP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE,

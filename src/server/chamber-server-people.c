@@ -179,8 +179,8 @@ chamber_server_post_person_tokens (ChamberRequest *request)
           || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
         {
           g_autofree char *message =
-            g_strdup_printf (_("There is no person %" G_GINT64_FORMAT ". Check the person id."),
-                             request->id);
+            g_strdup_printf (_("There is no person %lld. Check the person id."),
+                             (long long) request->id);
           chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
                                       message);
         }

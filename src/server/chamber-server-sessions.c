@@ -25,8 +25,8 @@ static void
 reply_no_session (ChamberRequest *request)
 {
   g_autofree char *message =
-    g_strdup_printf (_("There is no session %" G_GINT64_FORMAT ". Check the session id."),
-                     request->id);
+    g_strdup_printf (_("There is no session %lld. Check the session id."),
+                     (long long) request->id);
 
   chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
 }
@@ -279,9 +279,8 @@ chamber_server_post_session_items (ChamberRequest *request)
       if (parent == NULL || parent->session_id != session->id)
         {
           g_autofree char *message =
-            g_strdup_printf (_("“parent_id” %" G_GINT64_FORMAT " is not an agenda item of "
-                               "session %" G_GINT64_FORMAT "."),
-                             parent_id, session->id);
+            g_strdup_printf (_("“parent_id” %lld is not an agenda item of session %lld."),
+                             (long long) parent_id, (long long) session->id);
           reply_bad_request (request, message);
           return;
         }

@@ -118,8 +118,8 @@ chamber_request_reply_too_large (ChamberRequest *request)
 
   if (request->route->post_is_upload)
     message = g_strdup_printf (_("The file is larger than this server's upload limit of "
-                                 "%" G_GINT64_FORMAT " MiB."),
-                               request->server->max_upload_bytes / (1024 * 1024));
+                                 "%lld MiB."),
+                               (long long) (request->server->max_upload_bytes / (1024 * 1024)));
   else
     message = g_strdup_printf (_("The request body is larger than the limit of %d KiB."),
                                CHAMBER_PROTOCOL_MAX_BODY / 1024);
