@@ -68,5 +68,6 @@ int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, 
 int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_check (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_render (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_search (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* chamberctl.c — the command line of Chamber: finds the command, parses the options shared by
  * every command, and runs it. The commands live in chamberctl-admin.c (sessions, agenda, people,
- * tokens, publishing), chamberctl-sync.c and chamberctl-pdf.c (check, render). */
+ * tokens, publishing), chamberctl-sync.c, chamberctl-pdf.c (check, render) and
+ * chamberctl-search.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -29,6 +30,7 @@ static const Command commands[] = {
   { "sync", NULL, chamberctl_sync, N_("Bring sessions and their documents to a folder") },
   { "check", NULL, chamberctl_check, N_("Check that a PDF opens and every page renders") },
   { "render", NULL, chamberctl_render, N_("Render one page of a PDF to a PNG image") },
+  { "search", NULL, chamberctl_search, N_("Search the text of the documents in a synced folder") },
 };
 
 int

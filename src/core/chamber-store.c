@@ -169,7 +169,9 @@ static const Migration migrations[] = {
     ");" },
 
   /* Full-text search over the pages of the documents this laptop holds (see chamber-search.c):
-   * the text of each page as extracted, and an FTS5 index of the same text folded for search. */
+   * the text of each page as extracted, and an FTS5 index of the same text folded for search.
+   * The index keeps no copy of the text (content = ''), and indexes prefixes of 1 to 3
+   * characters so that a word being typed ("t", "ng") costs no more than a whole one. */
   { 3,
     "CREATE TABLE page_texts ("
     "  id     INTEGER PRIMARY KEY,"
@@ -180,7 +182,8 @@ static const Migration migrations[] = {
     "  UNIQUE (sha256, page)"
     ");"
     "CREATE VIRTUAL TABLE page_index USING fts5 ("
-    "  folded, tokenize = 'unicode61 remove_diacritics 2'"
+    "  folded, content = '', prefix = '1 2 3',"
+    "  tokenize = 'unicode61 remove_diacritics 2'"
     ");"
     "CREATE TABLE indexed_blobs ("
     "  sha256     TEXT PRIMARY KEY"
@@ -191,7 +194,9 @@ static const Migration migrations[] = {
 
   /* Private notes (see chamber-notes.c): highlights, notes and bookmarks of one person, anchored
    * by position and by the quoted text with its context, so that they can move to a new version
-   * of the document. No foreign key to documents: a note outlives the version it was made on. */
+   * of the document. No foreign key to documents: a note outlives the version it was made on.
+   * document_id and doc_version name the version a note belongs to; sha256 the content its page,
+   * rectangle and quote describe (another version's for an unplaced note). */
   { 4,
     "CREATE TABLE notes ("
     "  id          INTEGER PRIMARY KEY,"
@@ -199,7 +204,8 @@ static const Migration migrations[] = {
     "  session_id  INTEGER NOT NULL CHECK (session_id >= 1),"
     "  item_id     INTEGER NOT NULL CHECK (item_id >= 1),"
     "  document_id INTEGER NOT NULL CHECK (document_id >= 1),"
-    "  doc_title   TEXT NOT NULL,"
+    "  doc_title   TEXT NOT NULL CHECK (doc_title <> ''),"
+    "  doc_version INTEGER NOT NULL CHECK (doc_version >= 1),"
     "  sha256      TEXT NOT NULL"
     "              CHECK (length (sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
     "  kind        TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'bookmark')),"
@@ -209,13 +215,18 @@ static const Migration migrations[] = {
     "  prefix      TEXT,"
     "  suffix      TEXT,"
     "  body        TEXT,"
-    "  color       TEXT,"
+    "  color       TEXT CHECK (color IS NULL"
+    "                          OR color GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),"
     "  anchor      TEXT NOT NULL DEFAULT 'placed'"
     "              CHECK (anchor IN ('placed', 'moved', 'unplaced')),"
     "  created_at  TEXT NOT NULL,"
-    "  updated_at  TEXT NOT NULL"
+    "  updated_at  TEXT NOT NULL,"
+    "  CHECK ((x1 IS NULL AND y1 IS NULL AND x2 IS NULL AND y2 IS NULL)"
+    "         OR (x1 IS NOT NULL AND y1 IS NOT NULL AND x2 IS NOT NULL AND y2 IS NOT NULL"
+    "             AND x1 <= x2 AND y1 <= y2)),"
+    "  CHECK (kind <> 'highlight' OR (quote IS NOT NULL AND quote <> '' AND x1 IS NOT NULL))"
     ");"
-    "CREATE INDEX notes_by_document ON notes (person_id, document_id);"
+    "CREATE INDEX notes_by_document ON notes (person_id, document_id, page);"
     "CREATE INDEX notes_by_session ON notes (person_id, session_id);" },
 };
 

@@ -5,7 +5,8 @@
  * for progress. Then, session by session, each missing blob is streamed into its .part file while
  * it is hashed, and the session is recorded in the local store in one transaction: its mirror,
  * the blobs now held and, only when every document is held, the manifest's ETag — so a run that
- * failed part-way repairs itself the next time. */
+ * failed part-way repairs itself the next time. The blobs held and not indexed yet then have
+ * their text indexed for search (chamber-search.h). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -22,6 +23,7 @@
 #include "chamber-client.h"
 #include "chamber-hash.h"
 #include "chamber-manifest.h"
+#include "chamber-search.h"
 #include "chamber-sync.h"
 
 /* Bytes read from the network (and from a .part being resumed) between two progress reports.
@@ -716,12 +718,36 @@ fail:
   return FALSE;
 }
 
+/* Indexes for search every blob held and not indexed yet: at the start of a run (a store synced
+ * before search existed) and after each session is recorded. Indexing never fails the sync: a
+ * store that cannot be written now is logged and tried again by the next run; only a
+ * cancellation ends the run. */
+static gboolean
+index_held_blobs (Run *run, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  int indexed = 0;
+
+  if (!chamber_search_index_held (run->store, run->blobs, run->cancellable, &indexed, &local))
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_message ("Documents could not be indexed for search: %s", local->message);
+    }
+  run->report->documents_indexed += indexed;
+  return TRUE;
+}
+
 static gboolean
 run_sync (Run *run, gint64 session_id, GError **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, error)
+      || !index_held_blobs (run, error))
     return FALSE;
   if (session_id != 0)
     g_array_append_val (ids, session_id);
@@ -754,7 +780,7 @@ run_sync (Run *run, gint64 session_id, GError **error)
       for (guint j = 0; j < plan->blobs->len; j++)
         if (!fetch_blob (run, g_ptr_array_index (plan->blobs, j), error))
           return FALSE;
-      if (!commit_session (run, plan, error))
+      if (!commit_session (run, plan, error) || !index_held_blobs (run, error))
         return FALSE;
     }
 

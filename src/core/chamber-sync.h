@@ -5,7 +5,10 @@
  * and no body); download each document blob not held yet, hashing while streaming, into
  * blobs/tmp/<sha>.part, resuming a partial file with Range; rename into place only after the
  * hash matched (a mismatch is discarded and retried once, then reported, never shown); then
- * record the session, its items and documents in the local store in one transaction. */
+ * record the session, its items and documents in the local store in one transaction. Every blob
+ * held and not yet indexed for search — placed in this run, or by a run before search existed —
+ * then has its text indexed (chamber-search.h) on the same thread; a document whose text cannot
+ * be read is left out of search without failing the sync. */
 #pragma once
 
 #include <gio/gio.h>
@@ -46,6 +49,7 @@ typedef struct {
   int        hash_mismatches;     /* discarded downloads */
   gint64     bytes_fetched;       /* bytes received in this run */
   gint64     bytes_resumed;       /* bytes already on disk from an earlier, interrupted run */
+  int        documents_indexed;   /* blobs whose text was indexed for search in this run */
   GPtrArray *fetched;             /* ChamberDocument fetched in this run */
 } ChamberSyncReport;
 
