@@ -1,6 +1,8 @@
 /* test-ui.c — the chamber app under a real display (xvfb-run + dbus-run-session): the demo
  * window with the seeded session, a real chamberd connected through the connect page, the
- * publish → sync → open round trip, and damaged PDFs in the viewer.
+ * publish → sync → open round trip, damaged PDFs in the viewer, and the viewer itself (zoom,
+ * continuous scroll, find, thumbnails, outline and page labels, password, copy, dark pages,
+ * `chamber FILE.pdf`).
  *
  * Everything is real: the embedded demo runs $CHAMBERD, documents are rendered by poppler in
  * the viewer's worker thread, and the tests look at the pixels that arrive. */
@@ -8,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -17,8 +20,12 @@
 #include "chamber-application.h"
 #include "chamber-client.h"
 #include "chamber-connection.h"
+#include "chamber-hash.h"
+#include "chamber-outline-item.h"
 #include "chamber-page-view.h"
+#include "chamber-store.h"
 #include "chamber-test-util.h"
+#include "chamber-viewer-window.h"
 #include "chamber-window.h"
 
 #define WAIT_MS (120 * 1000)
@@ -882,6 +889,771 @@ test_damaged_pdf (void)
   chamber_test_rm_rf (dir);
 }
 
+
+/* ---- the viewer ------------------------------------------------------------------------- */
+
+/* A viewer in a window of its own, 1000 × 760. */
+typedef struct {
+  GtkWidget           *window;
+  ChamberPageView     *view;
+  ChamberDocumentView *pages;
+  char                *dir;
+} Viewer;
+
+static Viewer *
+viewer_new (void)
+{
+  Viewer *viewer = g_new0 (Viewer, 1);
+
+  use_locale ("C.UTF-8", NULL);
+  viewer->dir = chamber_test_make_temp_dir ("chamber-ui-viewer-XXXXXX");
+  viewer->window = gtk_window_new ();
+  viewer->view = CHAMBER_PAGE_VIEW (chamber_page_view_new ());
+  viewer->pages = chamber_page_view_get_document_view (viewer->view);
+  gtk_window_set_default_size (GTK_WINDOW (viewer->window), 1000, 760);
+  gtk_window_set_child (GTK_WINDOW (viewer->window), GTK_WIDGET (viewer->view));
+  gtk_window_present (GTK_WINDOW (viewer->window));
+  return viewer;
+}
+
+static void
+viewer_free (Viewer *viewer)
+{
+  gtk_window_destroy (GTK_WINDOW (viewer->window));
+  chamber_test_rm_rf (viewer->dir);
+  g_free (viewer->dir);
+  g_free (viewer);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Viewer, viewer_free)
+
+static char *
+viewer_path (Viewer *viewer, const char *name)
+{
+  return g_build_filename (viewer->dir, name, NULL);
+}
+
+/* What each page of a generated PDF holds, besides its heading. */
+typedef struct {
+  const char *label;     /* the page label, or NULL */
+  const char *line;      /* a line of text at (60, 200), 20 pt, or NULL */
+  const char *outline;   /* an outline entry leading here, or NULL */
+  gboolean    child;     /* the entry goes under the previous top-level one */
+} PageSpec;
+
+/* Writes a PDF of @n_pages A4 pages with cairo: each has a heading “Trang N” and, from @specs
+ * (or NULL), a label, a line of text and an outline entry. */
+static void
+write_spec_pdf (const char *path, int n_pages, const PageSpec *specs)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      const PageSpec *spec = specs != NULL ? &specs[i] : NULL;
+      g_autofree char *heading = g_strdup_printf ("Trang %d", i + 1);
+
+      if (spec != NULL && spec->label != NULL)
+        cairo_pdf_surface_set_page_label (surface, spec->label);
+      if (spec != NULL && spec->outline != NULL)
+        {
+          g_autofree char *target = g_strdup_printf ("page=%d", i + 1);
+          int id = cairo_pdf_surface_add_outline (surface, spec->child ? parent
+                                                                       : CAIRO_PDF_OUTLINE_ROOT,
+                                                  spec->outline, target, 0);
+
+          if (!spec->child)
+            parent = id;
+        }
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 28);
+      cairo_move_to (cr, 60, 120);
+      cairo_show_text (cr, heading);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 20);
+      if (spec != NULL && spec->line != NULL)
+        {
+          cairo_move_to (cr, 60, 200);
+          cairo_show_text (cr, spec->line);
+        }
+      cairo_set_font_size (cr, 12);
+      for (int line = 0; line < 10; line++)
+        {
+          cairo_move_to (cr, 60, 300 + line * 20);
+          cairo_show_text (cr, "Kỳ họp thứ mười, Hội đồng nhân dân tỉnh An Hòa.");
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+texture_shown (gpointer data)
+{
+  return chamber_page_view_get_texture (data) != NULL;
+}
+
+static void
+open_and_wait (Viewer *viewer, const char *path)
+{
+  chamber_page_view_open (viewer->view, path, "test");
+  if (!chamber_test_pump_until (texture_shown, viewer->view, 60000))
+    g_error ("no rendering of %s within 60 s (state “%s”: %s)", path,
+             chamber_page_view_get_state (viewer->view),
+             chamber_page_view_get_error_message (viewer->view));
+  g_assert_cmpstr (chamber_page_view_get_state (viewer->view), ==, "page");
+}
+
+typedef struct {
+  ChamberPageView *view;
+  int              width;   /* a rendering of another width than this */
+} TextureChange;
+
+static gboolean
+texture_width_changed (gpointer data)
+{
+  TextureChange *change = data;
+  GdkTexture *texture = chamber_page_view_get_texture (change->view);
+
+  return texture != NULL && gdk_texture_get_width (texture) != change->width;
+}
+
+static GdkTexture *
+wait_for_new_width (Viewer *viewer, GdkTexture *old)
+{
+  TextureChange change = { viewer->view, gdk_texture_get_width (old) };
+
+  if (!chamber_test_pump_until (texture_width_changed, &change, 60000))
+    g_error ("the rendering stayed %d pixels wide", change.width);
+  return chamber_page_view_get_texture (viewer->view);
+}
+
+static void
+test_viewer_zoom (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "zoom.pdf");
+  GtkWidget *area = GTK_WIDGET (viewer->pages);
+  int scale_factor, width, height;
+  GdkTexture *texture;
+
+  chamber_test_write_pdf (pdf, 3, "Thu phóng");
+  open_and_wait (viewer, pdf);
+  scale_factor = gtk_widget_get_scale_factor (area);
+
+  /* Fit width (the default): the page as wide as the view, less its margins. */
+  texture = chamber_page_view_get_texture (viewer->view);
+  width = gtk_widget_get_width (area) - 24;
+  g_test_message ("fit width: view %d, texture %d × %d", gtk_widget_get_width (area),
+                  gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  g_assert_cmpint (ABS (gdk_texture_get_width (texture) - width * scale_factor), <=,
+                   2 * scale_factor);
+
+  /* Fit page: the whole A4 page in the view's height, so narrower than the width. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.zoom-fit-page",
+                                             NULL));
+  texture = wait_for_new_width (viewer, texture);
+  height = gtk_widget_get_height (area) - 24;
+  g_test_message ("fit page: view height %d, texture %d × %d", gtk_widget_get_height (area),
+                  gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  g_assert_cmpint (ABS (gdk_texture_get_height (texture) - height * scale_factor), <=,
+                   2 * scale_factor);
+  g_assert_cmpint (gdk_texture_get_width (texture), <, width * scale_factor);
+
+  /* 200 %: twice an A4 page's printed size at 96 dpi. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.zoom-set", "d",
+                                             200.0));
+  texture = wait_for_new_width (viewer, texture);
+  g_test_message ("200 %%: texture %d × %d", gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, (int) ceil (595 * 2 * 96.0 / 72
+                                                                    * scale_factor - 0.01));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, (int) ceil (842 * 2 * 96.0 / 72
+                                                                     * scale_factor - 0.01));
+
+  /* Ctrl+minus goes down a step; Ctrl+0 fits the width again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.zoom-out", NULL));
+  g_assert_cmpfloat (chamber_document_view_get_zoom (viewer->pages), <, 2 * 96.0 / 72);
+  texture = wait_for_new_width (viewer, texture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.zoom-fit", NULL));
+  texture = wait_for_new_width (viewer, texture);
+  g_assert_cmpint (ABS (gdk_texture_get_width (texture) - width * scale_factor), <=,
+                   2 * scale_factor);
+}
+
+typedef struct {
+  ChamberDocumentView *pages;
+  int                  page;
+} PageTexture;
+
+static gboolean
+page_texture_shown (gpointer data)
+{
+  PageTexture *wanted = data;
+
+  return chamber_document_view_get_page_texture (wanted->pages, wanted->page) != NULL;
+}
+
+static gboolean
+page_texture_gone (gpointer data)
+{
+  return !page_texture_shown (data);
+}
+
+static void
+test_viewer_continuous (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "long.pdf");
+  GtkAdjustment *vadjustment;
+  PageTexture last = { NULL, 39 };
+
+  chamber_test_write_pdf (pdf, 40, "Cuộn liên tục");
+  open_and_wait (viewer, pdf);
+  last.pages = viewer->pages;
+  g_assert_cmpint (chamber_page_view_get_n_pages (viewer->view), ==, 40);
+  g_assert_null (chamber_document_view_get_page_texture (viewer->pages, 39));
+
+  /* Every page has its place from the start: 40 pages stacked are far taller than the view. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewer->pages));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >,
+                     30 * gtk_adjustment_get_page_size (vadjustment));
+
+  /* Scrolled to the end, the last page is rendered; the first pages are let go. */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment)
+                                           - gtk_adjustment_get_page_size (vadjustment));
+  if (!chamber_test_pump_until (page_texture_shown, &last, 60000))
+    g_error ("the last page was not rendered");
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), >=, 39);
+  for (int i = 0; i < 30; i++)
+    g_assert_null (chamber_document_view_get_page_texture (viewer->pages, i));
+
+  /* Back to the first page (Ctrl+Home): the last one is let go in turn. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.first-page",
+                                             NULL));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 1);
+  if (!chamber_test_pump_until (texture_shown, viewer->view, 60000))
+    g_error ("the first page was not rendered again");
+  if (!chamber_test_pump_until (page_texture_gone, &last, 10000))
+    g_error ("the last page kept its rendering");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <,
+                     gtk_adjustment_get_page_size (vadjustment));
+
+  /* One page at a time: the next page replaces the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.continuous",
+                                             NULL));
+  g_assert_false (chamber_document_view_get_continuous (viewer->pages));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.next-page",
+                                             NULL));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 2);
+  if (!chamber_test_pump_until (texture_shown, viewer->view, 60000))
+    g_error ("the second page was not rendered in single-page mode");
+  last.page = 0;
+  if (!chamber_test_pump_until (page_texture_gone, &last, 10000))
+    g_error ("the first page still shows in single-page mode");
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), <,
+                     2 * gtk_adjustment_get_page_size (vadjustment));
+}
+
+/* Six pages; pages 2 and 5 (only) say “thẩm định đất đai”. */
+static const PageSpec find_pages[] = {
+  { NULL, "Mở đầu kỳ họp", NULL, FALSE },
+  { NULL, "Báo cáo thẩm định đất đai", NULL, FALSE },
+  { NULL, "Chương trình làm việc", NULL, FALSE },
+  { NULL, "Tờ trình ngân sách", NULL, FALSE },
+  { NULL, "Kết luận thẩm định đất đai", NULL, FALSE },
+  { NULL, "Bế mạc", NULL, FALSE },
+};
+
+static gboolean
+find_done (gpointer data)
+{
+  return !chamber_document_view_get_finding (data);
+}
+
+static void
+find_and_wait (Viewer *viewer, const char *query)
+{
+  chamber_page_view_find (viewer->view, query);
+  if (!chamber_test_pump_until (find_done, viewer->pages, 60000))
+    g_error ("find “%s” did not end", query);
+  g_test_message ("find “%s”: %s", query, chamber_page_view_get_find_status (viewer->view));
+}
+
+static void
+test_viewer_find (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "find.pdf");
+
+  write_spec_pdf (pdf, G_N_ELEMENTS (find_pages), find_pages);
+  open_and_wait (viewer, pdf);
+
+  /* The word as written: two matches, the first current, on page 2. */
+  find_and_wait (viewer, "thẩm định");
+  g_assert_cmpuint (chamber_document_view_get_n_matches (viewer->pages), ==, 2);
+  g_assert_cmpuint (chamber_document_view_get_current_match (viewer->pages), ==, 1);
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 2);
+  g_assert_cmpstr (chamber_page_view_get_find_status (viewer->view), ==, "1 of 2");
+
+  /* Next goes to page 5, and round to page 2 again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.find-next",
+                                             NULL));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 5);
+  g_assert_cmpstr (chamber_page_view_get_find_status (viewer->view), ==, "2 of 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.find-next",
+                                             NULL));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.find-previous",
+                                             NULL));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 5);
+
+  /* Without diacritics, in capitals, and đ as d. */
+  find_and_wait (viewer, "tham dinh");
+  g_assert_cmpuint (chamber_document_view_get_n_matches (viewer->pages), ==, 2);
+  find_and_wait (viewer, "THAM ĐỊNH");
+  g_assert_cmpuint (chamber_document_view_get_n_matches (viewer->pages), ==, 2);
+  find_and_wait (viewer, "dat dai");
+  g_assert_cmpuint (chamber_document_view_get_n_matches (viewer->pages), ==, 2);
+
+  /* Nothing found says so. */
+  find_and_wait (viewer, "biên bản");
+  g_assert_cmpuint (chamber_document_view_get_n_matches (viewer->pages), ==, 0);
+  g_assert_cmpuint (chamber_document_view_get_current_match (viewer->pages), ==, 0);
+  g_assert_cmpstr (chamber_page_view_get_find_status (viewer->view), ==, "No matches");
+
+  /* Closing the find bar clears the matches. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.find-mode", NULL));
+  find_and_wait (viewer, "dat dai");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.find-mode", NULL));
+  g_assert_cmpuint (chamber_document_view_get_n_matches (viewer->pages), ==, 0);
+}
+
+static gboolean
+thumbnail_shown (gpointer data)
+{
+  return chamber_page_sidebar_get_thumbnail (data, 0) != NULL;
+}
+
+static void
+test_viewer_thumbnails (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "thumbnails.pdf");
+  ChamberPageSidebar *sidebar = chamber_page_view_get_sidebar (viewer->view);
+  GtkListView *list = chamber_page_sidebar_get_thumbnail_list (sidebar);
+  GtkSelectionModel *model;
+  GdkTexture *thumbnail;
+
+  write_spec_pdf (pdf, G_N_ELEMENTS (find_pages), find_pages);
+  open_and_wait (viewer, pdf);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.show-sidebar",
+                                             NULL));
+
+  /* One row per page; the first page's thumbnail arrives, small. */
+  model = gtk_list_view_get_model (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6);
+  if (!chamber_test_pump_until (thumbnail_shown, sidebar, 60000))
+    g_error ("no thumbnail of the first page");
+  thumbnail = chamber_page_sidebar_get_thumbnail (sidebar, 0);
+  g_assert_cmpint (gdk_texture_get_width (thumbnail), <, 400);
+  g_assert_cmpint (gdk_texture_get_height (thumbnail), >, gdk_texture_get_width (thumbnail));
+  g_assert_true (gtk_selection_model_is_selected (model, 0));
+
+  /* Clicking the third shows page 3, which is highlighted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 2));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 3);
+  g_assert_true (gtk_selection_model_is_selected (model, 2));
+  g_assert_false (gtk_selection_model_is_selected (model, 0));
+}
+
+/* Five pages labelled i, ii, 1, 2, 3, with an outline of two chapters and an article. */
+static const PageSpec outline_pages[] = {
+  { "i", "Mục lục", NULL, FALSE },
+  { "ii", "Lời nói đầu", NULL, FALSE },
+  { "1", "Chương I", "Chương I. Quy định chung", FALSE },
+  { "2", "Điều 1", "Điều 1. Phạm vi điều chỉnh", TRUE },
+  { "3", "Chương II", "Chương II. Tổ chức thực hiện", FALSE },
+};
+
+static gboolean
+outline_shown (gpointer data)
+{
+  return chamber_page_sidebar_get_has_outline (data);
+}
+
+static void
+test_viewer_outline (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "outline.pdf");
+  g_autofree char *plain = viewer_path (viewer, "plain.pdf");
+  ChamberPageSidebar *sidebar = chamber_page_view_get_sidebar (viewer->view);
+  GtkListView *list = chamber_page_sidebar_get_outline_list (sidebar);
+  GListModel *model;
+  g_autoptr (GtkTreeListRow) row = NULL;
+  g_autoptr (ChamberOutlineItem) item = NULL;
+
+  write_spec_pdf (pdf, G_N_ELEMENTS (outline_pages), outline_pages);
+  open_and_wait (viewer, pdf);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.show-sidebar",
+                                             NULL));
+  if (!chamber_test_pump_until (outline_shown, sidebar, 60000))
+    g_error ("the outline tab did not show");
+  chamber_page_sidebar_show_outline (sidebar);
+
+  /* Two chapters at the top, the article under the first. */
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  row = g_list_model_get_item (model, 0);
+  item = gtk_tree_list_row_get_item (row);
+  g_assert_cmpstr (chamber_outline_item_get_title (item), ==, "Chương I. Quy định chung");
+  g_assert_true (gtk_tree_list_row_is_expandable (row));
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_clear_object (&item);
+  g_clear_object (&row);
+  row = g_list_model_get_item (model, 2);
+  item = gtk_tree_list_row_get_item (row);
+  g_assert_cmpstr (chamber_outline_item_get_title (item), ==, "Chương II. Tổ chức thực hiện");
+
+  /* Activating an entry goes to its page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 2));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 1));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 4);
+
+  /* Page labels: “ii (2 / 5)”, and go-to-page takes a label or a number. */
+  g_assert_true (chamber_page_view_go_to_label (viewer->view, "ii"));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 2);
+  g_assert_cmpstr (chamber_page_view_get_page_label (viewer->view), ==, "ii (2 / 5)");
+  g_assert_true (chamber_page_view_go_to_label (viewer->view, "3"));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 5);
+  g_assert_cmpstr (chamber_page_view_get_page_label (viewer->view), ==, "3 (5 / 5)");
+  g_assert_false (chamber_page_view_go_to_label (viewer->view, "iv"));
+  g_assert_false (chamber_page_view_go_to_label (viewer->view, "99"));
+  g_assert_cmpint (chamber_page_view_get_page (viewer->view), ==, 5);
+
+  /* A PDF without an outline has no outline tab, and no labels but its numbers. */
+  write_spec_pdf (plain, 2, NULL);
+  open_and_wait (viewer, plain);
+  g_assert_false (chamber_page_sidebar_get_has_outline (sidebar));
+  g_assert_cmpstr (chamber_page_view_get_page_label (viewer->view), ==, "Page 1 of 2");
+}
+
+static gboolean
+viewer_settled_after_loading (gpointer data)
+{
+  return g_strcmp0 (chamber_page_view_get_state (data), "loading") != 0 && viewer_settled (data);
+}
+
+static const char *
+wait_settled (ChamberPageView *view)
+{
+  if (!chamber_test_pump_until (viewer_settled_after_loading, view, 60000))
+    g_error ("the viewer did not settle (state “%s”)", chamber_page_view_get_state (view));
+  return chamber_page_view_get_state (view);
+}
+
+static void
+test_viewer_password (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *locked = g_build_filename (chamber_test_data_dir (),
+                                              "pdf-password-encrypted.pdf", NULL);
+  g_autofree char *db = viewer_path (viewer, "chamber.db");
+  g_autofree char *key = NULL;
+  g_autofree char *remembered = NULL;
+  g_autoptr (ChamberStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  char sha256[65];
+
+  store = chamber_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (chamber_sha256_file (locked, sha256, NULL, NULL, &error));
+  g_assert_no_error (error);
+  key = g_strconcat ("pdf-password:", sha256, NULL);
+
+  /* Asked for, nothing said yet. */
+  chamber_page_view_open_document (viewer->view, locked, "locked", store, sha256);
+  g_assert_cmpstr (wait_settled (viewer->view), ==, "password");
+  g_assert_null (chamber_page_view_get_password_error (viewer->view));
+
+  /* A wrong password says so and is not remembered. */
+  chamber_page_view_unlock (viewer->view, "wrong", TRUE);
+  g_assert_cmpstr (wait_settled (viewer->view), ==, "password");
+  g_assert_nonnull (chamber_page_view_get_password_error (viewer->view));
+  g_test_message ("wrong password: %s", chamber_page_view_get_password_error (viewer->view));
+  g_assert_null (chamber_store_get_setting (store, key));
+
+  /* The right one shows the page and, asked to, is remembered on this laptop. */
+  chamber_page_view_unlock (viewer->view, "password", TRUE);
+  g_assert_cmpstr (wait_settled (viewer->view), ==, "page");
+  g_assert_cmpint (chamber_page_view_get_n_pages (viewer->view), ==, 1);
+  remembered = chamber_store_get_setting (store, key);
+  g_assert_cmpstr (remembered, ==, "password");
+
+  /* The next time it opens without asking. */
+  chamber_page_view_close (viewer->view);
+  chamber_page_view_open_document (viewer->view, locked, "locked", store, sha256);
+  g_assert_cmpstr (wait_settled (viewer->view), ==, "page");
+
+  /* A remembered password that no longer opens it is forgotten, and asked for again. */
+  g_assert_true (chamber_store_set_setting (store, key, "stale", &error));
+  g_assert_no_error (error);
+  chamber_page_view_open_document (viewer->view, locked, "locked", store, sha256);
+  g_assert_cmpstr (wait_settled (viewer->view), ==, "password");
+  g_assert_null (chamber_page_view_get_password_error (viewer->view));
+  g_assert_null (chamber_store_get_setting (store, key));
+
+  /* Without “Remember”, nothing is kept. */
+  chamber_page_view_unlock (viewer->view, "password", FALSE);
+  g_assert_cmpstr (wait_settled (viewer->view), ==, "page");
+  g_assert_null (chamber_store_get_setting (store, key));
+}
+
+typedef struct {
+  guint changes;
+  char *text;
+  gboolean done;
+} ClipboardRead;
+
+static void
+clipboard_changed_cb (GdkClipboard *clipboard, ClipboardRead *read)
+{
+  read->changes++;
+}
+
+static void
+clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ClipboardRead *read = data;
+  g_autoptr (GError) error = NULL;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_changed (gpointer data)
+{
+  return ((ClipboardRead *) data)->changes > 0;
+}
+
+static gboolean
+clipboard_read (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static const PageSpec copy_pages[] = {
+  { NULL, "Biên bản kỳ họp thứ mười", NULL, FALSE },
+  { NULL, "Trang sau", NULL, FALSE },
+};
+
+static void
+test_viewer_copy (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "copy.pdf");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (viewer->view));
+  ClipboardRead read = { 0, NULL, FALSE };
+  gulong handler;
+
+  write_spec_pdf (pdf, G_N_ELEMENTS (copy_pages), copy_pages);
+  open_and_wait (viewer, pdf);
+  g_assert_false (chamber_document_view_get_has_selection (viewer->pages));
+
+  /* A drag from left of the line at y = 200 pt to past its end selects exactly that line. */
+  chamber_document_view_select (viewer->pages, 0, 40, 195, 0, 590, 195);
+  g_assert_true (chamber_document_view_get_has_selection (viewer->pages));
+  handler = g_signal_connect (clipboard, "changed", G_CALLBACK (clipboard_changed_cb), &read);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.copy", NULL));
+  if (!chamber_test_pump_until (clipboard_changed, &read, 60000))
+    g_error ("nothing was copied");
+  g_signal_handler_disconnect (clipboard, handler);
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &read);
+  g_assert_true (chamber_test_pump_until (clipboard_read, &read, 10000));
+  g_assert_cmpstr (read.text, ==, "Biên bản kỳ họp thứ mười");
+  g_free (read.text);
+
+  /* Across a page break: the end of page 1 and the start of page 2, a line break between. */
+  read = (ClipboardRead) { 0, NULL, FALSE };
+  chamber_document_view_select (viewer->pages, 0, 40, 495, 1, 590, 195);
+  handler = g_signal_connect (clipboard, "changed", G_CALLBACK (clipboard_changed_cb), &read);
+  chamber_document_view_copy (viewer->pages);
+  if (!chamber_test_pump_until (clipboard_changed, &read, 60000))
+    g_error ("nothing was copied across pages");
+  g_signal_handler_disconnect (clipboard, handler);
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &read);
+  g_assert_true (chamber_test_pump_until (clipboard_read, &read, 10000));
+  g_test_message ("across pages: “%s”", read.text);
+  g_assert_true (g_str_has_prefix (read.text, "Kỳ họp thứ mười, Hội đồng nhân dân tỉnh An Hòa."));
+  g_assert_true (g_str_has_suffix (read.text, "\nTrang 2\nTrang sau"));
+  g_free (read.text);
+
+  chamber_document_view_clear_selection (viewer->pages);
+  g_assert_false (chamber_document_view_get_has_selection (viewer->pages));
+}
+
+/* The colour of the widget's pixel (@x, @y) as it draws itself now: 0xRRGGBB. */
+static guint32
+widget_pixel (GtkWidget *widget, int x, int y)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  const guchar *p;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  p = data + ((gsize) y * width + x) * 4;  /* B G R A */
+  return (p[2] << 16) | (p[1] << 8) | p[0];
+}
+
+static void
+test_viewer_dark_pages (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "dark.pdf");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *pages;
+  guint32 light, dark, plain;
+
+  write_spec_pdf (pdf, 1, NULL);
+  open_and_wait (viewer, pdf);
+  pages = GTK_WIDGET (viewer->pages);
+
+  /* A point of the page's white margin. */
+  light = widget_pixel (pages, 30, 30);
+  g_test_message ("light style: %06x", light);
+  g_assert_cmphex (light, ==, 0xffffff);
+
+  /* Dark style with the option on: the page turns dark. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.invert-colors",
+                                             NULL));
+  g_assert_true (chamber_document_view_get_invert_colors (viewer->pages));
+  dark = widget_pixel (pages, 30, 30);
+  g_test_message ("dark style, inverted: %06x", dark);
+  g_assert_cmphex (dark & 0xff, <, 0x40);
+
+  /* With the option off, pages stay as printed in the dark style too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer->view), "viewer.invert-colors",
+                                             NULL));
+  plain = widget_pixel (pages, 30, 30);
+  g_assert_cmphex (plain, ==, 0xffffff);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* ---- chamber FILE.pdf ------------------------------------------------------------------- */
+
+typedef struct {
+  char                *first;   /* opened from the command line */
+  char                *second;  /* then with g_application_open() */
+  ChamberViewerWindow *window;
+  gboolean             checked;
+} OpenFile;
+
+static ChamberViewerWindow *
+find_viewer_window (GtkApplication *application, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (CHAMBER_IS_VIEWER_WINDOW (l->data)
+        && g_file_equal (chamber_viewer_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+static void
+check_viewer_window (ChamberViewerWindow *window, const char *name, int n_pages)
+{
+  ChamberPageView *view = chamber_viewer_window_get_page_view (window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, name);
+  g_assert_cmpstr (wait_settled (view), ==, "page");
+  g_assert_cmpint (chamber_page_view_get_n_pages (view), ==, n_pages);
+  assert_page_has_ink (view);
+}
+
+static gboolean
+open_file_idle (gpointer data)
+{
+  GtkApplication *application = data;
+  OpenFile *open = g_object_get_data (G_OBJECT (application), "open-file");
+  g_autoptr (GFile) first = g_file_new_for_path (open->first);
+  g_autoptr (GFile) second = g_file_new_for_path (open->second);
+  ChamberViewerWindow *window;
+
+  /* `chamber FILE.pdf`: a window with just the viewer, no main window, no server. */
+  window = find_viewer_window (application, first);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (application)), ==, 1);
+  check_viewer_window (window, "first.pdf", 2);
+
+  /* Another file for the running instance: a second viewer window. */
+  g_application_open (G_APPLICATION (application), &second, 1, "");
+  window = find_viewer_window (application, second);
+  g_assert_nonnull (window);
+  check_viewer_window (window, "second.pdf", 3);
+
+  open->checked = TRUE;
+  while (gtk_application_get_windows (application) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (application)->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *application, GtkWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (application, window_added_cb, NULL);
+  g_idle_add (open_file_idle, application);
+}
+
+static void
+test_open_file (void)
+{
+  g_autofree char *dir = chamber_test_make_temp_dir ("chamber-ui-open-XXXXXX");
+  g_autofree char *first = g_build_filename (dir, "first.pdf", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.pdf", NULL);
+  OpenFile open = { first, second, NULL, FALSE };
+  char *argv[] = { (char *) "chamber", first, NULL };
+  ChamberApplication *application;
+  int status;
+
+  use_locale ("C.UTF-8", NULL);
+  chamber_test_write_pdf (first, 2, "Tệp trên USB");
+  chamber_test_write_pdf (second, 3, "Tệp thứ hai");
+
+  application = chamber_application_new (G_APPLICATION_HANDLES_COMMAND_LINE
+                                         | G_APPLICATION_HANDLES_OPEN
+                                         | G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (application), "open-file", &open);
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
+  status = g_application_run (G_APPLICATION (application), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (open.checked);
+  g_object_unref (application);
+  chamber_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -922,6 +1694,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/demo/remembered", test_demo_remembered);
   g_test_add_func ("/ui/demo/failure", test_demo_failure);
   g_test_add_func ("/ui/server/round-trip", test_server_round_trip);
+  g_test_add_func ("/ui/viewer/zoom", test_viewer_zoom);
+  g_test_add_func ("/ui/viewer/continuous", test_viewer_continuous);
+  g_test_add_func ("/ui/viewer/find", test_viewer_find);
+  g_test_add_func ("/ui/viewer/thumbnails", test_viewer_thumbnails);
+  g_test_add_func ("/ui/viewer/outline", test_viewer_outline);
+  g_test_add_func ("/ui/viewer/password", test_viewer_password);
+  g_test_add_func ("/ui/viewer/copy", test_viewer_copy);
+  g_test_add_func ("/ui/viewer/dark-pages", test_viewer_dark_pages);
+  g_test_add_func ("/ui/open-file", test_open_file);
   status = g_test_run ();
 
   chamber_test_rm_rf (test_home);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-application.h"
+#include "chamber-viewer-window.h"
 #include "chamber-window.h"
 
 struct _ChamberApplication
@@ -26,6 +27,7 @@ static const GOptionEntry option_entries[] = {
     N_("Open the demo: a sample session served from this computer"), NULL },
   { "reset-demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Delete the demo’s data and start it afresh (implies --demo)"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.pdf…]") },
   { NULL }
 };
 
@@ -68,11 +70,41 @@ chamber_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Each file in a window of its own, with just the viewer: nothing to connect to. */
+static void
+chamber_application_open (GApplication *application, GFile **files, int n_files,
+                          const char *hint)
+{
+  ChamberApplication *self = CHAMBER_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      ChamberViewerWindow *window = chamber_viewer_window_new (self);
+
+      chamber_viewer_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
 static int
 chamber_application_command_line (GApplication *application, GApplicationCommandLine *cmdline)
 {
   ChamberApplication *self = CHAMBER_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree const char **paths = NULL;
+
+  /* `chamber FILE.pdf`, here or forwarded by a second start to this running instance. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths) && paths[0] != NULL
+      && (g_application_get_flags (application) & G_APPLICATION_HANDLES_OPEN) != 0)
+    {
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; paths[i] != NULL; i++)
+        g_ptr_array_add (files, g_application_command_line_create_file_for_arg (cmdline,
+                                                                                paths[i]));
+      g_application_open (application, (GFile **) files->pdata, (int) files->len, "");
+      return 0;
+    }
 
   chamber_application_set_start_demo (self, g_variant_dict_contains (options, "demo"),
                                       g_variant_dict_contains (options, "reset-demo"));
@@ -167,6 +199,7 @@ chamber_application_class_init (ChamberApplicationClass *klass)
   object_class->dispose = chamber_application_dispose;
   app_class->activate = chamber_application_activate;
   app_class->command_line = chamber_application_command_line;
+  app_class->open = chamber_application_open;
   app_class->startup = chamber_application_startup;
   app_class->shutdown = chamber_application_shutdown;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "chamber-page-canvas.h"
+#include "chamber-texture.h"
 
 struct _ChamberPageCanvas
 {
@@ -14,6 +15,7 @@ struct _ChamberPageCanvas
   GdkTexture *texture;
   int         width;
   int         height;
+  gboolean    inverted;
 };
 
 G_DEFINE_FINAL_TYPE (ChamberPageCanvas, chamber_page_canvas, GTK_TYPE_WIDGET)
@@ -54,6 +56,18 @@ chamber_page_canvas_get_texture (ChamberPageCanvas *self)
   return self->texture;
 }
 
+void
+chamber_page_canvas_set_inverted (ChamberPageCanvas *self, gboolean inverted)
+{
+  g_return_if_fail (CHAMBER_IS_PAGE_CANVAS (self));
+
+  inverted = !!inverted;
+  if (self->inverted == inverted)
+    return;
+  self->inverted = inverted;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 chamber_page_canvas_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -75,10 +89,20 @@ chamber_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  if (self->texture == NULL || width <= 0 || height <= 0)
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  if (width <= 0 || height <= 0 || (self->texture == NULL && !self->inverted))
     return;
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->inverted)
+    {
+      chamber_texture_push_inverted (snapshot);
+      gtk_snapshot_append_color (snapshot, &white, &bounds);
+    }
+  if (self->texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+  if (self->inverted)
+    gtk_snapshot_pop (snapshot);
 }
 
 static void

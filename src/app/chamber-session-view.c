@@ -783,7 +783,8 @@ document_activated_cb (ChamberSessionView *self, GtkListBoxRow *row)
       && g_strcmp0 (chamber_page_view_get_state (self->page_view), "error") != 0)
     return;
   self->open_document_id = document->id;
-  chamber_page_view_open (self->page_view, path, document->title);
+  chamber_page_view_open_document (self->page_view, path, document->title,
+                                   chamber_sync_get_store (self->sync), document->sha256);
 }
 
 const char *

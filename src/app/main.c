@@ -21,6 +21,7 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  application = chamber_application_new (G_APPLICATION_HANDLES_COMMAND_LINE);
+  application = chamber_application_new (G_APPLICATION_HANDLES_COMMAND_LINE
+                                         | G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (application), argc, argv);
 }
