@@ -23,6 +23,7 @@
 #include "chamber-client.h"
 #include "chamber-hash.h"
 #include "chamber-manifest.h"
+#include "chamber-preview.h"
 #include "chamber-search.h"
 #include "chamber-sync.h"
 
@@ -741,6 +742,39 @@ index_held_blobs (Run *run, GError **error)
   return TRUE;
 }
 
+/* Renders the instant-open previews (chamber-preview.h) of the session's documents that are
+ * held and have none yet, into DIR/previews beside the blob store. Like indexing, this never
+ * fails the sync: a document that cannot be previewed is logged and opens without a preview;
+ * only a cancellation ends the run. */
+static gboolean
+preview_held_documents (Run *run, SessionPlan *plan, GError **error)
+{
+  g_autofree char *local_dir = g_path_get_dirname (chamber_blob_store_get_dir (run->blobs));
+  g_autofree char *previews = g_build_filename (local_dir, "previews", NULL);
+
+  for (guint i = 0; plan->documents != NULL && i < plan->documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (plan->documents, i);
+      g_autofree char *path = NULL;
+      g_autoptr (GError) local = NULL;
+
+      if (chamber_preview_is_complete (previews, document->sha256)
+          || !chamber_blob_store_has (run->blobs, document->sha256))
+        continue;
+      path = chamber_blob_store_path (run->blobs, document->sha256);
+      if (chamber_preview_generate (previews, document->sha256, path, run->cancellable, &local))
+        run->report->documents_previewed++;
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      else
+        g_message ("No preview for “%s”: %s", document->title, local->message);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_sync (Run *run, gint64 session_id, GError **error)
 {
@@ -780,7 +814,8 @@ run_sync (Run *run, gint64 session_id, GError **error)
       for (guint j = 0; j < plan->blobs->len; j++)
         if (!fetch_blob (run, g_ptr_array_index (plan->blobs, j), error))
           return FALSE;
-      if (!commit_session (run, plan, error) || !index_held_blobs (run, error))
+      if (!commit_session (run, plan, error) || !index_held_blobs (run, error)
+          || !preview_held_documents (run, plan, error))
         return FALSE;
     }
 

@@ -50,6 +50,7 @@ typedef struct {
   gint64     bytes_fetched;       /* bytes received in this run */
   gint64     bytes_resumed;       /* bytes already on disk from an earlier, interrupted run */
   int        documents_indexed;   /* blobs whose text was indexed for search in this run */
+  int        documents_previewed; /* blobs whose instant-open previews were rendered */
   GPtrArray *fetched;             /* ChamberDocument fetched in this run */
 } ChamberSyncReport;
 
