@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "chamber-page-notes.h"
 #include "chamber-page-view.h"
 #include "chamber-pdf.h"
 #include "chamber-render-worker.h"
@@ -32,6 +33,7 @@ struct _ChamberPageView
   GtkWidget           *zoom_box;
   GtkLabel            *zoom_label;
   GtkWidget           *find_button;
+  GtkWidget           *bookmark_button;
   GtkWidget           *view_menu_button;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *find_entry;
@@ -47,6 +49,7 @@ struct _ChamberPageView
   AdwToastOverlay     *toast_overlay;
   GtkScrolledWindow   *scroller;
   ChamberDocumentView *document_view;
+  ChamberPageNotes    *notes;
 
   ChamberRenderWorker *worker;
   char                *path;
@@ -67,6 +70,10 @@ struct _ChamberPageView
   gboolean             invert_colors;
   gboolean             show_sidebar;
   gboolean             find_mode;
+
+  int                  reveal_page;     /* to show once open (from 1), or 0 */
+  double               reveal_top;
+  char                *reveal_find;
 };
 
 enum {
@@ -237,6 +244,7 @@ opened_cb (ChamberPageView *self, int n_pages, ChamberRenderWorker *worker)
 
   chamber_document_view_set_worker (self->document_view, worker);
   chamber_page_sidebar_set_worker (self->sidebar, worker);
+  chamber_page_notes_set_open_file (self->notes, self->path, self->password);
   gtk_stack_set_visible_child_name (self->stack, "page");
   /* The keys read the document at once, unless the reader is busy elsewhere in the window. */
   {
@@ -246,7 +254,14 @@ opened_cb (ChamberPageView *self, int n_pages, ChamberRenderWorker *worker)
     if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
       gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
   }
-  if (self->find_mode)
+  if (self->reveal_page > 0)
+    {
+      g_autofree char *find = g_steal_pointer (&self->reveal_find);
+
+      chamber_page_view_reveal (self, self->reveal_page, self->reveal_top, find);
+      self->reveal_page = 0;
+    }
+  else if (self->find_mode)
     chamber_document_view_find (self->document_view,
                                 gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
   update_controls (self);
@@ -292,6 +307,8 @@ clear_worker (ChamberPageView *self)
     chamber_document_view_set_worker (self->document_view, NULL);
   if (self->sidebar != NULL)
     chamber_page_sidebar_set_worker (self->sidebar, NULL);
+  if (self->notes != NULL)
+    chamber_page_notes_set_open_file (self->notes, NULL, NULL);
   g_clear_object (&self->worker);
   self->n_pages = 0;
   self->page_rendered = FALSE;
@@ -342,6 +359,8 @@ chamber_page_view_open_document (ChamberPageView *self, const char *path, const 
       self->password_remembered = self->password != NULL;
     }
 
+  self->reveal_page = 0;
+  g_clear_pointer (&self->reveal_find, g_free);
   gtk_label_set_text (self->title_label, self->title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), self->title);
   chamber_document_view_set_rotation (self->document_view, 0);
@@ -424,6 +443,29 @@ chamber_page_view_set_page (ChamberPageView *self, int page)
   if (self->n_pages == 0)
     return;
   chamber_document_view_set_page (self->document_view, CLAMP (page, 1, self->n_pages) - 1);
+}
+
+void
+chamber_page_view_reveal (ChamberPageView *self, int page, double top, const char *find)
+{
+  g_return_if_fail (CHAMBER_IS_PAGE_VIEW (self));
+
+  if (self->n_pages == 0)
+    {
+      self->reveal_page = MAX (page, 1);
+      self->reveal_top = top;
+      g_free (self->reveal_find);
+      self->reveal_find = g_strdup (find);
+      return;
+    }
+  page = CLAMP (page, 1, self->n_pages) - 1;
+  chamber_document_view_go_to (self->document_view, page, top);
+  if (find != NULL && *find != '\0')
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), find);
+      chamber_document_view_find (self->document_view, find);
+    }
 }
 
 gboolean
@@ -524,6 +566,13 @@ chamber_page_view_get_document_view (ChamberPageView *self)
 {
   g_return_val_if_fail (CHAMBER_IS_PAGE_VIEW (self), NULL);
   return self->document_view;
+}
+
+ChamberPageNotes *
+chamber_page_view_get_notes (ChamberPageView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_PAGE_VIEW (self), NULL);
+  return self->notes;
 }
 
 ChamberPageSidebar *
@@ -1041,6 +1090,7 @@ chamber_page_view_finalize (GObject *object)
   g_free (self->password);
   g_free (self->error_message);
   g_free (self->sha256);
+  g_free (self->reveal_find);
 
   G_OBJECT_CLASS (chamber_page_view_parent_class)->finalize (object);
 }
@@ -1072,6 +1122,7 @@ chamber_page_view_class_init (ChamberPageViewClass *klass)
 
   g_type_ensure (CHAMBER_TYPE_DOCUMENT_VIEW);
   g_type_ensure (CHAMBER_TYPE_PAGE_SIDEBAR);
+  g_type_ensure (CHAMBER_TYPE_PAGE_NOTES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/chamber/Chamber/chamber-page-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ChamberPageView, toolbar);
@@ -1101,6 +1152,8 @@ chamber_page_view_class_init (ChamberPageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChamberPageView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChamberPageView, scroller);
   gtk_widget_class_bind_template_child (widget_class, ChamberPageView, document_view);
+  gtk_widget_class_bind_template_child (widget_class, ChamberPageView, notes);
+  gtk_widget_class_bind_template_child (widget_class, ChamberPageView, bookmark_button);
   gtk_widget_class_bind_template_callback (widget_class, password_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
@@ -1158,6 +1211,11 @@ chamber_page_view_init (ChamberPageView *self)
   self->continuous = TRUE;
   self->show_title = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The toolbar's bookmark button, for the notes of a session's document. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "notes",
+                                  chamber_page_notes_get_actions (self->notes));
+  g_object_bind_property (self->notes, "active", self->bookmark_button, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "chamber-document-view.h"
+#include "chamber-page-notes.h"
 #include "chamber-page-sidebar.h"
 #include "chamber-store.h"
 
@@ -41,6 +42,10 @@ int         chamber_page_view_get_n_pages (ChamberPageView *self);
 void        chamber_page_view_set_page (ChamberPageView *self, int page);
 /* Goes to the page with the label @text (“iv”) or, failing that, the number; FALSE when there
  * is no such page. */
+/* Shows @page (from 1) with @top (points from its top, or -1) at the top and, when @find is
+ * not NULL, finds it there as the find bar does; once the document being opened is open. */
+void        chamber_page_view_reveal (ChamberPageView *self, int page, double top,
+                                      const char *find);
 gboolean    chamber_page_view_go_to_label (ChamberPageView *self, const char *text);
 
 /* What the view shows: "empty", "loading", "page", "error" or "password". */
@@ -67,5 +72,7 @@ const char *chamber_page_view_get_password_error (ChamberPageView *self);
 /* For the UI tests. */
 ChamberDocumentView *chamber_page_view_get_document_view (ChamberPageView *self);
 ChamberPageSidebar  *chamber_page_view_get_sidebar (ChamberPageView *self);
+/* The private notes drawn over the pages (see chamber-page-notes.h). */
+ChamberPageNotes    *chamber_page_view_get_notes (ChamberPageView *self);
 
 G_END_DECLS

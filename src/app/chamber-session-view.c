@@ -10,8 +10,15 @@
 
 #include "chamber-agenda-item.h"
 #include "chamber-client.h"
+#include "chamber-notes-view.h"
+#include "chamber-search-view.h"
 #include "chamber-session-view.h"
 #include "chamber-sync.h"
+#include "chamber-token.h"
+
+/* The setting of the local store that keeps whose token it is, so that the notes are the same
+ * person's offline: "person-id:" and the token's hash. */
+#define PERSON_SETTING_PREFIX "person-id:"
 
 struct _ChamberSessionView
 {
@@ -27,6 +34,9 @@ struct _ChamberSessionView
   GtkLabel          *sync_label;
   GtkProgressBar    *sync_progress;
   GtkLabel          *sync_detail;
+  GtkStack          *sidebar_stack;
+  ChamberNotesView  *notes_view;
+  ChamberSearchView *search_view;
   ChamberPageView   *page_view;
 
   ChamberConnection *connection;
@@ -44,6 +54,9 @@ struct _ChamberSessionView
   GtkSingleSelection *agenda_selection;
   gint64             item_id;
   gint64             open_document_id;
+  gint64             person_id;        /* whose notes show; 0 until known */
+  char              *sidebar;          /* "browse", "notes" or "search" */
+  char              *sidebar_before_search;
 
   char              *title;
   char              *subtitle;
@@ -57,6 +70,8 @@ enum {
   PROP_TITLE,
   PROP_SUBTITLE,
   PROP_SYNCING,
+  PROP_SIDEBAR,
+  PROP_SEARCH_MODE,
   N_PROPS
 };
 
@@ -423,6 +438,223 @@ load_session (ChamberSessionView *self)
     show_documents (self);
 }
 
+/* ---- notes and search ------------------------------------------------------------------ */
+
+/* Gives the notes and the search the mirror, the person and the session shown. */
+static void
+update_notes_context (ChamberSessionView *self)
+{
+  ChamberStore *store = self->sync != NULL ? chamber_sync_get_store (self->sync) : NULL;
+  ChamberBlobStore *blobs = self->sync != NULL ? chamber_sync_get_blobs (self->sync) : NULL;
+
+  chamber_notes_view_set_context (self->notes_view, store, blobs, self->person_id,
+                                  self->session_id);
+  chamber_search_view_set_store (self->search_view, store);
+  chamber_search_view_set_session (self->search_view, self->session_id);
+}
+
+static char *
+person_setting_key (ChamberSessionView *self)
+{
+  g_autofree char *hash = NULL;
+
+  if (self->connection == NULL || self->connection->token == NULL)
+    return NULL;
+  hash = chamber_token_hash (self->connection->token);
+  return g_strconcat (PERSON_SETTING_PREFIX, hash, NULL);
+}
+
+/* The person whose token this is: remembered in the mirror, so that their notes show offline. */
+static void
+remember_person (ChamberSessionView *self)
+{
+  ChamberStore *store = self->sync != NULL ? chamber_sync_get_store (self->sync) : NULL;
+  g_autofree char *key = person_setting_key (self);
+  g_autofree char *value = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (store == NULL || key == NULL)
+    return;
+  stored = chamber_store_get_setting (store, key);
+  if (self->person_id <= 0)
+    {
+      if (stored != NULL)
+        self->person_id = g_ascii_strtoll (stored, NULL, 10);
+      return;
+    }
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, self->person_id);
+  if (g_strcmp0 (stored, value) != 0 && !chamber_store_set_setting (store, key, value, &error))
+    g_message ("The person of this connection could not be remembered: %s", error->message);
+}
+
+static void
+show_document_notes (ChamberSessionView *self, const ChamberDocument *document, const char *path)
+{
+  ChamberPageNotes *notes = chamber_page_view_get_notes (self->page_view);
+
+  chamber_page_notes_set_document (notes, self->sync != NULL ? chamber_sync_get_store (self->sync)
+                                                             : NULL,
+                                   self->person_id, document, path);
+}
+
+/* Shows the person's notes on the document open, after the person became known. */
+static void
+refresh_document_notes (ChamberSessionView *self)
+{
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->sync == NULL || self->open_document_id == 0)
+    return;
+  document = chamber_store_get_document (chamber_sync_get_store (self->sync),
+                                         self->open_document_id, NULL);
+  if (document == NULL)
+    return;
+  path = chamber_blob_store_path (chamber_sync_get_blobs (self->sync), document->sha256);
+  show_document_notes (self, document, path);
+}
+
+/* Opens @document, at @page (from 1; 0 leaves it where it opens) with @top at the top (points,
+ * or -1) and @find found there when not NULL. */
+static void
+open_document (ChamberSessionView    *self,
+               const ChamberDocument *document,
+               int                    page,
+               double                 top,
+               const char            *find)
+{
+  ChamberBlobStore *blobs;
+  g_autofree char *path = NULL;
+
+  if (self->sync == NULL)
+    return;
+  blobs = chamber_sync_get_blobs (self->sync);
+  if (!chamber_blob_store_has (blobs, document->sha256))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer yet. It opens "
+                                                    "once the sync has downloaded it."),
+                                                  document->title);
+      add_toast (self, message);
+      return;
+    }
+  path = chamber_blob_store_path (blobs, document->sha256);
+  if (g_strcmp0 (path, chamber_page_view_get_path (self->page_view)) != 0
+      || g_strcmp0 (chamber_page_view_get_state (self->page_view), "error") == 0)
+    {
+      self->open_document_id = document->id;
+      chamber_page_view_open_document (self->page_view, path, document->title,
+                                       chamber_sync_get_store (self->sync), document->sha256);
+      show_document_notes (self, document, path);
+    }
+  if (page > 0)
+    chamber_page_view_reveal (self->page_view, page, top, find);
+}
+
+static void
+open_document_by_id (ChamberSessionView *self, gint64 document_id, int page, double top,
+                     const char *find)
+{
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->sync == NULL)
+    return;
+  document = chamber_store_get_document (chamber_sync_get_store (self->sync), document_id, &error);
+  if (document == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The document cannot be opened: %s"),
+                                                  error->message);
+      add_toast (self, message);
+      return;
+    }
+  open_document (self, document, page, top, find);
+}
+
+static void
+search_result_activated_cb (ChamberSessionView *self, gint64 document_id, int page,
+                            const char *find)
+{
+  open_document_by_id (self, document_id, page, -1, find);
+}
+
+static void
+note_activated_cb (ChamberSessionView *self, gint64 note_id, gint64 document_id, int page,
+                   double top)
+{
+  /* A little above the passage, so that it shows with what leads to it. */
+  open_document_by_id (self, document_id, page, top >= 0 ? MAX (0, top - 36) : -1, NULL);
+}
+
+static void
+notes_moved_cb (ChamberSessionView *self)
+{
+  chamber_page_notes_reload (chamber_page_view_get_notes (self->page_view));
+}
+
+static void
+page_notes_changed_cb (ChamberSessionView *self)
+{
+  chamber_notes_view_reload (self->notes_view);
+}
+
+static void
+export_requested_cb (ChamberSessionView *self, gint64 document_id)
+{
+  chamber_notes_view_export (self->notes_view, document_id);
+}
+
+static void
+set_sidebar (ChamberSessionView *self, const char *sidebar)
+{
+  gboolean was_search = g_strcmp0 (self->sidebar, "search") == 0;
+
+  if (g_strcmp0 (sidebar, "notes") != 0 && g_strcmp0 (sidebar, "search") != 0)
+    sidebar = "browse";
+  if (g_strcmp0 (self->sidebar, sidebar) == 0)
+    return;
+  if (g_str_equal (sidebar, "search"))
+    {
+      g_free (self->sidebar_before_search);
+      self->sidebar_before_search = g_strdup (self->sidebar);
+    }
+  g_free (self->sidebar);
+  self->sidebar = g_strdup (sidebar);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, sidebar);
+  if (g_str_equal (sidebar, "search"))
+    chamber_search_view_focus (self->search_view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR]);
+  if (was_search != g_str_equal (sidebar, "search"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+void
+chamber_session_view_set_search_mode (ChamberSessionView *self, gboolean search_mode)
+{
+  g_return_if_fail (CHAMBER_IS_SESSION_VIEW (self));
+
+  if (search_mode)
+    {
+      set_sidebar (self, "search");
+      chamber_search_view_focus (self->search_view);
+    }
+  else if (g_strcmp0 (self->sidebar, "search") == 0)
+    set_sidebar (self, self->sidebar_before_search);
+}
+
+gboolean
+chamber_session_view_get_search_mode (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), FALSE);
+  return g_strcmp0 (self->sidebar, "search") == 0;
+}
+
+static void
+search_stopped_cb (ChamberSessionView *self)
+{
+  chamber_session_view_set_search_mode (self, FALSE);
+}
+
 static void
 session_selected_cb (ChamberSessionView *self)
 {
@@ -435,6 +667,7 @@ session_selected_cb (ChamberSessionView *self)
   self->session_id = g_array_index (self->session_ids, gint64, selected);
   self->item_id = 0;
   load_session (self);
+  update_notes_context (self);
 }
 
 static void
@@ -481,6 +714,7 @@ reload_from_mirror (ChamberSessionView *self)
   if (self->session_id != wanted)
     self->item_id = 0;
   load_session (self);
+  update_notes_context (self);
 }
 
 static void
@@ -572,6 +806,9 @@ sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   hide_progress (self);
   self->syncs_completed++;
   reload_from_mirror (self);
+  /* New versions may have arrived: the notes follow them, and search sees new pages. */
+  chamber_notes_view_carry_forward (self->notes_view);
+  chamber_search_view_refresh (self->search_view);
 
   g_clear_pointer (&self->sync_error, g_free);
   if (!ok)
@@ -642,6 +879,15 @@ person_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (person == NULL)
     return;
 
+  if (person->id != self->person_id)
+    {
+      self->person_id = person->id;
+      remember_person (self);
+      update_notes_context (self);
+      refresh_document_notes (self);
+      chamber_notes_view_carry_forward (self->notes_view);
+    }
+
   g_free (self->person_label);
   /* TRANSLATORS: a person's name and role, like “Nguyễn Văn An (Delegate)” */
   self->person_label = g_strdup_printf (_("%s (%s)"), person->name,
@@ -688,6 +934,7 @@ sync_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   self->sync = g_steal_pointer (&sync);
+  remember_person (self);
   reload_from_mirror (self);
   chamber_session_view_refresh (self);
 }
@@ -718,6 +965,7 @@ chamber_session_view_set_connection (ChamberSessionView      *self,
   self->session_id = 0;
   self->item_id = 0;
   self->open_document_id = 0;
+  self->person_id = 0;
   g_array_set_size (self->session_ids, 0);
   gtk_string_list_splice (self->session_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->session_names)), NULL);
@@ -730,6 +978,8 @@ chamber_session_view_set_connection (ChamberSessionView      *self,
                                      "sync."));
   show_documents (self);
   chamber_page_view_close (self->page_view);
+  show_document_notes (self, NULL, NULL);
+  update_notes_context (self);
   hide_progress (self);
   set_sync_status (self, NULL, FALSE);
   update_titles (self, NULL);
@@ -764,27 +1014,9 @@ static void
 document_activated_cb (ChamberSessionView *self, GtkListBoxRow *row)
 {
   const ChamberDocument *document = g_object_get_data (G_OBJECT (row), "document");
-  ChamberBlobStore *blobs;
-  g_autofree char *path = NULL;
 
-  if (document == NULL || self->sync == NULL)
-    return;
-  blobs = chamber_sync_get_blobs (self->sync);
-  if (!chamber_blob_store_has (blobs, document->sha256))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer yet. It opens "
-                                                    "once the sync has downloaded it."),
-                                                  document->title);
-      add_toast (self, message);
-      return;
-    }
-  path = chamber_blob_store_path (blobs, document->sha256);
-  if (g_strcmp0 (path, chamber_page_view_get_path (self->page_view)) == 0
-      && g_strcmp0 (chamber_page_view_get_state (self->page_view), "error") != 0)
-    return;
-  self->open_document_id = document->id;
-  chamber_page_view_open_document (self->page_view, path, document->title,
-                                   chamber_sync_get_store (self->sync), document->sha256);
+  if (document != NULL)
+    open_document (self, document, 0, -1, NULL);
 }
 
 const char *
@@ -843,6 +1075,27 @@ chamber_session_view_get_document_list (ChamberSessionView *self)
   return self->documents_list;
 }
 
+ChamberSearchView *
+chamber_session_view_get_search_view (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->search_view;
+}
+
+ChamberNotesView *
+chamber_session_view_get_notes_view (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+  return self->notes_view;
+}
+
+gint64
+chamber_session_view_get_person_id (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), 0);
+  return self->person_id;
+}
+
 ChamberPageView *
 chamber_session_view_get_page_view (ChamberSessionView *self)
 {
@@ -868,6 +1121,33 @@ chamber_session_view_get_property (GObject    *object,
       break;
     case PROP_SYNCING:
       g_value_set_boolean (value, self->active_syncs > 0);
+      break;
+    case PROP_SIDEBAR:
+      g_value_set_string (value, self->sidebar);
+      break;
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, g_strcmp0 (self->sidebar, "search") == 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chamber_session_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ChamberSessionView *self = CHAMBER_SESSION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR:
+      set_sidebar (self, g_value_get_string (value));
+      break;
+    case PROP_SEARCH_MODE:
+      chamber_session_view_set_search_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -915,6 +1195,8 @@ chamber_session_view_finalize (GObject *object)
   g_free (self->person_label);
   g_free (self->sync_error);
   g_free (self->agenda_key);
+  g_free (self->sidebar);
+  g_free (self->sidebar_before_search);
 
   G_OBJECT_CLASS (chamber_session_view_parent_class)->finalize (object);
 }
@@ -928,6 +1210,7 @@ chamber_session_view_class_init (ChamberSessionViewClass *klass)
   object_class->dispose = chamber_session_view_dispose;
   object_class->finalize = chamber_session_view_finalize;
   object_class->get_property = chamber_session_view_get_property;
+  object_class->set_property = chamber_session_view_set_property;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -938,10 +1221,19 @@ chamber_session_view_class_init (ChamberSessionViewClass *klass)
   properties[PROP_SYNCING] =
     g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the sidebar shows: "browse" (agenda and documents), "notes" or "search". */
+  properties[PROP_SIDEBAR] =
+    g_param_spec_string ("sidebar", NULL, NULL, "browse",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHAMBER_TYPE_AGENDA_ITEM);
   g_type_ensure (CHAMBER_TYPE_PAGE_VIEW);
+  g_type_ensure (CHAMBER_TYPE_NOTES_VIEW);
+  g_type_ensure (CHAMBER_TYPE_SEARCH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/chamber/Chamber/chamber-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, session_dropdown);
@@ -953,9 +1245,18 @@ chamber_session_view_class_init (ChamberSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sync_label);
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sync_detail);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, search_view);
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, page_view);
   gtk_widget_class_bind_template_callback (widget_class, session_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_moved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "session.sidebar", "sidebar");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -968,6 +1269,13 @@ chamber_session_view_init (ChamberSessionView *self)
   self->title = g_strdup (_("Chamber"));
   self->subtitle = g_strdup ("");
 
+  self->sidebar = g_strdup ("browse");
+  self->sidebar_before_search = g_strdup ("browse");
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (self->session_names));
+  g_signal_connect_object (chamber_page_view_get_notes (self->page_view), "notes-changed",
+                           G_CALLBACK (page_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chamber_page_view_get_notes (self->page_view), "export-requested",
+                           G_CALLBACK (export_requested_cb), self, G_CONNECT_SWAPPED);
 }

@@ -8,7 +8,9 @@
 #include <gtk/gtk.h>
 
 #include "chamber-connection.h"
+#include "chamber-notes-view.h"
 #include "chamber-page-view.h"
+#include "chamber-search-view.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +27,10 @@ void        chamber_session_view_refresh (ChamberSessionView *self);
 /* The selected session's title, and a line about it and the reader (bound to the window). */
 const char *chamber_session_view_get_title (ChamberSessionView *self);
 const char *chamber_session_view_get_subtitle (ChamberSessionView *self);
+/* Search across every document in the sidebar, its entry focused (the "search-mode" property);
+ * FALSE goes back to what the sidebar showed before. */
+void        chamber_session_view_set_search_mode (ChamberSessionView *self, gboolean search_mode);
+gboolean    chamber_session_view_get_search_mode (ChamberSessionView *self);
 /* TRUE while a sync runs, including one cancelled that has not yet stopped. */
 gboolean    chamber_session_view_get_syncing (ChamberSessionView *self);
 
@@ -38,5 +44,10 @@ const char      *chamber_session_view_get_sync_error (ChamberSessionView *self);
 GListModel      *chamber_session_view_get_agenda_model (ChamberSessionView *self);
 GtkListBox      *chamber_session_view_get_document_list (ChamberSessionView *self);
 ChamberPageView *chamber_session_view_get_page_view (ChamberSessionView *self);
+ChamberSearchView *chamber_session_view_get_search_view (ChamberSessionView *self);
+ChamberNotesView *chamber_session_view_get_notes_view (ChamberSessionView *self);
+/* The person whose notes show (from the server, or remembered from an earlier connection),
+ * 0 until known. */
+gint64           chamber_session_view_get_person_id (ChamberSessionView *self);
 
 G_END_DECLS

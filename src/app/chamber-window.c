@@ -25,6 +25,7 @@ struct _ChamberWindow
   AdwWindowTitle      *window_title;
   GtkWidget           *role_box;
   GtkDropDown         *role_dropdown;
+  GtkWidget           *search_button;
   ChamberSessionView  *session_view;
 
   ChamberConnection   *connection;    /* what the main page shows, or NULL */
@@ -79,6 +80,7 @@ update_actions (ChamberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-demo", demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", connected);
 }
 
 static void
@@ -410,6 +412,15 @@ disconnect_activated (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 static void
+search_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ChamberWindow *self = CHAMBER_WINDOW (widget);
+
+  if (self->connection != NULL)
+    chamber_session_view_set_search_mode (self->session_view, TRUE);
+}
+
+static void
 reset_response_cb (ChamberWindow *self, const char *response)
 {
   if (g_strcmp0 (response, "reset") == 0)
@@ -526,6 +537,7 @@ chamber_window_class_init (ChamberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, role_box);
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ChamberWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, session_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-connect", NULL,
@@ -536,10 +548,13 @@ chamber_window_class_init (ChamberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_activated);
   gtk_widget_class_install_action (widget_class, "win.reset-demo", NULL, reset_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search", NULL);
 }
 
 static void
@@ -560,6 +575,8 @@ chamber_window_init (ChamberWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->session_view, "subtitle", self->window_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->session_view, "search-mode", self->search_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->connect_page, "connected", G_CALLBACK (connected_cb), self,
                            G_CONNECT_SWAPPED);
 
