@@ -14,9 +14,6 @@
 #include "chamber-store.h"
 #include "chamber-test-util.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 /* A surface freed by g_autoptr. */
 typedef cairo_surface_t ChamberTestSurface;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberTestSurface, cairo_surface_destroy)

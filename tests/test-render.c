@@ -17,9 +17,6 @@
 #include "chamber-render-worker.h"
 #include "chamber-test-util.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 typedef cairo_surface_t TestSurface;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestSurface, cairo_surface_destroy)
 

@@ -30,11 +30,9 @@
 #include "chamber-store.h"
 #include "chamber-test-util.h"
 #include "chamber-window.h"
+#include "chamber-pdf.h"
 
 #define WAIT_MS (120 * 1000)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 static char *test_home;
 

@@ -12,9 +12,6 @@
 #include "chamber-page-notes.h"
 #include "chamber-pdf.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 /* Sizes in logical pixels of what is drawn beside the text. */
 #define MARK_SIZE     20   /* the square of a note's mark */
 #define MARK_INSET    6    /* from the page's right edge */

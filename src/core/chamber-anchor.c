@@ -15,9 +15,6 @@
 #include "chamber-pdf-text.h"
 #include "chamber-pdf.h"
 
-/* poppler-glib 22.12 declares no autoptr cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 /* A word boundary is looked for at most this far from where the context is cut. */
 #define WORD_SLACK (CHAMBER_ANCHOR_CONTEXT_CHARS - CHAMBER_ANCHOR_CONTEXT_MIN)
 /* Slack around a selection when deciding which characters it covers, in points. */

@@ -20,11 +20,6 @@
 
 G_DEFINE_QUARK (chamber-notes-error-quark, chamber_notes_error)
 
-/* poppler-glib 22.12 declares no autoptr cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerAnnot, g_object_unref)
-
 /* A passage found again within this many points of where it was has not moved. */
 #define SAME_PLACE_PT 1.0
 /* The side of a sticky note's icon in an exported PDF, and its distance from the page edge. */

@@ -3,12 +3,11 @@
 #include "config.h"
 
 #include "chamber-pdf-navigation.h"
+#include "chamber-pdf.h"
 
 /* A damaged or hostile outline may nest without end; no real one comes near these. */
 #define MAX_OUTLINE_DEPTH   64
 #define MAX_OUTLINE_ENTRIES 100000
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerIndexIter, poppler_index_iter_free)
 
 static void
 link_clear (gpointer data)

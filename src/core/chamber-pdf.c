@@ -26,10 +26,6 @@
 
 G_DEFINE_QUARK (chamber-pdf-error-quark, chamber_pdf_error)
 
-/* poppler-glib 22.12 declares no autoptr cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 void
 chamber_pdf_info_clear (ChamberPdfInfo *info)
 {

@@ -22,6 +22,12 @@ typedef enum {
 
 GQuark chamber_pdf_error_quark (void);
 
+/* poppler-glib 22.12 defines no g_autoptr cleanups for its types: the one home for them. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerAnnot, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerIndexIter, poppler_index_iter_free)
+
 /* Longest side of any rendered surface, in device pixels; a 14400 pt page is scaled down to it. */
 #define CHAMBER_PDF_MAX_SURFACE_SIDE 8192
 

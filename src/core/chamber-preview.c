@@ -11,9 +11,6 @@
 
 #define COMPLETE_MARK "complete"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 static char *
 set_dir (const char *dir,
          const char *sha256)

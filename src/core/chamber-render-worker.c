@@ -19,9 +19,6 @@
 #define FALLBACK_WIDTH  595.0
 #define FALLBACK_HEIGHT 842.0
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 typedef struct _Shared Shared;
 
 typedef enum {

@@ -40,9 +40,6 @@
 #include "chamber-render-job.h"
 #include "chamber-render-worker.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 typedef cairo_surface_t BenchSurface;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchSurface, cairo_surface_destroy)
 
