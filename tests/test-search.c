@@ -582,6 +582,39 @@ test_limit_other_session (void)
   fixture_free (fx);
 }
 
+/* The snippet shows where the words stand together as typed, not the first page word that
+ * happens to fold the same ("đạt" for "dat"). */
+static void
+test_snippet_prefers_phrase (void)
+{
+  Fixture *fx = fixture_new ();
+  g_autofree char *path = fixture_path (fx, "phrase.pdf");
+  const char *const lines[] = {
+    "Kết quả đạt được trong năm: thu ngân sách đạt 104 phần trăm dự toán, chi đầu tư",
+    "phát triển đạt 96 phần trăm kế hoạch; các chỉ tiêu xã hội cơ bản đều đạt và vượt.",
+    "Công tác tiếp công dân, giải quyết khiếu nại được duy trì thường xuyên trong năm.",
+    "Công tác cải cách hành chính tiếp tục được đẩy mạnh ở các sở, ngành và địa phương.",
+    "Về quản lý đất đai: hoàn thành kiểm kê, lập bản đồ hiện trạng sử dụng đất cấp tỉnh.",
+    NULL
+  };
+  const char *const *const pages[] = { lines };
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  const ChamberSearchHit *hit;
+
+  write_text_pdf (path, pages, G_N_ELEMENTS (pages));
+  document = add_document (fx->store, fx->item_1, "Báo cáo kinh tế – xã hội", path);
+  hits = search (fx->store, "dat dai", fx->session_1);
+  assert_spans_valid (hits);
+  hit = NULL;
+  for (guint i = 0; i < hits->len; i++)
+    if (((ChamberSearchHit *) g_ptr_array_index (hits, i))->document->id == document->id)
+      hit = g_ptr_array_index (hits, i);
+  g_assert_nonnull (hit);
+  g_assert_nonnull (strstr (hit->snippet, "quản lý đất đai"));
+  fixture_free (fx);
+}
+
 static void
 test_snippet_window (void)
 {
@@ -1137,6 +1170,7 @@ main (int argc, char **argv)
   g_test_add_func ("/search/adjacent-first", test_adjacent_first);
   g_test_add_func ("/search/limit-other-session", test_limit_other_session);
   g_test_add_func ("/search/snippet-window", test_snippet_window);
+  g_test_add_func ("/search/snippet-prefers-phrase", test_snippet_prefers_phrase);
   g_test_add_func ("/search/hostile-queries", test_hostile_queries);
   g_test_add_func ("/search/idempotent", test_idempotent);
   g_test_add_func ("/search/cancelled", test_cancelled);

@@ -826,27 +826,94 @@ word_has_prefix (const char *start,
  * words FTS5 matched, found the way it found them. */
 static GArray *
 find_words (const char *text,
-            GPtrArray  *words)
+            GPtrArray  *words,
+            GArray    **out_word_of)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (ChamberSearchSpan));
+  GArray *word_of = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *end = text + strlen (text);
   const char *p = text;
   const char *start, *stop;
 
   while (next_word (&p, end, &start, &stop))
     {
-      gboolean found = FALSE;
+      guint found = words->len;
       ChamberSearchSpan span;
 
-      for (guint i = 0; i < words->len && !found; i++)
-        found = word_has_prefix (start, stop, g_ptr_array_index (words, i));
-      if (!found)
+      for (guint i = 0; i < words->len && found == words->len; i++)
+        if (word_has_prefix (start, stop, g_ptr_array_index (words, i)))
+          found = i;
+      if (found == words->len)
         continue;
       span.start = start - text;
       span.end = stop - text;
       g_array_append_val (spans, span);
+      g_array_append_val (word_of, found);
     }
+  *out_word_of = word_of;
   return spans;
+}
+
+/* TRUE when nothing but spaces and punctuation stands between @from and @to. */
+static gboolean
+only_separators (const char *from,
+                 const char *to)
+{
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The match a snippet is built around: the first place where all the query's words stand
+ * together in the order typed ("dat dai" → "đất đai", not the "đạt" three lines earlier), else
+ * the first place with the most different query words close together. */
+static guint
+best_span (const char *text,
+           GArray     *spans,
+           GArray     *word_of,
+           guint       n_words)
+{
+  guint best = 0;
+  int best_score = -1;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const ChamberSearchSpan *first = &g_array_index (spans, ChamberSearchSpan, i);
+      guint64 seen = 0;
+      int score = 0;
+      gboolean phrase = n_words > 1 && i + n_words <= spans->len;
+
+      for (guint k = 0; phrase && k < n_words; k++)
+        {
+          const ChamberSearchSpan *span = &g_array_index (spans, ChamberSearchSpan, i + k);
+
+          phrase = g_array_index (word_of, guint, i + k) == k
+                   && (k == 0 || only_separators (text + (span - 1)->end, text + span->start));
+        }
+      for (guint j = i; j < spans->len; j++)
+        {
+          const ChamberSearchSpan *span = &g_array_index (spans, ChamberSearchSpan, j);
+          guint word = g_array_index (word_of, guint, j);
+
+          /* Words within the snippet's reach (bytes: Vietnamese takes ~1.5 per character). */
+          if (span->start - first->start > CHAMBER_SEARCH_SNIPPET_CHARS)
+            break;
+          if (word < 64 && (seen & (G_GUINT64_CONSTANT (1) << word)) == 0)
+            {
+              seen |= G_GUINT64_CONSTANT (1) << word;
+              score++;
+            }
+        }
+      if (phrase)
+        score += (int) n_words + 1;
+      if (score > best_score)
+        {
+          best = i;
+          best_score = score;
+        }
+    }
+  return best;
 }
 
 static gboolean
@@ -913,11 +980,12 @@ snippet_window (const char              *text,
 static char *
 make_snippet (const char *text,
               GArray     *spans,
+              guint       around,
               GArray    **out_spans)
 {
   gsize length = strlen (text);
-  const ChamberSearchSpan *first = spans->len > 0
-                                       ? &g_array_index (spans, ChamberSearchSpan, 0)
+  const ChamberSearchSpan *first = around < spans->len
+                                       ? &g_array_index (spans, ChamberSearchSpan, around)
                                        : NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (ChamberSearchSpan));
@@ -993,6 +1061,7 @@ add_snippet (ChamberStore     *store,
 {
   g_autoptr (ChamberStoreStatement) stmt = NULL;
   g_autoptr (GArray) spans = NULL;
+  g_autoptr (GArray) word_of = NULL;
   const char *text;
   const char *at;
   guint chars = 0;
@@ -1016,8 +1085,9 @@ add_snippet (ChamberStore     *store,
   if (text == NULL)
     text = "";
 
-  spans = find_words (text, words);
-  hit->snippet = make_snippet (text, spans, &hit->matches);
+  spans = find_words (text, words, &word_of);
+  hit->snippet = make_snippet (text, spans, best_span (text, spans, word_of, words->len),
+                               &hit->matches);
 
   /* The same spans in characters, counted in one pass. */
   hit->page_matches = g_array_sized_new (FALSE, FALSE, sizeof (ChamberSearchSpan), spans->len);
