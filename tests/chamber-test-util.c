@@ -130,9 +130,18 @@ spawn_server (ChamberTestServer *server)
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
 
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->process = g_subprocess_launcher_spawn (launcher, &error, chamber_test_chamberd_path (),
-                                                 "--data", server->data_dir, "--listen",
-                                                 "127.0.0.1:0", NULL);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) chamber_test_chamberd_path ());
+  g_ptr_array_add (argv, (gpointer) "--data");
+  g_ptr_array_add (argv, server->data_dir);
+  g_ptr_array_add (argv, (gpointer) "--listen");
+  g_ptr_array_add (argv, (gpointer) "127.0.0.1:0");
+  for (guint i = 0; server->serve_args != NULL && server->serve_args[i] != NULL; i++)
+    g_ptr_array_add (argv, server->serve_args[i]);
+  g_ptr_array_add (argv, NULL);
+  server->process = g_subprocess_launcher_spawnv (launcher,
+                                                  (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
@@ -146,12 +155,19 @@ spawn_server (ChamberTestServer *server)
 ChamberTestServer *
 chamber_test_server_start (void)
 {
+  return chamber_test_server_start_with_args (NULL);
+}
+
+ChamberTestServer *
+chamber_test_server_start_with_args (const char *const *serve_args)
+{
   ChamberTestServer *server = g_new0 (ChamberTestServer, 1);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   int status;
 
   server->data_dir = chamber_test_make_temp_dir ("chamberd-test-XXXXXX");
+  server->serve_args = g_strdupv ((char **) serve_args);
   status = chamber_test_run ((const char *const[]) { chamber_test_chamberd_path (), "--data",
                                                      server->data_dir, "init", NULL },
                              NULL, &out, &err);
@@ -203,6 +219,7 @@ chamber_test_server_free (ChamberTestServer *server)
   g_free (server->data_dir);
   g_free (server->admin_token);
   g_free (server->url);
+  g_strfreev (server->serve_args);
   g_free (server);
 }
 

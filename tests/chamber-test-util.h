@@ -11,6 +11,7 @@ typedef struct {
   char        *admin_token;  /* printed by `chamberd --data DIR init` */
   char        *url;          /* "http://127.0.0.1:PORT" from the first line chamberd prints */
   GSubprocess *process;
+  char       **serve_args;   /* more options for serving, kept across restarts */
 } ChamberTestServer;
 
 /* Paths from the environment meson sets for tests (abort with a clear message when unset). */
@@ -28,6 +29,8 @@ void  chamber_test_rm_rf (const char *path);
 /* `chamberd --data DIR init`, then `chamberd --data DIR --listen 127.0.0.1:0`, waiting for its
  * "listening on http://HOST:PORT" line. Aborts the test on failure. */
 ChamberTestServer *chamber_test_server_start (void);
+/* The same, serving with more options (@serve_args NULL-terminated, like "--auth-failures"). */
+ChamberTestServer *chamber_test_server_start_with_args (const char *const *serve_args);
 /* Starts chamberd again on the same data folder (after stop or kill); the port changes. */
 void               chamber_test_server_restart (ChamberTestServer *server);
 /* SIGTERM and wait. */

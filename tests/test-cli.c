@@ -565,6 +565,139 @@ test_cli_render (void)
   fixture_free (fx);
 }
 
+/* The documents of a synced folder's mirror of @session_id. */
+static guint
+count_mirrored_documents (const char *dir, gint64 session_id)
+{
+  g_autofree char *db_path = g_build_filename (dir, "chamber.db", NULL);
+  g_autoptr (ChamberStore) store = NULL;
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  store = chamber_store_open (db_path, &error);
+  g_assert_no_error (error);
+  documents = chamber_store_list_documents (store, session_id, &error);
+  g_assert_no_error (error);
+  return documents->len;
+}
+
+/* publish --access, access set, token issue --expires/--with-id and token revoke. */
+static void
+test_cli_access_and_tokens (void)
+{
+  Fixture *fx = fixture_new (TRUE);
+  const char *url = fx->server->url, *admin = fx->server->admin_token;
+  g_auto (Run) run = { 0 };
+  g_autofree char *item = NULL, *member = NULL, *outsider = NULL, *document = NULL;
+  g_autofree char *member_token = NULL, *outsider_token = NULL, *member_token_id = NULL;
+  g_autofree char *open_pdf = work_path (fx, "cong-khai.pdf");
+  g_autofree char *secret_pdf = work_path (fx, "mat.pdf");
+  g_autofree char *member_dir = work_path (fx, "member");
+  g_autofree char *outsider_dir = work_path (fx, "outsider");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *expires = g_date_time_format (tomorrow, "%Y-%m-%dT%H:%M:%SZ");
+  g_auto (GStrv) fields = NULL;
+  gint64 session_id;
+
+  item = id_string (make_session_and_item (fx, &session_id));
+  CTL (&run, "--server", url, "--token", admin, "person", "add", "--name", "Thành viên Ban",
+       "--role", "delegate", "--group", "Ban Kinh tế – Ngân sách");
+  g_assert_cmpint (run.status, ==, 0);
+  member = id_string (parse_id (run.out));
+  CTL (&run, "--server", url, "--token", admin, "person", "add", "--name", "Người ngoài Ban",
+       "--role", "delegate", "--group", "Tổ đại biểu số 2");
+  g_assert_cmpint (run.status, ==, 0);
+  outsider = id_string (parse_id (run.out));
+
+  /* --with-id prints the id, a tab and the token; --expires is sent to the server. */
+  CTL (&run, "--server", url, "--token", admin, "token", "issue", member, "--with-id",
+       "--expires", expires);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_one_line (run.out);
+  g_strchomp (run.out);
+  fields = g_strsplit (run.out, "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  member_token_id = g_strdup (fields[0]);
+  g_assert_true (g_ascii_string_to_unsigned (member_token_id, 10, 1, G_MAXINT64, NULL, NULL));
+  member_token = g_strdup (fields[1]);
+  g_assert_true (g_str_has_prefix (member_token, "chm_"));
+  CTL (&run, "--server", url, "--token", admin, "token", "issue", outsider);
+  g_assert_cmpint (run.status, ==, 0);
+  outsider_token = g_strchomp (g_strdup (run.out));
+  /* An expiry in the past is the server's refusal; one that is not a time, a usage error. */
+  CTL (&run, "--server", url, "--token", admin, "token", "issue", outsider, "--expires",
+       "2020-01-01T00:00:00Z");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  CTL (&run, "--server", url, "--token", admin, "token", "issue", outsider, "--expires",
+       "tomorrow");
+  g_assert_cmpint (run.status, ==, 2);
+
+  chamber_test_write_pdf (open_pdf, 1, "Công khai");
+  chamber_test_write_pdf (secret_pdf, 2, "Báo cáo thẩm tra");
+  CTL (&run, "--server", url, "--token", admin, "publish", item, open_pdf, "--title",
+       "Công khai");
+  g_assert_cmpint (run.status, ==, 0);
+  parse_id (run.out);
+  CTL (&run, "--server", url, "--token", admin, "publish", item, secret_pdf, "--title",
+       "Báo cáo thẩm tra (mật)", "--access", "group:Ban Kinh tế – Ngân sách", "--access",
+       "person:999");
+  g_assert_cmpint (run.status, ==, 0);
+  document = id_string (parse_id (run.out));
+
+  /* The outsider syncs one document, the member both. */
+  CTL (&run, "--server", url, "--token", outsider_token, "sync", "--dir", outsider_dir);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "thẩm tra"));
+  g_assert_cmpuint (count_mirrored_documents (outsider_dir, session_id), ==, 1);
+  CTL (&run, "--server", url, "--token", member_token, "sync", "--dir", member_dir);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "fetched Báo cáo thẩm tra (mật) ("));
+  g_assert_cmpuint (count_mirrored_documents (member_dir, session_id), ==, 2);
+
+  /* A delegate may not change access: the server's reason, exit 1. */
+  CTL (&run, "--server", url, "--token", outsider_token, "access", "set", document, "--access",
+       "all");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_one_line (run.err);
+
+  /* The secretariat opens it to all; the outsider gets it at the next sync. */
+  CTL (&run, "--server", url, "--token", admin, "access", "set", document, "--access", "all");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "all\n");
+  CTL (&run, "--server", url, "--token", outsider_token, "sync", "--dir", outsider_dir);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "fetched Báo cáo thẩm tra (mật) ("));
+  g_assert_cmpuint (count_mirrored_documents (outsider_dir, session_id), ==, 2);
+  CTL (&run, "--server", url, "--token", admin, "access", "set", document, "--access",
+       "group:Ban Kinh tế – Ngân sách", "--access", "person:1");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "group:Ban Kinh tế – Ngân sách\nperson:1\n");
+  CTL (&run, "--server", url, "--token", admin, "access", "set", "9999", "--access", "all");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+
+  /* Revoking the member's token: refused at once. */
+  CTL (&run, "--server", url, "--token", member_token, "session", "list");
+  g_assert_cmpint (run.status, ==, 0);
+  CTL (&run, "--server", url, "--token", outsider_token, "token", "revoke", member_token_id);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  CTL (&run, "--server", url, "--token", admin, "token", "revoke", member_token_id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  CTL (&run, "--server", url, "--token", member_token, "session", "list");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  CTL (&run, "--server", url, "--token", admin, "token", "revoke", "99999");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+
+  fixture_free (fx);
+}
+
 static void
 test_cli_usage_errors (void)
 {
@@ -590,6 +723,15 @@ test_cli_usage_errors (void)
     (const char *const[]) { "person", "add", "--name", "N", NULL },
     (const char *const[]) { "person", "add", "--name", "N", "--role", "king", NULL },
     (const char *const[]) { "token", "issue", NULL },
+    (const char *const[]) { "token", "issue", "1", "--expires", "30/6/2025", NULL },
+    (const char *const[]) { "token", "revoke", NULL },
+    (const char *const[]) { "token", "revoke", "abc", NULL },
+    (const char *const[]) { "access", NULL },
+    (const char *const[]) { "access", "set", NULL },
+    (const char *const[]) { "access", "set", "1", NULL },
+    (const char *const[]) { "access", "set", "1", "--access", "everyone", NULL },
+    (const char *const[]) { "access", "set", "1", "--access", "person:0", NULL },
+    (const char *const[]) { "publish", "1", "a.pdf", "--access", "group:", NULL },
     (const char *const[]) { "publish", "1", NULL },
     (const char *const[]) { "publish", "1", "a.pdf", "--kind", "poem", NULL },
     (const char *const[]) { "sync", NULL },
@@ -628,6 +770,8 @@ test_cli_help (void)
     (const char *const[]) { "item", "add", "--help", NULL },
     (const char *const[]) { "person", "add", "--help", NULL },
     (const char *const[]) { "token", "issue", "--help", NULL },
+    (const char *const[]) { "token", "revoke", "--help", NULL },
+    (const char *const[]) { "access", "set", "--help", NULL },
     (const char *const[]) { "publish", "--help", NULL },
     (const char *const[]) { "sync", "--help", NULL },
     (const char *const[]) { "check", "--help", NULL },
@@ -651,6 +795,7 @@ test_cli_help (void)
   g_assert_nonnull (strstr (run.out, "render"));
   CTL (&run, "publish", "--help");
   g_assert_nonnull (strstr (run.out, "--kind"));
+  g_assert_nonnull (strstr (run.out, "--access"));
   g_assert_nonnull (strstr (run.out, "--server"));
   CTL (&run, "render", "--help");
   g_assert_nonnull (strstr (run.out, "--scale"));
@@ -667,6 +812,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/end-to-end", test_cli_end_to_end);
   g_test_add_func ("/cli/environment", test_cli_environment);
   g_test_add_func ("/cli/publish-refused", test_cli_publish_refused);
+  g_test_add_func ("/cli/access-and-tokens", test_cli_access_and_tokens);
   g_test_add_func ("/cli/sync-failures", test_cli_sync_failures);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/render", test_cli_render);

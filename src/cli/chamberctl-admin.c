@@ -229,22 +229,131 @@ chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc, 
   g_autoptr (ChamberClient) client = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *token = NULL;
+  g_autofree char *expires = NULL;
+  gboolean with_id = FALSE;
   gint64 person_id, token_id = 0;
   int status;
+  const GOptionEntry entries[] = {
+    { "expires", 0, 0, G_OPTION_ARG_STRING, &expires,
+      N_("The token stops working at this time, like 2025-06-30T17:00:00Z"),
+      N_("YYYY-MM-DDTHH:MM:SSZ") },
+    { "with-id", 0, 0, G_OPTION_ARG_NONE, &with_id,
+      N_("Print the token's id and a tab before the token (for “token revoke”)"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
   if (!chamberctl_parse (globals, name, "PERSON", 1,
                          N_("Issues an access token for PERSON and prints it. The server keeps "
                             "only its fingerprint: this is the only time it is shown."),
-                         NULL, TRUE, &argc, &argv))
+                         entries, TRUE, &argc, &argv))
     return CHAMBERCTL_EXIT_USAGE;
   if (!chamberctl_parse_id (name, "PERSON", argv[1], &person_id))
     return CHAMBERCTL_EXIT_USAGE;
+  if (expires != NULL)
+    {
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (expires, utc);
+
+      if (when == NULL)
+        return chamberctl_usage_error (name, _("--expires must be a date and time like "
+                                               "2025-06-30T17:00:00Z, not “%s”"),
+                                       expires);
+    }
   if ((client = chamberctl_connect (globals, name, &status)) == NULL)
     return status;
-  token = chamber_client_issue_token (client, person_id, &token_id, NULL, &error);
+  token = chamber_client_issue_token_full (client, person_id, expires, &token_id, NULL, &error);
   if (token == NULL)
     return chamberctl_fail (error->message);
-  printf ("%s\n", token);
+  if (with_id)
+    printf ("%" G_GINT64_FORMAT "\t%s\n", token_id, token);
+  else
+    printf ("%s\n", token);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_token_revoke (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 token_id;
+  int status;
+
+  if (!chamberctl_parse (globals, name, "TOKEN_ID", 1,
+                         N_("Revokes the access token with this id (printed by “token issue "
+                            "--with-id”): the server refuses it from now on."),
+                         NULL, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "TOKEN_ID", argv[1], &token_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  if (!chamber_client_revoke_token (client, token_id, NULL, &error))
+    return chamberctl_fail (error->message);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+/* "all", "group:NAME" or "person:ID", as the server takes them. */
+static gboolean
+check_access (const char *name, char **access)
+{
+  for (guint i = 0; access != NULL && access[i] != NULL; i++)
+    {
+      const char *entry = access[i];
+      guint64 id;
+
+      if (!chamberctl_check_utf8 (name, "--access", entry))
+        return FALSE;
+      if (g_str_equal (entry, "all")
+          || (g_str_has_prefix (entry, "group:") && entry[strlen ("group:")] != '\0')
+          || (g_str_has_prefix (entry, "person:")
+              && g_ascii_isdigit (entry[strlen ("person:")])
+              && entry[strlen ("person:")] != '0'
+              && g_ascii_string_to_unsigned (entry + strlen ("person:"), 10, 1, G_MAXINT64, &id,
+                                             NULL)))
+        continue;
+      chamberctl_usage_error (name, _("--access must be all, group:NAME or person:ID, not “%s”"),
+                              entry);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+chamberctl_access_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) access = NULL;
+  gint64 document_id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "access", 0, 0, G_OPTION_ARG_STRING_ARRAY, &access,
+      N_("Who may read it: all, group:NAME or person:ID (repeat for several)"), N_("WHO") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "DOCUMENT", 1,
+                         N_("Replaces who may read DOCUMENT and prints its access list, one "
+                            "entry a line. Delegates no longer allowed lose it at their next "
+                            "sync."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "DOCUMENT", argv[1], &document_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (access == NULL || access[0] == NULL)
+    return chamberctl_usage_error (name, _("--access is required"));
+  if (!check_access (name, access))
+    return CHAMBERCTL_EXIT_USAGE;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  document = chamber_client_set_document_access (client, document_id,
+                                                 (const char *const *) access, NULL, &error);
+  if (document == NULL)
+    return chamberctl_fail (error->message);
+  for (guint i = 0; document->access != NULL && document->access[i] != NULL; i++)
+    printf ("%s\n", document->access[i]);
   return CHAMBERCTL_EXIT_OK;
 }
 
@@ -277,6 +386,7 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
   g_autoptr (ChamberDocument) document = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL, *kind_name = NULL;
+  g_auto (GStrv) access = NULL;
   ChamberDocumentKind kind = CHAMBER_DOCUMENT_OTHER;
   gint64 item_id;
   int status;
@@ -286,6 +396,9 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
       N_("TITLE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
       N_("submission, report, draft-resolution or other (default: other)"), N_("KIND") },
+    { "access", 0, 0, G_OPTION_ARG_STRING_ARRAY, &access,
+      N_("Who may read it: all, group:NAME or person:ID (repeat for several; default: all)"),
+      N_("WHO") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -296,7 +409,7 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
     return CHAMBERCTL_EXIT_USAGE;
   if (!chamberctl_parse_id (name, "ITEM", argv[1], &item_id))
     return CHAMBERCTL_EXIT_USAGE;
-  if (!chamberctl_check_utf8 (name, "--title", title))
+  if (!chamberctl_check_utf8 (name, "--title", title) || !check_access (name, access))
     return CHAMBERCTL_EXIT_USAGE;
   if (kind_name != NULL && !chamber_document_kind_from_string (kind_name, &kind))
     return chamberctl_usage_error (name, _("unknown kind “%s”: use submission, report, "
@@ -315,7 +428,8 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
 
   if ((client = chamberctl_connect (globals, name, &status)) == NULL)
     return status;
-  document = chamber_client_publish (client, item_id, argv[2], title, kind, NULL, &error);
+  document = chamber_client_publish_full (client, item_id, argv[2], title, kind,
+                                          (const char *const *) access, NULL, &error);
   if (document == NULL)
     return chamberctl_fail (error->message);
   printf ("%" G_GINT64_FORMAT "\n", document->id);

@@ -64,6 +64,9 @@ int chamberctl_item_add (ChamberctlGlobals *globals, const char *name, int argc,
 int chamberctl_person_add (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc,
                             char **argv);
+int chamberctl_token_revoke (ChamberctlGlobals *globals, const char *name, int argc,
+                             char **argv);
+int chamberctl_access_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_check (ChamberctlGlobals *globals, const char *name, int argc, char **argv);

@@ -825,6 +825,15 @@ char *
 chamber_client_issue_token (ChamberClient *self, gint64 person_id, gint64 *out_token_id,
                             GCancellable *cancellable, GError **error)
 {
+  return chamber_client_issue_token_full (self, person_id, NULL, out_token_id, cancellable,
+                                          error);
+}
+
+char *
+chamber_client_issue_token_full (ChamberClient *self, gint64 person_id, const char *expires_at,
+                                 gint64 *out_token_id, GCancellable *cancellable,
+                                 GError **error)
+{
   g_autofree char *path = NULL;
   g_autoptr (JsonNode) request = NULL;
   g_autoptr (JsonNode) answer = NULL;
@@ -840,6 +849,7 @@ chamber_client_issue_token (ChamberClient *self, gint64 person_id, gint64 *out_t
 
   path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/tokens", person_id);
   request = node_take_object (json_object_new ());
+  set_optional (json_node_get_object (request), "expires_at", expires_at);
   answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
                                         cancellable, &local_error);
   if (local_error != NULL)
@@ -868,10 +878,81 @@ chamber_client_issue_token (ChamberClient *self, gint64 person_id, gint64 *out_t
   return g_steal_pointer (&token);
 }
 
+gboolean
+chamber_client_revoke_token (ChamberClient *self, gint64 token_id, GCancellable *cancellable,
+                             GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), FALSE);
+
+  path = g_strdup_printf ("/api/v1/tokens/%" G_GINT64_FORMAT "/revoke", token_id);
+  request = node_take_object (json_object_new ());
+  answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+access_to_json (const char *const *access)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; access != NULL && access[i] != NULL; i++)
+    json_array_add_string_element (array, access[i]);
+  json_node_take_array (node, array);
+  return node;
+}
+
+ChamberDocument *
+chamber_client_set_document_access (ChamberClient *self, gint64 document_id,
+                                    const char *const *access, GCancellable *cancellable,
+                                    GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  JsonObject *body = json_object_new ();
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  json_object_set_member (body, "access", access_to_json (access));
+  request = node_take_object (body);
+  path = g_strdup_printf ("/api/v1/documents/%" G_GINT64_FORMAT "/access", document_id);
+  answer = chamber_client_request_json (self, SOUP_METHOD_PUT, path, request, NULL, cancellable,
+                                        &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return decode_answer (self, answer, "document", document_from_json, error);
+}
+
 ChamberDocument *
 chamber_client_publish (ChamberClient *self, gint64 item_id, const char *pdf_path,
                         const char *title, ChamberDocumentKind kind, GCancellable *cancellable,
                         GError **error)
+{
+  return chamber_client_publish_full (self, item_id, pdf_path, title, kind, NULL, cancellable,
+                                      error);
+}
+
+ChamberDocument *
+chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pdf_path,
+                             const char *title, ChamberDocumentKind kind,
+                             const char *const *access, GCancellable *cancellable,
+                             GError **error)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
@@ -906,6 +987,12 @@ chamber_client_publish (ChamberClient *self, gint64 item_id, const char *pdf_pat
       g_string_append_printf (path, "title=%s&", escaped);
     }
   g_string_append_printf (path, "kind=%s", chamber_document_kind_to_string (kind));
+  for (guint i = 0; access != NULL && access[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_uri_escape_string (access[i], NULL, FALSE);
+
+      g_string_append_printf (path, "&access=%s", escaped);
+    }
 
   msg = new_message (self, SOUP_METHOD_POST, path->str, error);
   if (msg == NULL)

@@ -65,10 +65,28 @@ ChamberPerson   *chamber_client_add_person (ChamberClient *self, const ChamberPe
 char            *chamber_client_issue_token (ChamberClient *self, gint64 person_id,
                                              gint64 *out_token_id, GCancellable *cancellable,
                                              GError **error);
+/* The same with an expiry (ISO 8601, NULL for none); the server refuses one in the past. */
+char            *chamber_client_issue_token_full (ChamberClient *self, gint64 person_id,
+                                                  const char *expires_at, gint64 *out_token_id,
+                                                  GCancellable *cancellable, GError **error);
+/* Revokes a token by its id: from then on the server answers it 401. */
+gboolean         chamber_client_revoke_token (ChamberClient *self, gint64 token_id,
+                                              GCancellable *cancellable, GError **error);
 /* Uploads @pdf_path to @item_id. The server checks it; a refusal is REJECTED with its reason. */
 ChamberDocument *chamber_client_publish (ChamberClient *self, gint64 item_id,
                                          const char *pdf_path, const char *title,
                                          ChamberDocumentKind kind, GCancellable *cancellable,
                                          GError **error);
+/* The same with an access list ("all", "group:NAME", "person:ID"; NULL or empty for all). */
+ChamberDocument *chamber_client_publish_full (ChamberClient *self, gint64 item_id,
+                                              const char *pdf_path, const char *title,
+                                              ChamberDocumentKind kind,
+                                              const char *const *access,
+                                              GCancellable *cancellable, GError **error);
+/* Replaces who may read a document; returns the document as it is now. */
+ChamberDocument *chamber_client_set_document_access (ChamberClient *self, gint64 document_id,
+                                                     const char *const *access,
+                                                     GCancellable *cancellable,
+                                                     GError **error);
 
 G_END_DECLS

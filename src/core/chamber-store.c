@@ -2119,6 +2119,52 @@ chamber_store_upsert_document (ChamberStore          *self,
   return chamber_store_commit (self, error);
 }
 
+gboolean
+chamber_store_set_document_access (ChamberStore       *self,
+                                   gint64              document_id,
+                                   const char *const  *access,
+                                   GError            **error)
+{
+  g_autoptr (CachedStatement) stmt = NULL;
+  gint64 session_id;
+  gboolean found;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; access != NULL && access[i] != NULL; i++)
+    if (!is_access_entry (access[i]))
+      return set_constraint_error (error,
+                                   _("“%s” is not an access entry: use “all”, “group:NAME” "
+                                     "or “person:ID”."),
+                                   access[i]);
+  if (access != NULL && access[0] == NULL)
+    access = NULL;
+
+  if (!chamber_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "SELECT session_id FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (!query_int64 (self, stmt, &session_id, &found, error))
+    goto failed;
+  g_clear_pointer (&stmt, cached_statement_release);
+  if (!found)
+    {
+      set_document_not_found (document_id, error);
+      goto failed;
+    }
+  if (!write_access (self, document_id, access, error)
+      || !bump_revision (self, session_id, NULL, error))
+    goto failed;
+  return chamber_store_commit (self, error);
+
+failed:
+  chamber_store_rollback (self);
+  return FALSE;
+}
+
 ChamberDocument *
 chamber_store_get_document (ChamberStore *self,
                             gint64        id,
@@ -2484,6 +2530,35 @@ chamber_store_revoke_token (ChamberStore *self,
 failed:
   chamber_store_rollback (self);
   return FALSE;
+}
+
+ChamberPerson *
+chamber_store_get_token_person (ChamberStore *self,
+                                gint64        token_id,
+                                GError      **error)
+{
+  g_autoptr (CachedStatement) stmt = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT p.id, p.name, p.role, p.group_name, p.title, p.agency, p.active"
+                  " FROM tokens t JOIN people p ON p.id = t.person_id WHERE t.id = ?1",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, token_id);
+  if (!step_row (self, stmt, &row, error))
+    return NULL;
+  if (!row)
+    {
+      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND,
+                   _("There is no access token %lld."), (long long) token_id);
+      return NULL;
+    }
+  return person_from_row (stmt, 0);
 }
 
 /* Blobs held on this laptop */

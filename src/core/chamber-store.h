@@ -112,6 +112,11 @@ GPtrArray       *chamber_store_list_documents (ChamberStore *self, gint64 sessio
 /* Documents of one item, by title. */
 GPtrArray       *chamber_store_list_item_documents (ChamberStore *self, gint64 item_id,
                                                     GError **error);
+/* Replaces the access list of document @document_id (NULL or empty: "all") and bumps its
+ * session's revision, in one transaction. Each entry is "all", "group:NAME" or "person:ID"
+ * (CONSTRAINT otherwise); an unknown document is NOT_FOUND. */
+gboolean         chamber_store_set_document_access (ChamberStore *self, gint64 document_id,
+                                                    const char *const *access, GError **error);
 /* TRUE when @person may read @document (access "all", their group, or their id; secretariat,
  * admin and chair read everything). */
 gboolean         chamber_store_person_may_read (ChamberStore *self, const ChamberPerson *person,
@@ -131,6 +136,10 @@ gboolean       chamber_store_insert_token (ChamberStore *self, gint64 person_id,
 ChamberPerson *chamber_store_lookup_token (ChamberStore *self, const char *token_hash,
                                            GError **error);
 gboolean       chamber_store_revoke_token (ChamberStore *self, gint64 token_id, GError **error);
+/* The person a token was issued to (revoked and expired tokens too); NOT_FOUND for an unknown
+ * token id. */
+ChamberPerson *chamber_store_get_token_person (ChamberStore *self, gint64 token_id,
+                                               GError **error);
 
 /* Client side: the blobs this laptop holds, verified. */
 gboolean chamber_store_mark_blob_held (ChamberStore *self, const char *sha256, gint64 bytes,

@@ -355,6 +355,79 @@ chamber_server_get_document (ChamberRequest *request)
                                chamber_document_to_json (document));
 }
 
+/* Replaces a document's access list: {"access": ["all" | "group:NAME" | "person:ID", …]}. */
+void
+chamber_server_put_document_access (ChamberRequest *request)
+{
+  ChamberStore *store = request->server->store;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GPtrArray) access = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  guint n;
+
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+
+  node = json_object_get_member (object, "access");
+  array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  n = array != NULL ? json_array_get_length (array) : 0;
+  if (n == 0 || n > MAX_ACCESS_ENTRIES)
+    {
+      reply_bad_request (request, _("“access” must be a list of one to 256 entries, each "
+                                    "“all”, “group:NAME” or “person:ID”."));
+      return;
+    }
+  access = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *text = JSON_NODE_HOLDS_VALUE (element)
+                                 && json_node_get_value_type (element) == G_TYPE_STRING
+                             ? json_node_get_string (element)
+                             : NULL;
+      g_autofree char *entry = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+
+      if (entry == NULL || strlen (entry) > CHAMBER_PROTOCOL_MAX_STRING
+          || !access_entry_is_valid (entry))
+        {
+          reply_bad_request (request, _("Each “access” must be “all”, “group:NAME” or "
+                                        "“person:ID”, at most 256 of them."));
+          return;
+        }
+      g_ptr_array_add (access, g_steal_pointer (&entry));
+    }
+  g_ptr_array_add (access, NULL);
+
+  if (!chamber_store_set_document_access (store, request->id,
+                                          (const char *const *) access->pdata, &error))
+    {
+      if (g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no document %lld. Check the document id."),
+                             (long long) request->id);
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+
+  document = chamber_store_get_document (store, request->id, &error);
+  if (document == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "document",
+                               chamber_document_to_json (document));
+}
+
 /* Blobs */
 
 typedef enum {

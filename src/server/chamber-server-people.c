@@ -225,3 +225,54 @@ chamber_server_post_person_tokens (ChamberRequest *request)
   json_node_set_object (root, answer);
   chamber_server_reply_json (request->msg, SOUP_STATUS_CREATED, root);
 }
+
+void
+chamber_server_post_token_revoke (ChamberRequest *request)
+{
+  ChamberStore *store = request->server->store;
+  g_autoptr (ChamberPerson) owner = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonNode *root;
+
+  object = chamber_request_read_object (request, TRUE);
+  if (object == NULL)
+    return;
+
+  owner = chamber_store_get_token_person (store, request->id, &error);
+  if (owner == NULL)
+    {
+      if (g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no access token %lld. Check the token id."),
+                             (long long) request->id);
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!chamber_server_role_may_manage (request->caller->role, owner->role))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("Only an administrator may revoke the tokens of admins and "
+                                    "the secretariat."));
+      return;
+    }
+  if (!chamber_store_revoke_token (store, request->id, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+
+  answer = json_object_new ();
+  json_object_set_int_member (answer, "token_id", request->id);
+  json_object_set_int_member (answer, "person_id", owner->id);
+  json_object_set_boolean_member (answer, "revoked", TRUE);
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (root, answer);
+  chamber_server_reply_json (request->msg, SOUP_STATUS_OK, root);
+}

@@ -25,6 +25,9 @@ struct _ChamberServer
   gint64            max_upload_bytes;
   guint             jobs_running;  /* uploads being checked in worker threads */
   gboolean          stopping;      /* chamber_server_shutdown() was called */
+  GHashTable       *auth_failures; /* remote address → AuthFailures (chamber-server.c) */
+  guint             auth_failure_limit;
+  guint             auth_window_seconds;
 };
 
 /* What the body of a request turned into while it arrived: bytes in memory (JSON) or a
@@ -49,11 +52,11 @@ typedef struct
   ChamberServer      *server;
   SoupServerMessage  *msg;
   const ChamberRoute *route;
-  const char         *method;   /* SOUP_METHOD_GET, _HEAD or _POST */
+  const char         *method;   /* SOUP_METHOD_GET, _HEAD, _POST or _PUT */
   gint64              id;       /* the numeric path segment, 0 when the route has none */
   char               *segment;  /* the raw last path segment (a blob's hash) */
   ChamberPerson      *caller;
-  ChamberRequestBody *body;     /* POST only */
+  ChamberRequestBody *body;     /* POST and PUT only */
   GHashTable         *query;    /* decoded query parameters (last value wins), or NULL */
   GPtrArray          *access;   /* upload: the access list from repeated `access=` parameters */
 } ChamberRequest;
@@ -70,6 +73,7 @@ struct _ChamberRoute
   ChamberRouteFunc        post;     /* secretariat and admin only */
   ChamberRoutePrepareFunc prepare_post;
   gboolean                post_is_upload;
+  ChamberRouteFunc        put;      /* secretariat and admin only; a JSON body */
 };
 
 /* Roles that may write (docs/protocol.md): secretariat and admin. */
@@ -114,9 +118,11 @@ void     chamber_server_get_session_manifest (ChamberRequest *request);
 void     chamber_server_get_people (ChamberRequest *request);
 void     chamber_server_post_people (ChamberRequest *request);
 void     chamber_server_post_person_tokens (ChamberRequest *request);
+void     chamber_server_post_token_revoke (ChamberRequest *request);
 gboolean chamber_server_prepare_upload (ChamberRequest *request);
 void     chamber_server_post_item_documents (ChamberRequest *request);
 void     chamber_server_get_document (ChamberRequest *request);
+void     chamber_server_put_document_access (ChamberRequest *request);
 void     chamber_server_get_blob (ChamberRequest *request);
 
 /* Called by an upload when its worker thread starts and ends, so shutdown can wait. */

@@ -19,6 +19,10 @@
 #define API_PREFIX      "/api/v1/"
 #define REQUEST_DATA    "chamber-request"
 #define MAX_TOKEN_BYTES 256
+/* The bound of the table of addresses with failed authentications. */
+#define MAX_AUTH_FAILURE_ENTRIES 4096
+/* RFC 6585; libsoup 3.2 has no name for it. */
+#define STATUS_TOO_MANY_REQUESTS 429
 
 G_DEFINE_QUARK (chamber-server-error-quark, chamber_server_error)
 
@@ -34,9 +38,11 @@ static const ChamberRoute routes[] = {
   { "sessions/#/manifest", chamber_server_get_session_manifest, NULL, NULL, FALSE },
   { "people", chamber_server_get_people, chamber_server_post_people, NULL, FALSE },
   { "people/#/tokens", NULL, chamber_server_post_person_tokens, NULL, FALSE },
+  { "tokens/#/revoke", NULL, chamber_server_post_token_revoke, NULL, FALSE },
   { "items/#/documents", NULL, chamber_server_post_item_documents,
     chamber_server_prepare_upload, TRUE },
   { "documents/#", chamber_server_get_document, NULL, NULL, FALSE },
+  { "documents/#/access", NULL, NULL, NULL, FALSE, chamber_server_put_document_access },
   { "blobs/*", chamber_server_get_blob, NULL, NULL, FALSE },
 };
 
@@ -385,11 +391,102 @@ match_route (const char *path,
 static char *
 allowed_methods (const ChamberRoute *route)
 {
-  if (route->get != NULL && route->post != NULL)
-    return g_strdup ("GET, HEAD, POST");
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
   if (route->get != NULL)
-    return g_strdup ("GET, HEAD");
-  return g_strdup ("POST");
+    {
+      g_ptr_array_add (names, (gpointer) "GET");
+      g_ptr_array_add (names, (gpointer) "HEAD");
+    }
+  if (route->post != NULL)
+    g_ptr_array_add (names, (gpointer) "POST");
+  if (route->put != NULL)
+    g_ptr_array_add (names, (gpointer) "PUT");
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/* Slowing down guessed tokens: per remote address, the failed authentications since the first
+ * of the current window. */
+
+typedef struct
+{
+  gint64 window_start;  /* monotonic µs */
+  guint  count;
+} AuthFailures;
+
+static gboolean
+auth_failures_expired (ChamberServer      *self,
+                       const AuthFailures *failures,
+                       gint64              now)
+{
+  return now - failures->window_start >= (gint64) self->auth_window_seconds * G_USEC_PER_SEC;
+}
+
+/* Seconds until @address may try again, or 0 when it may now. */
+static guint
+auth_retry_after (ChamberServer *self,
+                  const char    *address)
+{
+  AuthFailures *failures = g_hash_table_lookup (self->auth_failures, address);
+  gint64 now = g_get_monotonic_time ();
+  gint64 left;
+
+  if (failures == NULL)
+    return 0;
+  if (auth_failures_expired (self, failures, now))
+    {
+      g_hash_table_remove (self->auth_failures, address);
+      return 0;
+    }
+  if (failures->count < self->auth_failure_limit)
+    return 0;
+  left = failures->window_start + (gint64) self->auth_window_seconds * G_USEC_PER_SEC - now;
+  return (guint) MAX (1, (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+}
+
+static void
+auth_failure_record (ChamberServer *self,
+                     const char    *address)
+{
+  AuthFailures *failures = g_hash_table_lookup (self->auth_failures, address);
+  gint64 now = g_get_monotonic_time ();
+
+  if (failures != NULL && !auth_failures_expired (self, failures, now))
+    {
+      failures->count++;
+      return;
+    }
+
+  /* Keep the table bounded: forget the windows that passed, then the oldest one. */
+  if (failures == NULL && g_hash_table_size (self->auth_failures) >= MAX_AUTH_FAILURE_ENTRIES)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      const char *oldest = NULL;
+      gint64 oldest_start = G_MAXINT64;
+
+      g_hash_table_iter_init (&iter, self->auth_failures);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (auth_failures_expired (self, value, now))
+          g_hash_table_iter_remove (&iter);
+      if (g_hash_table_size (self->auth_failures) >= MAX_AUTH_FAILURE_ENTRIES)
+        {
+          g_hash_table_iter_init (&iter, self->auth_failures);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if (((AuthFailures *) value)->window_start < oldest_start)
+              {
+                oldest = key;
+                oldest_start = ((AuthFailures *) value)->window_start;
+              }
+          g_hash_table_remove (self->auth_failures, oldest);
+        }
+    }
+
+  failures = g_new0 (AuthFailures, 1);
+  failures->window_start = now;
+  failures->count = 1;
+  g_hash_table_replace (self->auth_failures, g_strdup (address), failures);
 }
 
 /* Authentication */
@@ -446,8 +543,10 @@ early_handler_cb (SoupServer        *soup,
   g_autoptr (GError) error = NULL;
   g_autofree char *segment = NULL;
   ChamberPerson *caller = NULL;
+  const char *address = soup_server_message_get_remote_host (msg);
   gint64 id = 0;
-  gboolean is_post;
+  gboolean is_post, is_put;
+  guint retry_after;
 
   /* Bodies are collected by got_chunk_cb() for the requests that have one, never by libsoup:
    * a refused or unexpected body is read and dropped. */
@@ -463,10 +562,13 @@ early_handler_cb (SoupServer        *soup,
     }
 
   is_post = g_str_equal (method, SOUP_METHOD_POST);
+  is_put = g_str_equal (method, SOUP_METHOD_PUT);
   if ((is_post && route->post == NULL)
-      || (!is_post && (route->get == NULL
-                       || !(g_str_equal (method, SOUP_METHOD_GET)
-                            || g_str_equal (method, SOUP_METHOD_HEAD)))))
+      || (is_put && route->put == NULL)
+      || (!is_post && !is_put
+          && (route->get == NULL
+              || !(g_str_equal (method, SOUP_METHOD_GET)
+                   || g_str_equal (method, SOUP_METHOD_HEAD)))))
     {
       g_autofree char *allow = allowed_methods (route);
       g_autofree char *message =
@@ -475,6 +577,24 @@ early_handler_cb (SoupServer        *soup,
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
                                     allow);
       chamber_server_reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "bad-request", message);
+      return;
+    }
+
+  if (address == NULL)
+    address = "";
+  retry_after = auth_retry_after (self, address);
+  if (retry_after > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
+      g_autofree char *message =
+        g_strdup_printf (_("Too many requests with a wrong access token came from your "
+                           "address. Wait %u seconds, then try again with a valid token."),
+                         retry_after);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", seconds);
+      chamber_server_reply_error (msg, STATUS_TOO_MANY_REQUESTS, "too-many-requests", message);
+      soup_server_message_set_status (msg, STATUS_TOO_MANY_REQUESTS, "Too Many Requests");
       return;
     }
 
@@ -488,6 +608,7 @@ early_handler_cb (SoupServer        *soup,
                                     "“Authorization: Bearer chm_…”."));
       return;
     case AUTH_INVALID:
+      auth_failure_record (self, address);
       chamber_server_reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
                                   _("The access token is not valid: it is mistyped, revoked or "
                                     "expired, or its person was deactivated. Ask the "
@@ -503,14 +624,14 @@ early_handler_cb (SoupServer        *soup,
   request->server = self;
   request->msg = msg;
   request->route = route;
-  request->method = is_post ? SOUP_METHOD_POST : method;
+  request->method = is_post ? SOUP_METHOD_POST : is_put ? SOUP_METHOD_PUT : method;
   request->id = id;
   request->segment = g_steal_pointer (&segment);
   request->caller = caller;
   g_object_set_data_full (G_OBJECT (msg), REQUEST_DATA, request,
                           (GDestroyNotify) request_free);
 
-  if (!is_post)
+  if (!is_post && !is_put)
     return;
 
   if (!chamber_server_role_may_write (caller->role))
@@ -521,10 +642,10 @@ early_handler_cb (SoupServer        *soup,
       return;
     }
 
-  request->body = request_body_new (route->post_is_upload
+  request->body = request_body_new (is_post && route->post_is_upload
                                     ? (gsize) self->max_upload_bytes
                                     : (gsize) CHAMBER_PROTOCOL_MAX_BODY);
-  if (route->prepare_post != NULL && !route->prepare_post (request))
+  if (is_post && route->prepare_post != NULL && !route->prepare_post (request))
     return;
   if (soup_message_headers_get_encoding (request_headers) == SOUP_ENCODING_CONTENT_LENGTH
       && (guint64) soup_message_headers_get_content_length (request_headers)
@@ -537,7 +658,7 @@ early_handler_cb (SoupServer        *soup,
       return;
     }
 
-  if (!route->post_is_upload)
+  if (is_put || !route->post_is_upload)
     request->body->data = g_byte_array_new ();
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), request->body);
 }
@@ -564,6 +685,8 @@ handler_cb (SoupServer        *soup,
 
   if (request->method == SOUP_METHOD_POST)
     request->route->post (request);
+  else if (request->method == SOUP_METHOD_PUT)
+    request->route->put (request);
   else
     request->route->get (request);
 }
@@ -580,6 +703,7 @@ chamber_server_dispose (GObject *object)
   g_clear_object (&self->soup);
   g_clear_object (&self->blobs);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->auth_failures, g_hash_table_unref);
 
   G_OBJECT_CLASS (chamber_server_parent_class)->dispose (object);
 }
@@ -609,6 +733,9 @@ static void
 chamber_server_init (ChamberServer *self)
 {
   self->max_upload_bytes = (gint64) CHAMBER_SERVER_DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
+  self->auth_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->auth_failure_limit = CHAMBER_SERVER_DEFAULT_AUTH_FAILURES;
+  self->auth_window_seconds = CHAMBER_SERVER_DEFAULT_AUTH_WINDOW_S;
 }
 
 ChamberServer *
@@ -661,6 +788,18 @@ chamber_server_set_max_upload_bytes (ChamberServer *self,
   if (max_bytes <= 0)
     max_bytes = (gint64) CHAMBER_SERVER_DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
   self->max_upload_bytes = max_bytes;
+}
+
+void
+chamber_server_set_auth_limit (ChamberServer *self,
+                               guint          failures,
+                               guint          window_seconds)
+{
+  g_return_if_fail (CHAMBER_IS_SERVER (self));
+  self->auth_failure_limit = failures > 0 ? failures : CHAMBER_SERVER_DEFAULT_AUTH_FAILURES;
+  self->auth_window_seconds = window_seconds > 0 ? window_seconds
+                                                 : CHAMBER_SERVER_DEFAULT_AUTH_WINDOW_S;
+  g_hash_table_remove_all (self->auth_failures);
 }
 
 gint64

@@ -22,6 +22,10 @@ GQuark chamber_server_error_quark (void);
 /* The default limit of one PDF upload, in MiB (`chamberd --max-upload-mb N`). */
 #define CHAMBER_SERVER_DEFAULT_MAX_UPLOAD_MB 256
 #define CHAMBER_SERVER_DEFAULT_PORT          8080
+/* Failed authentications one address may make within the window before it is answered 429
+ * (`chamberd --auth-failures N --auth-window SECONDS`). */
+#define CHAMBER_SERVER_DEFAULT_AUTH_FAILURES  10
+#define CHAMBER_SERVER_DEFAULT_AUTH_WINDOW_S  60
 
 #define CHAMBER_TYPE_SERVER (chamber_server_get_type ())
 G_DECLARE_FINAL_TYPE (ChamberServer, chamber_server, CHAMBER, SERVER, GObject)
@@ -32,6 +36,11 @@ const char    *chamber_server_get_data_dir (ChamberServer *self);
 /* Bytes allowed in one upload; 0 or less restores the default. */
 void           chamber_server_set_max_upload_bytes (ChamberServer *self, gint64 max_bytes);
 gint64         chamber_server_get_max_upload_bytes (ChamberServer *self);
+/* After @failures requests with a wrong token from one address within @window_seconds of the
+ * first of them, every request from that address is answered 429 until the window passes.
+ * 0 for either restores its default. */
+void           chamber_server_set_auth_limit (ChamberServer *self, guint failures,
+                                              guint window_seconds);
 
 /* Listens on @address ("HOST:PORT", HOST an IPv4 literal, an IPv6 literal in brackets or
  * "localhost"; port 0 picks a free one). Returns the URL clients use, "http://HOST:PORT" with

@@ -1,6 +1,7 @@
 /* main.c — chamberd, the Chamber server.
  *
  *   chamberd --data DIR [--listen HOST:PORT] [--max-upload-mb N]   serve DIR
+ *            [--auth-failures N] [--auth-window SECONDS]
  *   chamberd --data DIR init                                       prepare DIR, print an admin token
  *   chamberd --data DIR demo                                       prepare DIR with the sample session
  *
@@ -18,6 +19,8 @@
 
 #define EXIT_USAGE 2
 #define MAX_UPLOAD_MB_LIMIT (1024 * 1024)
+#define MAX_AUTH_FAILURES   100000
+#define MAX_AUTH_WINDOW_S   86400
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -44,7 +47,9 @@ fail (const GError *error)
 static int
 serve (const char *data_dir,
        const char *address,
-       int         max_upload_mb)
+       int         max_upload_mb,
+       int         auth_failures,
+       int         auth_window)
 {
   g_autoptr (ChamberServer) server = NULL;
   g_autoptr (GMainLoop) loop = NULL;
@@ -57,6 +62,8 @@ serve (const char *data_dir,
     return fail (error);
   if (max_upload_mb > 0)
     chamber_server_set_max_upload_bytes (server, (gint64) max_upload_mb * 1024 * 1024);
+  chamber_server_set_auth_limit (server, auth_failures > 0 ? (guint) auth_failures : 0,
+                                 auth_window > 0 ? (guint) auth_window : 0);
 
   url = chamber_server_listen (server, address, &error);
   if (url == NULL)
@@ -86,6 +93,8 @@ main (int    argc,
   const char *localedir;
   const char *command = NULL;
   int max_upload_mb = -1;
+  int auth_failures = -1;
+  int auth_window = -1;
   GOptionEntry entries[] = {
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("The data folder: database and documents (required)"), N_("DIR") },
@@ -94,6 +103,12 @@ main (int    argc,
       N_("HOST:PORT") },
     { "max-upload-mb", 0, 0, G_OPTION_ARG_INT, &max_upload_mb,
       N_("Largest PDF accepted for upload, in MiB (default 256)"), N_("N") },
+    { "auth-failures", 0, 0, G_OPTION_ARG_INT, &auth_failures,
+      N_("Wrong tokens one address may send within the window before it must wait "
+         "(default 10)"),
+      N_("N") },
+    { "auth-window", 0, 0, G_OPTION_ARG_INT, &auth_window,
+      N_("That window, in seconds (default 60)"), N_("SECONDS") },
     { NULL },
   };
 
@@ -137,6 +152,10 @@ main (int    argc,
     return usage_error (_("Say where the data folder is with --data DIR."));
   if (max_upload_mb != -1 && (max_upload_mb < 1 || max_upload_mb > MAX_UPLOAD_MB_LIMIT))
     return usage_error (_("--max-upload-mb needs a number of MiB from 1 to 1048576."));
+  if (auth_failures != -1 && (auth_failures < 1 || auth_failures > MAX_AUTH_FAILURES))
+    return usage_error (_("--auth-failures needs a number from 1 to 100000."));
+  if (auth_window != -1 && (auth_window < 1 || auth_window > MAX_AUTH_WINDOW_S))
+    return usage_error (_("--auth-window needs a number of seconds from 1 to 86400."));
   if (address != NULL)
     {
       g_autoptr (GSocketAddress) parsed = chamber_server_parse_address (address, &error);
@@ -160,5 +179,6 @@ main (int    argc,
       return EXIT_SUCCESS;
     }
 
-  return serve (data_dir, address != NULL ? address : "127.0.0.1:8080", max_upload_mb);
+  return serve (data_dir, address != NULL ? address : "127.0.0.1:8080", max_upload_mb,
+                auth_failures, auth_window);
 }
