@@ -582,6 +582,124 @@ count_mirrored_documents (const char *dir, gint64 session_id)
 }
 
 /* publish --access, access set, token issue --expires/--with-id and token revoke. */
+/* The line of `chamberctl delivery` that starts with @name, split at tabs. */
+static GStrv
+delivery_fields (const char *out, const char *name)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == '\t')
+      return g_strsplit (lines[i], "\t", -1);
+  g_error ("no delivery line for “%s” in “%s”", name, out);
+  return NULL;
+}
+
+/* After test_cli_access_and_tokens(): the audit log and the delivery as chamberctl prints them. */
+static void
+check_audit_and_delivery (Fixture *fx, gint64 session_id, const char *member,
+                          const char *outsider_token)
+{
+  const char *url = fx->server->url, *admin = fx->server->admin_token;
+  g_autofree char *session = id_string (session_id);
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) member_line = NULL, outsider_line = NULL, absent_line = NULL;
+  g_autofree char *issued_for_member = g_strdup_printf ("of person %s (", member);
+  guint publishes = 0, access_changes = 0, downloads = 0, issues = 0, revokes = 0;
+
+  /* Someone who never synced. */
+  CTL (&run, "--server", url, "--token", admin, "person", "add", "--name", "Đại biểu vắng mặt",
+       "--role", "delegate");
+  g_assert_cmpint (run.status, ==, 0);
+
+  CTL (&run, "--server", url, "--token", admin, "delivery", session);
+  g_assert_cmpint (run.status, ==, 0);
+  member_line = delivery_fields (run.out, "Thành viên Ban");
+  g_assert_cmpuint (g_strv_length (member_line), ==, 3);
+  g_assert_cmpstr (member_line[1], ==, "Ban Kinh tế – Ngân sách");
+  g_assert_cmpstr (member_line[2], ==, "2/2 documents");
+  /* The outsider fetched the report while it was open to all; now only one is theirs. */
+  outsider_line = delivery_fields (run.out, "Người ngoài Ban");
+  g_assert_cmpuint (g_strv_length (outsider_line), ==, 3);
+  g_assert_cmpstr (outsider_line[2], ==, "1/1 document");
+  absent_line = delivery_fields (run.out, "Đại biểu vắng mặt");
+  g_assert_cmpuint (g_strv_length (absent_line), ==, 4);
+  g_assert_cmpstr (absent_line[1], ==, "-");
+  g_assert_cmpstr (absent_line[2], ==, "0/1 document");
+  g_assert_cmpstr (absent_line[3], ==, "missing: Công khai");
+
+  /* A delegate may read neither. */
+  CTL (&run, "--server", url, "--token", outsider_token, "delivery", session);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  CTL (&run, "--server", url, "--token", outsider_token, "audit");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  CTL (&run, "--server", url, "--token", admin, "delivery", "0");
+  g_assert_cmpint (run.status, ==, 2);
+  CTL (&run, "--server", url, "--token", admin, "audit", "--limit", "0");
+  g_assert_cmpint (run.status, ==, 2);
+
+  CTL (&run, "--server", url, "--token", admin, "audit");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autoptr (GDateTime) at = NULL;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      at = g_date_time_new_from_iso8601 (fields[0], NULL);
+      g_assert_nonnull (at);
+      if (g_str_equal (fields[1], "publish"))
+        {
+          publishes++;
+          g_assert_cmpstr (fields[2], ==, "Administrator");
+          g_assert_cmpstr (fields[5], ==, "1");
+        }
+      else if (g_str_equal (fields[1], "access"))
+        {
+          access_changes++;
+          g_assert_cmpstr (fields[2], ==, "Administrator");
+          g_assert_cmpstr (fields[4], ==, "Báo cáo thẩm tra (mật)");
+        }
+      else if (g_str_equal (fields[1], "download"))
+        {
+          downloads++;
+          g_assert_true (g_str_equal (fields[2], "Thành viên Ban")
+                         || g_str_equal (fields[2], "Người ngoài Ban"));
+        }
+      else if (g_str_equal (fields[1], "token-issue") && strstr (fields[6], issued_for_member))
+        {
+          issues++;
+          g_assert_cmpstr (fields[2], ==, "Administrator");
+        }
+      else if (g_str_equal (fields[1], "token-revoke"))
+        {
+          revokes++;
+          g_assert_cmpstr (fields[2], ==, "Administrator");
+          g_assert_nonnull (strstr (fields[6], issued_for_member));
+        }
+    }
+  g_assert_cmpuint (publishes, ==, 2);
+  g_assert_cmpuint (access_changes, ==, 2);
+  /* The outsider: the open document, then the report; the member: both. */
+  g_assert_cmpuint (downloads, ==, 4);
+  g_assert_cmpuint (issues, ==, 1);
+  g_assert_cmpuint (revokes, ==, 1);
+
+  /* --session leaves out the token events; --limit keeps the newest. */
+  CTL (&run, "--server", url, "--token", admin, "audit", "--session", session);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\ttoken-"));
+  g_assert_nonnull (strstr (run.out, "\tpublish\t"));
+  CTL (&run, "--server", url, "--token", admin, "audit", "--limit", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_one_line (run.out);
+  g_assert_nonnull (strstr (run.out, "\ttoken-revoke\t"));
+}
+
 static void
 test_cli_access_and_tokens (void)
 {
@@ -695,6 +813,7 @@ test_cli_access_and_tokens (void)
   g_assert_cmpint (run.status, ==, 1);
   assert_one_line (run.err);
 
+  check_audit_and_delivery (fx, session_id, member, outsider_token);
   fixture_free (fx);
 }
 

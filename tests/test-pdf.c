@@ -841,7 +841,7 @@ test_publish_versions (PublishFixture *fixture,
   g_assert_no_error (error);
 
   revision0 = session_revision (fixture);
-  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id,
+  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id,
                                       "Tờ trình dự toán ngân sách", CHAMBER_DOCUMENT_SUBMISSION,
                                       access, first, &doc1, &error));
   g_assert_no_error (error);
@@ -879,7 +879,7 @@ test_publish_versions (PublishFixture *fixture,
   g_assert_cmpint (stored->version, ==, 1);
 
   /* A new version under the same title (surrounding blanks do not make it another title). */
-  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id,
+  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id,
                                       "  Tờ trình dự toán ngân sách ",
                                       CHAMBER_DOCUMENT_SUBMISSION, NULL, second, &doc2, &error));
   g_assert_no_error (error);
@@ -892,7 +892,7 @@ test_publish_versions (PublishFixture *fixture,
   g_assert_cmpuint (count_files (fixture->blob_dir), ==, 2);
 
   /* out_document is optional. */
-  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id,
+  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id,
                                       "Phụ lục", CHAMBER_DOCUMENT_OTHER, NULL, first, NULL,
                                       &error));
   g_assert_no_error (error);
@@ -914,13 +914,13 @@ test_publish_default_title (PublishFixture *fixture,
   write_pdf_with_title (titled, 595, 842, "Báo cáo thẩm tra của Ban Kinh tế - Ngân sách");
   write_pdf_with_title (untitled, 595, 842, NULL);
 
-  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id, NULL,
+  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id, NULL,
                                       CHAMBER_DOCUMENT_REPORT, NULL, titled, &doc1, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (doc1->title, ==, "Báo cáo thẩm tra của Ban Kinh tế - Ngân sách");
   g_assert_cmpint (doc1->version, ==, 1);
 
-  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id, "  ",
+  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id, "  ",
                                       CHAMBER_DOCUMENT_DRAFT_RESOLUTION, NULL, untitled, &doc2,
                                       &error));
   g_assert_no_error (error);
@@ -969,7 +969,7 @@ test_publish_refused (PublishFixture *fixture,
     }
 
   /* One good document first, so there is something that must stay as it was. */
-  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id,
+  g_assert_true (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id,
                                       "Tờ trình", CHAMBER_DOCUMENT_SUBMISSION, NULL, good, NULL,
                                       &error));
   g_assert_no_error (error);
@@ -984,7 +984,7 @@ test_publish_refused (PublishFixture *fixture,
       if (refused[i].path == NULL)
         continue;
       g_test_message ("publishing %s", refused[i].path);
-      g_assert_false (chamber_publish_pdf (fixture->store, fixture->blobs, fixture->item_id,
+      g_assert_false (chamber_publish_pdf (fixture->store, fixture->blobs, 0, fixture->item_id,
                                            "Tờ trình", CHAMBER_DOCUMENT_SUBMISSION, NULL,
                                            refused[i].path, &document, &error));
       g_assert_error (error, CHAMBER_PDF_ERROR, refused[i].code);
@@ -1001,7 +1001,7 @@ test_publish_refused (PublishFixture *fixture,
     g_autofree char *other = g_build_filename (fixture->dir, "other.pdf", NULL);
 
     chamber_test_write_pdf (other, 1, "Khác");
-    g_assert_false (chamber_publish_pdf (fixture->store, fixture->blobs, 999999, "Khác",
+    g_assert_false (chamber_publish_pdf (fixture->store, fixture->blobs, 0, 999999, "Khác",
                                          CHAMBER_DOCUMENT_OTHER, NULL, other, NULL, &error));
     g_assert_nonnull (error);
     g_assert_true (error->domain == CHAMBER_STORE_ERROR);

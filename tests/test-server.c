@@ -12,6 +12,7 @@
 #include "chamber-manifest.h"
 #include "chamber-protocol.h"
 #include "chamber-store.h"
+#include "chamber-sync.h"
 #include "chamber-test-util.h"
 #include "chamber-token.h"
 
@@ -434,6 +435,9 @@ static const RoleCase role_cases[] = {
   { "POST", "/api/v1/tokens/%T/revoke", "{}", ADMIN_ONLY (200) },
   { "GET", "/api/v1/blobs/%H", NULL, READ_ALL },
   { "HEAD", "/api/v1/blobs/%H", NULL, READ_ALL },
+  { "GET", "/api/v1/audit", NULL, WRITERS (200) },
+  { "GET", "/api/v1/audit?session=%S&limit=5", NULL, WRITERS (200) },
+  { "GET", "/api/v1/sessions/%S/delivery", NULL, WRITERS (200) },
 };
 
 static char *
@@ -2047,6 +2051,307 @@ test_tokens (void)
 
 /* Wrong tokens from one address: N answers 401, then 429 with Retry-After for every request
  * from there (a valid token too) until the window passes. */
+/* The delivery entry of @person_id in a /delivery answer. */
+static JsonObject *
+find_delivery (JsonArray *people,
+               gint64     person_id)
+{
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (people, i);
+
+      if (json_object_get_int_member (entry, "person_id") == person_id)
+        return entry;
+    }
+  g_error ("person %" G_GINT64_FORMAT " is not in the delivery", person_id);
+  return NULL;
+}
+
+/* The download events of @person_id for @document_id in the whole log. */
+static guint
+count_downloads (ChamberTestServer *server,
+                 gint64             person_id,
+                 gint64             document_id)
+{
+  g_autoptr (Reply) reply = get (server, "/api/v1/audit?limit=10000", server->admin_token);
+  g_autoptr (JsonObject) root = NULL;
+  JsonArray *events;
+  guint count = 0;
+
+  assert_status (reply, SOUP_STATUS_OK);
+  root = reply_object (reply);
+  events = json_object_get_array_member (root, "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (event, "action"), "download")
+          && !json_object_get_null_member (event, "person_id")
+          && json_object_get_int_member (event, "person_id") == person_id
+          && json_object_get_int_member (event, "document_id") == document_id)
+        count++;
+    }
+  return count;
+}
+
+/* Publishing, access changes, tokens and downloads in the audit log; the delivery of a session
+ * after one delegate synced, with a resumed download counted once. */
+static void
+test_audit_delivery (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *office = world->tokens[CALLER_SECRETARIAT];
+  g_autofree char *first_pdf = write_test_pdf (world, "first.pdf", 2);
+  g_autofree char *second_pdf = write_test_pdf (world, "second.pdf", 3);
+  g_autofree char *sync_dir = g_build_filename (world->temp_dir, "sync", NULL);
+  g_autoptr (Reply) first = NULL, second = NULL;
+  g_autoptr (JsonObject) first_doc = NULL, second_doc = NULL;
+  g_autoptr (ChamberSync) sync = NULL;
+  g_autoptr (ChamberSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Reply) delivery = NULL;
+  g_autoptr (JsonObject) delivery_root = NULL;
+  g_autoptr (Reply) audit = NULL;
+  g_autoptr (JsonObject) audit_root = NULL;
+  g_autofree char *delivery_path = NULL, *audit_path = NULL, *access_path = NULL;
+  g_autofree char *blob_path = NULL, *spare_path = NULL, *revoke_path = NULL;
+  g_autofree char *range_tail = NULL, *issued_detail = NULL;
+  JsonObject *synced, *absent, *chair;
+  JsonArray *people, *documents, *events;
+  gint64 session_id, other_session, item_id, first_id, second_id, absent_id, spare_person;
+  gint64 spare_token = 0;
+  gint64 bytes;
+  gboolean seen_publish = FALSE, seen_access = FALSE, seen_issue = FALSE, seen_revoke = FALSE;
+
+  session_id = create_session (server, office, 12);
+  other_session = create_session (server, office, 13);
+  item_id = create_item (server, office, session_id, "Kinh tế – xã hội");
+  absent_id = create_person (server, office, "Đại biểu chưa nhận", "delegate", "Tổ 2");
+
+  first = upload_file (server, office, item_id, "Báo cáo", NULL, first_pdf);
+  assert_status (first, SOUP_STATUS_CREATED);
+  first_doc = reply_member (first, "document");
+  first_id = json_object_get_int_member (first_doc, "id");
+  bytes = json_object_get_int_member (first_doc, "bytes");
+  second = upload_file (server, office, item_id, "Tờ trình", "&access=group:Tổ%202", second_pdf);
+  assert_status (second, SOUP_STATUS_CREATED);
+  second_doc = reply_member (second, "document");
+  second_id = json_object_get_int_member (second_doc, "id");
+
+  /* The secretariat opens the submission to all. */
+  access_path = g_strdup_printf ("/api/v1/documents/%" G_GINT64_FORMAT "/access", second_id);
+  {
+    g_autoptr (Reply) changed = send_json (server, "PUT", access_path, office,
+                                           "{\"access\": [\"all\"]}");
+    assert_status (changed, SOUP_STATUS_OK);
+  }
+
+  /* A token issued and revoked by the secretariat. */
+  spare_person = create_person (server, office, "Đại biểu dự phòng", "delegate", NULL);
+  spare_path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/tokens", spare_person);
+  {
+    g_autoptr (Reply) issued = send_json (server, "POST", spare_path, office, "{}");
+    g_autoptr (JsonObject) issued_root = NULL;
+
+    assert_status (issued, SOUP_STATUS_CREATED);
+    issued_root = reply_object (issued);
+    spare_token = json_object_get_int_member (issued_root, "token_id");
+  }
+  revoke_path = g_strdup_printf ("/api/v1/tokens/%" G_GINT64_FORMAT "/revoke", spare_token);
+  {
+    g_autoptr (Reply) revoked = send_json (server, "POST", revoke_path, office, "{}");
+    assert_status (revoked, SOUP_STATUS_OK);
+  }
+
+  /* The delegate syncs with the app's engine. */
+  sync = chamber_sync_new (server->url, world->tokens[CALLER_DELEGATE], sync_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (chamber_sync_run (sync, session_id, NULL, NULL, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->documents_fetched, ==, 2);
+
+  delivery_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/delivery", session_id);
+  delivery = get (server, delivery_path, office);
+  assert_status (delivery, SOUP_STATUS_OK);
+  delivery_root = reply_object (delivery);
+  people = json_object_get_array_member (delivery_root, "people");
+
+  synced = find_delivery (people, world->person_ids[CALLER_DELEGATE]);
+  g_assert_cmpstr (json_object_get_string_member (synced, "name"), ==, "Người delegate");
+  g_assert_cmpstr (json_object_get_string_member (synced, "group"), ==, "Tổ 1");
+  documents = json_object_get_array_member (synced, "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *document = json_array_get_object_element (documents, i);
+      g_autoptr (GDateTime) at =
+        g_date_time_new_from_iso8601 (json_object_get_string_member (document,
+                                                                     "downloaded_at"),
+                                      NULL);
+
+      g_assert_nonnull (at);
+      g_assert_cmpint (json_object_get_int_member (document, "version"), ==, 1);
+      g_assert_nonnull (json_object_get_string_member (document, "title"));
+    }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (synced, "missing")), ==,
+                    0);
+
+  absent = find_delivery (people, absent_id);
+  documents = json_object_get_array_member (absent, "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (documents, 0),
+                                              "downloaded_at"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (absent, "missing")), ==,
+                    2);
+  /* The chair and the official are listed; the office and administrators are not. */
+  chair = find_delivery (people, world->person_ids[CALLER_CHAIR]);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (chair, "missing")), ==,
+                    2);
+  find_delivery (people, world->person_ids[CALLER_OFFICIAL]);
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (people, i),
+                                                 "person_id"),
+                     !=, world->person_ids[CALLER_SECRETARIAT]);
+
+  /* A resumed download by the absent delegate: the first range is no download, a HEAD is none,
+   * the range that ends at the last byte is one. */
+  blob_path = g_strdup_printf ("/api/v1/blobs/%s",
+                               json_object_get_string_member (first_doc, "sha256"));
+  {
+    g_autofree char *absent_token = issue_token (server, office, absent_id);
+    g_autoptr (Reply) head = NULL, start = NULL, tail = NULL, again = NULL;
+
+    start = send_full (server->url, "GET", blob_path, absent_token, NULL, NULL, "Range",
+                       "bytes=0-99");
+    assert_status (start, SOUP_STATUS_PARTIAL_CONTENT);
+    head = send_full (server->url, "HEAD", blob_path, absent_token, NULL, NULL, NULL, NULL);
+    assert_status (head, SOUP_STATUS_OK);
+    g_assert_cmpuint (count_downloads (server, absent_id, first_id), ==, 0);
+
+    range_tail = g_strdup_printf ("bytes=100-%" G_GINT64_FORMAT, bytes - 1);
+    tail = send_full (server->url, "GET", blob_path, absent_token, NULL, NULL, "Range",
+                      range_tail);
+    assert_status (tail, SOUP_STATUS_PARTIAL_CONTENT);
+    g_assert_cmpuint (g_bytes_get_size (tail->body), ==, (gsize) (bytes - 100));
+    g_assert_cmpuint (count_downloads (server, absent_id, first_id), ==, 1);
+    g_assert_cmpuint (count_downloads (server, world->person_ids[CALLER_DELEGATE], first_id),
+                      ==, 1);
+
+    g_clear_pointer (&delivery, reply_free);
+    g_clear_pointer (&delivery_root, json_object_unref);
+    delivery = get (server, delivery_path, office);
+    assert_status (delivery, SOUP_STATUS_OK);
+    delivery_root = reply_object (delivery);
+    absent = find_delivery (json_object_get_array_member (delivery_root, "people"), absent_id);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (absent, "missing")),
+                      ==, 1);
+    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (absent,
+                                                                               "missing"),
+                                                 0),
+                     ==, second_id);
+  }
+
+  /* Neither the log nor the delivery is for delegates, chairs or officials. */
+  for (int c = CALLER_CHAIR; c <= CALLER_OFFICIAL; c++)
+    {
+      g_autoptr (Reply) refused_audit = get (server, "/api/v1/audit", world->tokens[c]);
+      g_autoptr (Reply) refused_delivery = get (server, delivery_path, world->tokens[c]);
+
+      assert_error (refused_audit, SOUP_STATUS_FORBIDDEN, "forbidden");
+      assert_error (refused_delivery, SOUP_STATUS_FORBIDDEN, "forbidden");
+    }
+
+  /* The log: newest first, each change by the secretariat's person. */
+  audit = get (server, "/api/v1/audit", world->tokens[CALLER_ADMIN]);
+  assert_status (audit, SOUP_STATUS_OK);
+  audit_root = reply_object (audit);
+  events = json_object_get_array_member (audit_root, "events");
+  issued_detail = g_strdup_printf ("token %" G_GINT64_FORMAT " of person %" G_GINT64_FORMAT
+                                   " (Đại biểu dự phòng)",
+                                   spare_token, spare_person);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      const char *action = json_object_get_string_member (event, "action");
+      gint64 person = json_object_get_null_member (event, "person_id")
+                        ? 0
+                        : json_object_get_int_member (event, "person_id");
+
+      if (i > 0)
+        g_assert_cmpint (json_object_get_int_member (event, "id"), <,
+                         json_object_get_int_member (json_array_get_object_element (events,
+                                                                                    i - 1),
+                                                     "id"));
+      if (g_str_equal (action, "publish"))
+        {
+          seen_publish = TRUE;
+          g_assert_cmpint (person, ==, world->person_ids[CALLER_SECRETARIAT]);
+          g_assert_cmpstr (json_object_get_string_member (event, "person_name"), ==,
+                           "Người secretariat");
+          g_assert_cmpint (json_object_get_int_member (event, "session_id"), ==, session_id);
+          g_assert_cmpint (json_object_get_int_member (event, "version"), ==, 1);
+          if (json_object_get_int_member (event, "document_id") == second_id)
+            g_assert_cmpstr (json_object_get_string_member (event, "detail"), ==,
+                             "group:Tổ 2");
+        }
+      else if (g_str_equal (action, "access"))
+        {
+          seen_access = TRUE;
+          g_assert_cmpint (person, ==, world->person_ids[CALLER_SECRETARIAT]);
+          g_assert_cmpint (json_object_get_int_member (event, "document_id"), ==, second_id);
+          g_assert_cmpstr (json_object_get_string_member (event, "document_title"), ==,
+                           "Tờ trình");
+          g_assert_cmpstr (json_object_get_string_member (event, "detail"), ==, "all");
+        }
+      else if (g_str_equal (action, "token-issue")
+               && g_strcmp0 (json_object_get_string_member (event, "detail"), issued_detail) == 0)
+        {
+          seen_issue = TRUE;
+          g_assert_cmpint (person, ==, world->person_ids[CALLER_SECRETARIAT]);
+          g_assert_true (json_object_get_null_member (event, "session_id"));
+        }
+      else if (g_str_equal (action, "token-revoke"))
+        {
+          seen_revoke = TRUE;
+          g_assert_cmpint (person, ==, world->person_ids[CALLER_SECRETARIAT]);
+          g_assert_cmpstr (json_object_get_string_member (event, "detail"), ==, issued_detail);
+        }
+      else if (g_str_equal (action, "token-issue") && person == 0)
+        {
+          /* `chamberd init` issued the first admin token. */
+          g_assert_true (json_object_get_null_member (event, "person_name"));
+        }
+    }
+  g_assert_true (seen_publish && seen_access && seen_issue && seen_revoke);
+
+  /* ?session= keeps one session's events; ?limit= the newest; bad values are refused. */
+  audit_path = g_strdup_printf ("/api/v1/audit?session=%" G_GINT64_FORMAT, other_session);
+  {
+    g_autoptr (Reply) none = get (server, audit_path, office);
+    g_autoptr (JsonObject) none_root = NULL;
+    g_autoptr (Reply) one = get (server, "/api/v1/audit?limit=1", office);
+    g_autoptr (JsonObject) one_root = NULL;
+    g_autoptr (Reply) bad_limit = get (server, "/api/v1/audit?limit=0", office);
+    g_autoptr (Reply) bad_session = get (server, "/api/v1/audit?session=01", office);
+    g_autoptr (Reply) unknown = get (server, "/api/v1/audit?session=999", office);
+    g_autoptr (Reply) unknown_delivery = get (server, "/api/v1/sessions/999/delivery", office);
+
+    assert_status (none, SOUP_STATUS_OK);
+    none_root = reply_object (none);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (none_root, "events")),
+                      ==, 0);
+    assert_status (one, SOUP_STATUS_OK);
+    one_root = reply_object (one);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (one_root, "events")),
+                      ==, 1);
+    assert_error (bad_limit, SOUP_STATUS_BAD_REQUEST, "bad-request");
+    assert_error (bad_session, SOUP_STATUS_BAD_REQUEST, "bad-request");
+    assert_error (unknown, SOUP_STATUS_NOT_FOUND, "not-found");
+    assert_error (unknown_delivery, SOUP_STATUS_NOT_FOUND, "not-found");
+  }
+}
+
 static void
 test_auth_throttle (void)
 {
@@ -2123,6 +2428,7 @@ main (int    argc,
   g_test_add_func ("/server/access-change", test_access_change);
   g_test_add_func ("/server/tokens", test_tokens);
   g_test_add_func ("/server/auth-throttle", test_auth_throttle);
+  g_test_add_func ("/server/audit-delivery", test_audit_delivery);
   g_test_add_func ("/server/bad-corpus", test_bad_corpus);
   g_test_add_func ("/server/manifest", test_manifest);
   g_test_add_func ("/server/blobs", test_blobs);

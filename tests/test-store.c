@@ -14,6 +14,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "chamber-audit.h"
 #include "chamber-store.h"
 #include "chamber-test-util.h"
 
@@ -974,6 +975,148 @@ test_access_rules (Fixture       *fixture,
 }
 
 /* Tokens */
+
+/* The audit log: a row belongs to its caller's transaction, downloads are recorded per readable
+ * document with the hash, the delivery counts the newest versions only. */
+static void
+test_audit (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char *const group_one[] = { "group:Tổ 1", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ChamberPerson) reader = NULL, other = NULL, office = NULL, official = NULL;
+  g_autoptr (ChamberDocument) first = NULL, replaced = NULL, confidential = NULL;
+  g_autoptr (ChamberDocument) elsewhere = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) deliveries = NULL;
+  const ChamberAuditEvent *event;
+  ChamberAuditAction action;
+  gint64 session_id, other_session, item_id, other_item;
+  guint listed = 0;
+
+  session_id = add_session (fixture->store, 12, "Kỳ họp thứ 12");
+  other_session = add_session (fixture->store, 13, "Kỳ họp thứ 13");
+  item_id = add_item (fixture->store, session_id, 0, -1, "Kinh tế");
+  other_item = add_item (fixture->store, other_session, 0, -1, "Ngân sách");
+  reader = add_person (fixture->store, "Nguyễn Văn An", CHAMBER_ROLE_DELEGATE, "Tổ 1");
+  other = add_person (fixture->store, "Trần Thị Bình", CHAMBER_ROLE_DELEGATE, "Tổ 2");
+  office = add_person (fixture->store, "Văn phòng", CHAMBER_ROLE_SECRETARIAT, NULL);
+  official = add_person (fixture->store, "Giám đốc Sở", CHAMBER_ROLE_OFFICIAL, NULL);
+  first = add_document (fixture->store, item_id, "Báo cáo", SHA_A, NULL);
+  replaced = add_document (fixture->store, item_id, "Báo cáo", SHA_B, NULL);
+  g_assert_cmpint (replaced->version, ==, 2);
+  confidential = add_document (fixture->store, item_id, "Báo cáo mật", SHA_C, group_one);
+  elsewhere = add_document (fixture->store, other_item, "Cùng tệp", SHA_A, NULL);
+
+  g_assert_cmpstr (chamber_audit_action_to_string (CHAMBER_AUDIT_TOKEN_REVOKE), ==,
+                   "token-revoke");
+  g_assert_true (chamber_audit_action_from_string ("download", &action));
+  g_assert_cmpint (action, ==, CHAMBER_AUDIT_DOWNLOAD);
+  g_assert_false (chamber_audit_action_from_string ("delete", &action));
+
+  /* Rolled back with the change it belongs to. */
+  g_assert_true (chamber_store_begin (fixture->store, &error));
+  g_assert_true (chamber_audit_record (fixture->store, office->id, CHAMBER_AUDIT_ACCESS,
+                                       first->id, 0, "all", &error));
+  g_assert_no_error (error);
+  chamber_store_rollback (fixture->store);
+  events = chamber_audit_list (fixture->store, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* Without a session, the document's is recorded. */
+  g_assert_true (chamber_audit_record (fixture->store, office->id, CHAMBER_AUDIT_PUBLISH,
+                                       replaced->id, 0, "all", &error));
+  g_assert_true (chamber_audit_record (fixture->store, 0, CHAMBER_AUDIT_TOKEN_ISSUE, 0, 0,
+                                       "token 1 of person 1 (Administrator)", &error));
+  /* The same bytes in two sessions: one row for each document the reader may read. */
+  g_assert_true (chamber_audit_record_download (fixture->store, reader, SHA_A, NULL, &error));
+  g_assert_true (chamber_audit_record_download (fixture->store, reader, SHA_B, "bytes 10-99/100",
+                                                &error));
+  /* Bytes of a document the person may not read are nothing delivered to them. */
+  g_assert_true (chamber_audit_record_download (fixture->store, other, SHA_C, NULL, &error));
+  g_assert_no_error (error);
+
+  events = chamber_audit_list (fixture->store, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 5);
+  for (guint i = 0; i < events->len; i++)
+    {
+      event = g_ptr_array_index (events, i);
+      if (i > 0)
+        g_assert_cmpint (event->id, <,
+                         ((ChamberAuditEvent *) g_ptr_array_index (events, i - 1))->id);
+      g_assert_true (g_str_has_suffix (event->at, "Z"));
+      if (event->action == CHAMBER_AUDIT_DOWNLOAD)
+        g_assert_cmpint (event->person_id, ==, reader->id);
+    }
+  event = g_ptr_array_index (events, 0);
+  g_assert_cmpint (event->action, ==, CHAMBER_AUDIT_DOWNLOAD);
+  g_assert_cmpint (event->document_id, ==, replaced->id);
+  g_assert_cmpint (event->version, ==, 2);
+  g_assert_cmpstr (event->document_title, ==, "Báo cáo");
+  g_assert_cmpstr (event->detail, ==, "bytes 10-99/100");
+  g_assert_cmpstr (event->person_name, ==, "Nguyễn Văn An");
+  event = g_ptr_array_index (events, 3);
+  g_assert_cmpint (event->action, ==, CHAMBER_AUDIT_TOKEN_ISSUE);
+  g_assert_cmpint (event->person_id, ==, 0);
+  g_assert_null (event->person_name);
+  g_assert_cmpint (event->session_id, ==, 0);
+  event = g_ptr_array_index (events, 4);
+  g_assert_cmpint (event->action, ==, CHAMBER_AUDIT_PUBLISH);
+  g_assert_cmpint (event->session_id, ==, session_id);
+  g_assert_cmpint (event->person_id, ==, office->id);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  events = chamber_audit_list (fixture->store, other_session, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  event = g_ptr_array_index (events, 0);
+  g_assert_cmpint (event->document_id, ==, elsewhere->id);
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = chamber_audit_list (fixture->store, session_id, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_clear_pointer (&events, g_ptr_array_unref);
+  g_assert_null (chamber_audit_list (fixture->store, 999, 10, &error));
+  g_assert_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The delivery lists the newest version of each document a person may read. */
+  deliveries = chamber_audit_delivery (fixture->store, session_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < deliveries->len; i++)
+    {
+      const ChamberDelivery *delivery = g_ptr_array_index (deliveries, i);
+      const ChamberDeliveredDocument *document;
+
+      g_assert_cmpint (delivery->person->id, !=, office->id);
+      if (delivery->person->id == reader->id)
+        {
+          g_assert_cmpuint (delivery->documents->len, ==, 2);
+          g_assert_cmpuint (delivery->n_missing, ==, 1);
+          document = g_ptr_array_index (delivery->documents, 0);
+          g_assert_cmpint (document->document_id, ==, replaced->id);
+          g_assert_cmpint (document->version, ==, 2);
+          g_assert_nonnull (document->downloaded_at);
+          document = g_ptr_array_index (delivery->documents, 1);
+          g_assert_cmpint (document->document_id, ==, confidential->id);
+          g_assert_null (document->downloaded_at);
+          listed++;
+        }
+      else if (delivery->person->id == other->id || delivery->person->id == official->id)
+        {
+          g_assert_cmpuint (delivery->documents->len, ==, 1);
+          g_assert_cmpuint (delivery->n_missing, ==, 1);
+          listed++;
+        }
+    }
+  g_assert_cmpuint (listed, ==, 3);
+  g_assert_cmpuint (deliveries->len, ==, 3);
+  g_assert_null (chamber_audit_delivery (fixture->store, 999, &error));
+  g_assert_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND);
+}
 
 static void
 test_tokens (Fixture       *fixture,
@@ -1946,6 +2089,7 @@ main (int    argc,
   g_test_add ("/store/access", Fixture, NULL, fixture_set_up, test_access_rules,
               fixture_tear_down);
   g_test_add ("/store/tokens", Fixture, NULL, fixture_set_up, test_tokens, fixture_tear_down);
+  g_test_add ("/store/audit", Fixture, NULL, fixture_set_up, test_audit, fixture_tear_down);
   g_test_add ("/store/mirror", Fixture, NULL, fixture_set_up, test_mirror, fixture_tear_down);
   g_test_add ("/store/transactions", Fixture, NULL, fixture_set_up, test_transactions,
               fixture_tear_down);

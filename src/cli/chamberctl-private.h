@@ -68,6 +68,8 @@ int chamberctl_token_revoke (ChamberctlGlobals *globals, const char *name, int a
                              char **argv);
 int chamberctl_access_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_audit (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_delivery (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_check (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_render (ChamberctlGlobals *globals, const char *name, int argc, char **argv);

@@ -1,7 +1,7 @@
 /* chamberctl.c — the command line of Chamber: finds the command, parses the options shared by
  * every command, and runs it. The commands live in chamberctl-admin.c (sessions, agenda, people,
- * tokens, publishing), chamberctl-sync.c, chamberctl-pdf.c (check, render) and
- * chamberctl-search.c. */
+ * tokens, publishing), chamberctl-audit.c (audit log, delivery), chamberctl-sync.c,
+ * chamberctl-pdf.c (check, render) and chamberctl-search.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -29,6 +29,10 @@ static const Command commands[] = {
   { "token", "revoke", chamberctl_token_revoke, N_("Revoke an access token by its id") },
   { "publish", NULL, chamberctl_publish, N_("Upload a PDF to an agenda item") },
   { "access", "set", chamberctl_access_set, N_("Change who may read a document") },
+  { "audit", NULL, chamberctl_audit,
+    N_("List the audit log: who published, changed, downloaded") },
+  { "delivery", NULL, chamberctl_delivery,
+    N_("Show which documents of a session reached each delegate") },
   { "sync", NULL, chamberctl_sync, N_("Bring sessions and their documents to a folder") },
   { "check", NULL, chamberctl_check, N_("Check that a PDF opens and every page renders") },
   { "render", NULL, chamberctl_render, N_("Render one page of a PDF to a PNG image") },

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "chamber-audit.h"
 #include "chamber-hash.h"
 #include "chamber-pdf.h"
 
@@ -49,6 +50,7 @@ now_iso8601 (void)
 gboolean
 chamber_publish_pdf (ChamberStore        *store,
                      ChamberBlobStore    *blobs,
+                     gint64               publisher_id,
                      gint64               item_id,
                      const char          *title,
                      ChamberDocumentKind  kind,
@@ -60,6 +62,7 @@ chamber_publish_pdf (ChamberStore        *store,
   g_auto (ChamberPdfInfo) info = { 0, };
   g_autoptr (ChamberDocument) document = NULL;
   g_autofree char *stripped_title = NULL;
+  g_autofree char *access_detail = NULL;
   char sha256[65];
   char before_sha256[65];
   g_autoptr (GError) store_error = NULL;
@@ -124,6 +127,15 @@ chamber_publish_pdf (ChamberStore        *store,
         g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_FAILED,
                      _("Cannot record “%s” in its session; nothing was published. Try again."),
                      document->title);
+      goto fail;
+    }
+  access_detail = document->access != NULL && document->access[0] != NULL
+                    ? g_strjoinv (", ", document->access)
+                    : g_strdup ("all");
+  if (!chamber_audit_record (store, publisher_id, CHAMBER_AUDIT_PUBLISH, document->id,
+                             document->session_id, access_detail, error))
+    {
+      chamber_store_rollback (store);
       goto fail;
     }
   if (!chamber_store_commit (store, error))

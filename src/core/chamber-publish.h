@@ -11,9 +11,10 @@ G_BEGIN_DECLS
  * non-PDF or password-protected file with CHAMBER_PDF_ERROR before anything is stored; then
  * imports it into @blobs, inserts the document (session from the item, version computed) and
  * bumps the session's revision in one transaction. @title NULL or empty takes the PDF's own
- * title or the file name. @access NULL means "all". */
-gboolean chamber_publish_pdf (ChamberStore *store, ChamberBlobStore *blobs, gint64 item_id,
-                              const char *title, ChamberDocumentKind kind,
+ * title or the file name. @access NULL means "all". The same transaction records a "publish"
+ * event in the audit log (chamber-audit.h) by @publisher_id (0: chamberd itself). */
+gboolean chamber_publish_pdf (ChamberStore *store, ChamberBlobStore *blobs, gint64 publisher_id,
+                              gint64 item_id, const char *title, ChamberDocumentKind kind,
                               const char *const *access, const char *pdf_path,
                               ChamberDocument **out_document, GError **error);
 

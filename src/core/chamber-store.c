@@ -228,6 +228,25 @@ static const Migration migrations[] = {
     ");"
     "CREATE INDEX notes_by_document ON notes (person_id, document_id, page);"
     "CREATE INDEX notes_by_session ON notes (person_id, session_id);" },
+
+  /* The server's audit log (see chamber-audit.c): who published, changed access to, issued or
+   * revoked a token for, or downloaded what, and when. No foreign keys: the log outlives what
+   * it names. person_id NULL is chamberd itself (`init`, the demo seed). */
+  { 5,
+    "CREATE TABLE audit ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  at          TEXT NOT NULL"
+    "              CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),"
+    "  person_id   INTEGER CHECK (person_id IS NULL OR person_id >= 1),"
+    "  action      TEXT NOT NULL CHECK (action IN ('publish', 'access', 'token-issue',"
+    "                                             'token-revoke', 'download')),"
+    "  document_id INTEGER CHECK (document_id IS NULL OR document_id >= 1),"
+    "  session_id  INTEGER CHECK (session_id IS NULL OR session_id >= 1),"
+    "  detail      TEXT"
+    ");"
+    "CREATE INDEX audit_by_session ON audit (session_id, id);"
+    "CREATE INDEX audit_by_delivery ON audit (session_id, action, person_id, document_id);"
+    "CREATE INDEX audit_by_person ON audit (person_id, id);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHAMBER_STORE_SCHEMA_VERSION);

@@ -2686,8 +2686,10 @@ add_documents (Seeder  *seeder,
           return FALSE;
         }
       was_there = chamber_blob_store_has (seeder->blobs, sha256);
-      ok = chamber_publish_pdf (seeder->store, seeder->blobs, item_id_for_key (seeder, doc->item),
-                                doc->title, doc->kind, NULL, path, NULL, error);
+      ok = chamber_publish_pdf (seeder->store, seeder->blobs,
+                                seeder->token_holders[CHAMBER_ROLE_SECRETARIAT],
+                                item_id_for_key (seeder, doc->item), doc->title, doc->kind, NULL,
+                                path, NULL, error);
       g_unlink (path);
       if (!ok)
         return FALSE;

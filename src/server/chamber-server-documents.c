@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chamber-audit.h"
 #include "chamber-hash.h"
 #include "chamber-pdf.h"
 #include "chamber-protocol.h"
@@ -163,6 +164,7 @@ typedef struct
 {
   char               *db_path;
   char               *blob_dir;
+  gint64              publisher_id;
   gint64              item_id;
   char               *title;
   ChamberDocumentKind kind;
@@ -233,7 +235,7 @@ publish_thread (GTask        *task,
   if (store != NULL)
     blobs = chamber_blob_store_new (job->blob_dir, &error);
   if (blobs != NULL)
-    chamber_publish_pdf (store, blobs, job->item_id, job->title, job->kind,
+    chamber_publish_pdf (store, blobs, job->publisher_id, job->item_id, job->title, job->kind,
                          (const char *const *) job->access, job->pdf_path, &document, &error);
   g_unlink (job->pdf_path);
 
@@ -302,6 +304,7 @@ chamber_server_post_item_documents (ChamberRequest *request)
   job = g_new0 (PublishJob, 1);
   job->db_path = g_strdup (server->db_path);
   job->blob_dir = g_strdup (server->blob_dir);
+  job->publisher_id = request->caller->id;
   job->item_id = request->id;
   job->title = g_strdup (g_hash_table_lookup (request->query, "title"));
   job->kind = CHAMBER_DOCUMENT_OTHER;
@@ -355,6 +358,26 @@ chamber_server_get_document (ChamberRequest *request)
                                chamber_document_to_json (document));
 }
 
+/* Inside a transaction the caller began: replaces the access list and records the change,
+ * committing both or neither. */
+static gboolean
+set_access_audited (ChamberStore        *store,
+                    const ChamberPerson *caller,
+                    gint64               document_id,
+                    const char *const   *access,
+                    const char          *detail,
+                    GError             **error)
+{
+  if (!chamber_store_set_document_access (store, document_id, access, error)
+      || !chamber_audit_record (store, caller->id, CHAMBER_AUDIT_ACCESS, document_id, 0, detail,
+                                error))
+    {
+      chamber_store_rollback (store);
+      return FALSE;
+    }
+  return chamber_store_commit (store, error);
+}
+
 /* Replaces a document's access list: {"access": ["all" | "group:NAME" | "person:ID", …]}. */
 void
 chamber_server_put_document_access (ChamberRequest *request)
@@ -364,6 +387,7 @@ chamber_server_put_document_access (ChamberRequest *request)
   g_autoptr (ChamberDocument) document = NULL;
   g_autoptr (GPtrArray) access = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *detail = NULL;
   JsonNode *node;
   JsonArray *array;
   guint n;
@@ -401,9 +425,12 @@ chamber_server_put_document_access (ChamberRequest *request)
       g_ptr_array_add (access, g_steal_pointer (&entry));
     }
   g_ptr_array_add (access, NULL);
+  detail = g_strjoinv (", ", (char **) access->pdata);
 
-  if (!chamber_store_set_document_access (store, request->id,
-                                          (const char *const *) access->pdata, &error))
+  /* The change and its audit row are one transaction. */
+  if (!chamber_store_begin (store, &error)
+      || !set_access_audited (store, request->caller, request->id,
+                              (const char *const *) access->pdata, detail, &error))
     {
       if (g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
         {
@@ -521,6 +548,61 @@ parse_range (const char *header,
   return RANGE_PART;
 }
 
+/* A download to record once its last byte was written (chamber-audit.h). */
+typedef struct
+{
+  ChamberServer *server;
+  ChamberPerson *person;
+  char          *sha256;
+  char          *detail;
+} DownloadWatch;
+
+static void
+download_watch_free (gpointer  data,
+                     GClosure *closure)
+{
+  DownloadWatch *watch = data;
+
+  g_object_unref (watch->server);
+  chamber_person_free (watch->person);
+  g_free (watch->sha256);
+  g_free (watch->detail);
+  g_free (watch);
+}
+
+static void
+download_wrote_body_cb (SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  DownloadWatch *watch = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (watch->server->store == NULL)
+    return;
+  if (!chamber_audit_record_download (watch->server->store, watch->person, watch->sha256,
+                                      watch->detail, &error))
+    g_message ("chamberd: the download of %s by person %lld was not recorded: %s",
+               watch->sha256, (long long) watch->person->id, error->message);
+}
+
+/* Records the download when the whole body went out: for a whole blob, or for the range that
+ * ends at its last byte (the end of a resumed download, so that it counts once). A HEAD, a 304
+ * and a range that stops short of the end are no download. */
+static void
+watch_download (ChamberRequest *request,
+                const char     *sha256,
+                const char     *detail)
+{
+  DownloadWatch *watch = g_new0 (DownloadWatch, 1);
+
+  watch->server = g_object_ref (request->server);
+  watch->person = chamber_person_copy (request->caller);
+  watch->sha256 = g_strdup (sha256);
+  watch->detail = g_strdup (detail);
+  g_signal_connect_data (request->msg, "wrote-body", G_CALLBACK (download_wrote_body_cb), watch,
+                         download_watch_free, 0);
+}
+
 void
 chamber_server_get_blob (ChamberRequest *request)
 {
@@ -537,6 +619,7 @@ chamber_server_get_blob (ChamberRequest *request)
   g_autofree char *etag = NULL;
   guint64 size, start = 0, end = 0;
   RangeResult range;
+  gboolean is_get = g_str_equal (request->method, SOUP_METHOD_GET);
 
   /* Checked before anything else: only a valid hash ever becomes part of a path. */
   if (!chamber_sha256_is_valid (hash))
@@ -609,11 +692,15 @@ chamber_server_get_blob (ChamberRequest *request)
       part = g_bytes_new_from_bytes (bytes, start, end - start + 1);
       soup_message_headers_replace (headers, "Content-Range", content_range);
       soup_server_message_set_status (msg, SOUP_STATUS_PARTIAL_CONTENT, NULL);
+      if (is_get && end + 1 == size)
+        watch_download (request, hash, content_range);
     }
   else
     {
       part = g_bytes_ref (bytes);
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      if (is_get)
+        watch_download (request, hash, NULL);
     }
 
   soup_message_headers_set_content_type (headers, "application/pdf", NULL);

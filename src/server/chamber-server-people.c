@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chamber-audit.h"
 #include "chamber-protocol.h"
 #include "chamber-server-private.h"
 #include "chamber-token.h"
@@ -158,6 +159,20 @@ read_expiry (ChamberRequest *request,
   return TRUE;
 }
 
+/* Records that @caller issued or revoked token @token_id of @owner. */
+static gboolean
+record_token_event (ChamberStore        *store,
+                    const ChamberPerson *caller,
+                    ChamberAuditAction   action,
+                    gint64               token_id,
+                    const ChamberPerson *owner,
+                    GError             **error)
+{
+  g_autofree char *detail = chamber_audit_token_detail (token_id, owner);
+
+  return chamber_audit_record (store, caller->id, action, 0, 0, detail, error);
+}
+
 void
 chamber_server_post_person_tokens (ChamberRequest *request)
 {
@@ -209,8 +224,22 @@ chamber_server_post_person_tokens (ChamberRequest *request)
 
   token = chamber_token_generate ();
   token_hash = chamber_token_hash (token);
+  /* The token and its audit row are one transaction. */
+  if (!chamber_store_begin (store, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
   if (!chamber_store_insert_token (store, person->id, token_hash, expires_at, &token_id,
-                                   &error))
+                                   &error)
+      || !record_token_event (store, request->caller, CHAMBER_AUDIT_TOKEN_ISSUE, token_id,
+                              person, &error))
+    {
+      chamber_store_rollback (store);
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!chamber_store_commit (store, &error))
     {
       chamber_server_reply_gerror (request->msg, error);
       return;
@@ -262,7 +291,20 @@ chamber_server_post_token_revoke (ChamberRequest *request)
                                     "the secretariat."));
       return;
     }
-  if (!chamber_store_revoke_token (store, request->id, &error))
+  if (!chamber_store_begin (store, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!chamber_store_revoke_token (store, request->id, &error)
+      || !record_token_event (store, request->caller, CHAMBER_AUDIT_TOKEN_REVOKE, request->id,
+                              owner, &error))
+    {
+      chamber_store_rollback (store);
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!chamber_store_commit (store, &error))
     {
       chamber_server_reply_gerror (request->msg, error);
       return;

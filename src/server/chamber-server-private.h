@@ -106,7 +106,7 @@ gboolean chamber_server_parse_id (const char *segment, gint64 *out_id);
 /* Whether an If-None-Match header value names @etag (a quoted entity tag) or "*". */
 gboolean chamber_server_etag_matches (const char *if_none_match, const char *etag);
 
-/* Resource handlers (chamber-server-sessions.c, -people.c, -documents.c). */
+/* Resource handlers (chamber-server-sessions.c, -people.c, -documents.c, -audit.c). */
 void     chamber_server_get_me (ChamberRequest *request);
 void     chamber_server_get_sessions (ChamberRequest *request);
 void     chamber_server_post_sessions (ChamberRequest *request);
@@ -124,6 +124,8 @@ void     chamber_server_post_item_documents (ChamberRequest *request);
 void     chamber_server_get_document (ChamberRequest *request);
 void     chamber_server_put_document_access (ChamberRequest *request);
 void     chamber_server_get_blob (ChamberRequest *request);
+void     chamber_server_get_audit (ChamberRequest *request);
+void     chamber_server_get_session_delivery (ChamberRequest *request);
 
 /* Called by an upload when its worker thread starts and ends, so shutdown can wait. */
 void chamber_server_job_started (ChamberServer *self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chamber-audit.h"
 #include "chamber-protocol.h"
 #include "chamber-pdf.h"
 #include "chamber-server-private.h"
@@ -44,6 +45,8 @@ static const ChamberRoute routes[] = {
   { "documents/#", chamber_server_get_document, NULL, NULL, FALSE },
   { "documents/#/access", NULL, NULL, NULL, FALSE, chamber_server_put_document_access },
   { "blobs/*", chamber_server_get_blob, NULL, NULL, FALSE },
+  { "audit", chamber_server_get_audit, NULL, NULL, FALSE },
+  { "sessions/#/delivery", chamber_server_get_session_delivery, NULL, NULL, FALSE },
 };
 
 /* Request bodies */
@@ -933,7 +936,10 @@ chamber_server_init_data_dir (const char *data_dir,
   g_autoptr (GPtrArray) people = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token_hash = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr (ChamberPerson) admin = NULL;
   gint64 admin_id = 0;
+  gint64 token_id = 0;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
@@ -970,22 +976,30 @@ chamber_server_init_data_dir (const char *data_dir,
     return NULL;
   if (admin_id == 0)
     {
-      g_autoptr (ChamberPerson) admin = chamber_person_new ();
+      g_autoptr (ChamberPerson) created = chamber_person_new ();
 
-      admin->name = g_strdup ("Administrator");
-      admin->role = CHAMBER_ROLE_ADMIN;
-      admin->active = TRUE;
-      if (!chamber_store_insert_person (store, admin, error))
+      created->name = g_strdup ("Administrator");
+      created->role = CHAMBER_ROLE_ADMIN;
+      created->active = TRUE;
+      if (!chamber_store_insert_person (store, created, error))
         {
           chamber_store_rollback (store);
           return NULL;
         }
-      admin_id = admin->id;
+      admin_id = created->id;
     }
 
   token = chamber_token_generate ();
   token_hash = chamber_token_hash (token);
-  if (!chamber_store_insert_token (store, admin_id, token_hash, NULL, NULL, error))
+  admin = chamber_store_get_person (store, admin_id, error);
+  if (admin == NULL
+      || !chamber_store_insert_token (store, admin_id, token_hash, NULL, &token_id, error))
+    {
+      chamber_store_rollback (store);
+      return NULL;
+    }
+  detail = chamber_audit_token_detail (token_id, admin);
+  if (!chamber_audit_record (store, 0, CHAMBER_AUDIT_TOKEN_ISSUE, 0, 0, detail, error))
     {
       chamber_store_rollback (store);
       return NULL;
