@@ -44,9 +44,12 @@ int chamberctl_usage_error (const char *name, const char *format, ...) G_GNUC_PR
 /* Prints "chamberctl: MESSAGE" as one line on stderr and returns CHAMBERCTL_EXIT_FAILURE. */
 int chamberctl_fail (const char *message);
 
-/* The server URL and token to use; NULL (after printing a usage error) when one is missing. */
+/* The server URL and token to use; FALSE (after printing a usage error) when one is missing.
+ * Without @need_token a missing token is no error (*out_token NULL): sync also reads a static
+ * export, which needs none. */
 gboolean chamberctl_get_connection (ChamberctlGlobals *globals, const char *name,
-                                    const char **out_server, const char **out_token);
+                                    gboolean need_token, const char **out_server,
+                                    const char **out_token);
 /* A client for the server; NULL after printing the reason, with *out_status set. */
 ChamberClient *chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_status);
 

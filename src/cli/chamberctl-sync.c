@@ -81,7 +81,8 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
     return chamberctl_usage_error (name, _("--dir is required"));
   if (session_id < 0)
     return chamberctl_usage_error (name, _("--session must be a session id"));
-  if (!chamberctl_get_connection (globals, name, &server, &token))
+  /* A static export (docs/protocol.md) is read without a token. */
+  if (!chamberctl_get_connection (globals, name, FALSE, &server, &token))
     return CHAMBERCTL_EXIT_USAGE;
 
   sync = chamber_sync_new (server, token, dir, &error);

@@ -113,7 +113,7 @@ chamberctl_parse (ChamberctlGlobals *globals, const char *name, const char *posi
 }
 
 gboolean
-chamberctl_get_connection (ChamberctlGlobals *globals, const char *name,
+chamberctl_get_connection (ChamberctlGlobals *globals, const char *name, gboolean need_token,
                            const char **out_server, const char **out_token)
 {
   const char *server = globals->command_server ? globals->command_server : globals->server;
@@ -129,14 +129,14 @@ chamberctl_get_connection (ChamberctlGlobals *globals, const char *name,
       chamberctl_usage_error (name, _("no server given: use --server URL or set CHAMBER_SERVER"));
       return FALSE;
     }
-  if (token == NULL || *token == '\0')
+  if (need_token && (token == NULL || *token == '\0'))
     {
       chamberctl_usage_error (name, _("no access token given: use --token TOKEN or set "
                                       "CHAMBER_TOKEN"));
       return FALSE;
     }
   *out_server = server;
-  *out_token = token;
+  *out_token = (token != NULL && *token != '\0') ? token : NULL;
   return TRUE;
 }
 
@@ -147,7 +147,7 @@ chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_statu
   const char *server, *token;
   ChamberClient *client;
 
-  if (!chamberctl_get_connection (globals, name, &server, &token))
+  if (!chamberctl_get_connection (globals, name, TRUE, &server, &token))
     {
       *out_status = CHAMBERCTL_EXIT_USAGE;
       return NULL;

@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 
 #include "chamber-blob-store.h"
+#include "chamber-manifest.h"
 #include "chamber-model.h"
 #include "chamber-server.h"
 #include "chamber-store.h"
@@ -105,6 +106,13 @@ gboolean chamber_server_parse_id (const char *segment, gint64 *out_id);
 
 /* Whether an If-None-Match header value names @etag (a quoted entity tag) or "*". */
 gboolean chamber_server_etag_matches (const char *if_none_match, const char *etag);
+
+/* The manifest of session @session_id as @reader sees it (documents they may not read absent,
+ * hash and all), read again while an upload moves the session's revision so that it is one
+ * revision. An unknown session is CHAMBER_STORE_ERROR_NOT_FOUND. The one builder of manifests:
+ * GET /sessions/ID/manifest and `chamberd export` both use it. */
+ChamberManifest *chamber_server_read_manifest (ChamberStore *store, gint64 session_id,
+                                               const ChamberPerson *reader, GError **error);
 
 /* Resource handlers (chamber-server-sessions.c, -people.c, -documents.c, -audit.c). */
 void     chamber_server_get_me (ChamberRequest *request);

@@ -358,28 +358,29 @@ chamber_server_get_session_documents (ChamberRequest *request)
   chamber_server_reply_array (request->msg, "documents", array);
 }
 
-/* Reads the session, its items, the caller's documents and the people. */
+/* Reads the session, its items, the documents @reader may read and the people. */
 static ChamberManifest *
-build_manifest (ChamberRequest *request,
-                GError        **error)
+build_manifest (ChamberStore        *store,
+                gint64               session_id,
+                const ChamberPerson *reader,
+                GError             **error)
 {
-  ChamberStore *store = request->server->store;
   g_autoptr (ChamberManifest) manifest = chamber_manifest_new ();
   GPtrArray *items, *documents, *people;
 
   manifest->format = CHAMBER_MANIFEST_FORMAT;
-  manifest->session = chamber_store_get_session (store, request->id, error);
+  manifest->session = chamber_store_get_session (store, session_id, error);
   if (manifest->session == NULL)
     return NULL;
   manifest->revision = manifest->session->revision;
 
-  items = chamber_store_list_items (store, request->id, error);
+  items = chamber_store_list_items (store, session_id, error);
   if (items == NULL)
     return NULL;
   g_clear_pointer (&manifest->items, g_ptr_array_unref);
   manifest->items = items;
 
-  documents = readable_documents (store, request->id, request->caller, error);
+  documents = readable_documents (store, session_id, reader, error);
   if (documents == NULL)
     return NULL;
   g_clear_pointer (&manifest->documents, g_ptr_array_unref);
@@ -391,6 +392,32 @@ build_manifest (ChamberRequest *request,
   g_clear_pointer (&manifest->people, g_ptr_array_unref);
   manifest->people = people;
 
+  return g_steal_pointer (&manifest);
+}
+
+ChamberManifest *
+chamber_server_read_manifest (ChamberStore        *store,
+                              gint64               session_id,
+                              const ChamberPerson *reader,
+                              GError             **error)
+{
+  g_autoptr (ChamberManifest) manifest = NULL;
+
+  /* An upload checked in a worker thread may commit while the manifest is read. Rather than
+   * hold the store's write lock for a read, read again until the session's revision did not
+   * move meanwhile, so the manifest is one revision. */
+  for (int attempt = 0; attempt < MAX_MANIFEST_READS; attempt++)
+    {
+      g_autoptr (ChamberSession) after = NULL;
+
+      g_clear_pointer (&manifest, chamber_manifest_free);
+      manifest = build_manifest (store, session_id, reader, error);
+      if (manifest == NULL)
+        return NULL;
+      after = chamber_store_get_session (store, session_id, NULL);
+      if (after == NULL || after->revision == manifest->revision)
+        break;
+    }
   return g_steal_pointer (&manifest);
 }
 
@@ -407,21 +434,7 @@ chamber_server_get_session_manifest (ChamberRequest *request)
   const char *if_none_match;
   gsize len = 0;
 
-  /* An upload checked in a worker thread may commit while the manifest is read. Rather than
-   * hold the store's write lock for a read, read again until the session's revision did not
-   * move meanwhile, so the manifest is one revision. */
-  for (int attempt = 0; attempt < MAX_MANIFEST_READS; attempt++)
-    {
-      g_autoptr (ChamberSession) after = NULL;
-
-      g_clear_pointer (&manifest, chamber_manifest_free);
-      manifest = build_manifest (request, &error);
-      if (manifest == NULL)
-        break;
-      after = chamber_store_get_session (store, request->id, NULL);
-      if (after == NULL || after->revision == manifest->revision)
-        break;
-    }
+  manifest = chamber_server_read_manifest (store, request->id, request->caller, &error);
   if (manifest == NULL)
     {
       if (error == NULL

@@ -15,6 +15,8 @@ typedef enum {
   CHAMBER_SERVER_ERROR_ADDRESS,  /* a --listen value that is not HOST:PORT */
   CHAMBER_SERVER_ERROR_LISTEN,   /* the address cannot be bound (in use, not local, no permission) */
   CHAMBER_SERVER_ERROR_DATA,     /* the data folder is missing, not initialised or unusable */
+  CHAMBER_SERVER_ERROR_NOT_FOUND, /* export: no session with that id */
+  CHAMBER_SERVER_ERROR_EXPORT,   /* export: the export folder cannot be written */
 } ChamberServerError;
 
 GQuark chamber_server_error_quark (void);
@@ -56,5 +58,17 @@ GSocketAddress *chamber_server_parse_address (const char *address, GError **erro
  * "Administrator" person when there is no active admin, and returns a new admin token (the
  * only copy: the database keeps its hash). Existing data is kept. */
 char          *chamber_server_init_data_dir (const char *data_dir, GError **error);
+
+/* `chamberd --data DIR export --session ID --out OUT`: writes session @session_id as static
+ * files under @out_dir that mirror the API's paths — OUT/api/v1/sessions/index.html (the list
+ * with this session), OUT/api/v1/sessions/ID/manifest and OUT/api/v1/blobs/SHA256 — holding only
+ * the documents open to everyone (access "all"), as chamberd's manifest shows them to a reader
+ * in no group. Blobs are hard links to the data folder's when both are on one filesystem,
+ * copies otherwise; every file is renamed into place complete. A blob an earlier export left in
+ * OUT that is no longer open to everyone is removed. @out_documents and @out_bytes (may be NULL)
+ * receive the number of documents and the bytes of their files. */
+gboolean       chamber_server_export_session (ChamberServer *self, gint64 session_id,
+                                              const char *out_dir, guint *out_documents,
+                                              gint64 *out_bytes, GError **error);
 
 G_END_DECLS

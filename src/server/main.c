@@ -4,6 +4,7 @@
  *            [--auth-failures N] [--auth-window SECONDS]
  *   chamberd --data DIR init                                       prepare DIR, print an admin token
  *   chamberd --data DIR demo                                       prepare DIR with the sample session
+ *   chamberd --data DIR export --session ID --out OUT              write a session as static files
  *
  * Exit status: 0 done, 1 an error (one line on stderr), 2 bad usage. */
 #include "config.h"
@@ -82,6 +83,28 @@ serve (const char *data_dir,
   return EXIT_SUCCESS;
 }
 
+static int
+export_session (const char *data_dir,
+                gint64      session_id,
+                const char *out_dir)
+{
+  g_autoptr (ChamberServer) server = NULL;
+  g_autoptr (GError) error = NULL;
+  guint documents = 0;
+  gint64 bytes = 0;
+
+  server = chamber_server_new (data_dir, &error);
+  if (server == NULL
+      || !chamber_server_export_session (server, session_id, out_dir, &documents, &bytes,
+                                         &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "exported session %lld: %u document, %lld bytes to %s\n",
+                        "exported session %lld: %u documents, %lld bytes to %s\n", documents),
+           (long long) session_id, documents, (long long) bytes, out_dir);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -90,11 +113,13 @@ main (int    argc,
   g_autoptr (GError) error = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *out_dir = NULL;
   const char *localedir;
   const char *command = NULL;
   int max_upload_mb = -1;
   int auth_failures = -1;
   int auth_window = -1;
+  gint64 session_id = -1;
   GOptionEntry entries[] = {
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("The data folder: database and documents (required)"), N_("DIR") },
@@ -109,6 +134,10 @@ main (int    argc,
       N_("N") },
     { "auth-window", 0, 0, G_OPTION_ARG_INT, &auth_window,
       N_("That window, in seconds (default 60)"), N_("SECONDS") },
+    { "session", 0, 0, G_OPTION_ARG_INT64, &session_id,
+      N_("export: the session to write out"), N_("ID") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+      N_("export: the folder to write it to (created when missing)"), N_("OUT") },
     { NULL },
   };
 
@@ -121,7 +150,7 @@ main (int    argc,
   /* A reader that closed our stdout must not end the server. */
   signal (SIGPIPE, SIG_IGN);
 
-  context = g_option_context_new (_("[init | demo] — the Chamber server"));
+  context = g_option_context_new (_("[init | demo | export] — the Chamber server"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (
@@ -131,19 +160,23 @@ main (int    argc,
       "\n"
       "Commands:\n"
       "  init    create the data folder when missing and print a new admin token\n"
-      "  demo    create the data folder with the sample session (demo-tokens.json)"));
+      "  demo    create the data folder with the sample session (demo-tokens.json)\n"
+      "  export  write session --session ID as static files under --out OUT, holding only\n"
+      "          the documents open to everyone, for nginx or any HTTP server to serve"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
 
   if (argc > 2)
-    return usage_error (_("Give at most one command: init or demo."));
+    return usage_error (_("Give at most one command: init, demo or export."));
   if (argc == 2)
     {
       command = argv[1];
-      if (!g_str_equal (command, "init") && !g_str_equal (command, "demo"))
+      if (!g_str_equal (command, "init") && !g_str_equal (command, "demo")
+          && !g_str_equal (command, "export"))
         {
           g_autofree char *message =
-            g_strdup_printf (_("Unknown command “%s”: use init, demo or none to serve."),
+            g_strdup_printf (_("Unknown command “%s”: use init, demo, export or none to "
+                               "serve."),
                              command);
           return usage_error (message);
         }
@@ -156,6 +189,16 @@ main (int    argc,
     return usage_error (_("--auth-failures needs a number from 1 to 100000."));
   if (auth_window != -1 && (auth_window < 1 || auth_window > MAX_AUTH_WINDOW_S))
     return usage_error (_("--auth-window needs a number of seconds from 1 to 86400."));
+  if (g_strcmp0 (command, "export") == 0)
+    {
+      if (session_id < 1)
+        return usage_error (_("export needs the session to write out: --session ID."));
+      if (out_dir == NULL || *out_dir == '\0')
+        return usage_error (_("export needs a folder to write to: --out OUT."));
+      return export_session (data_dir, session_id, out_dir);
+    }
+  if (session_id != -1 || out_dir != NULL)
+    return usage_error (_("--session and --out go with the export command only."));
   if (address != NULL)
     {
       g_autoptr (GSocketAddress) parsed = chamber_server_parse_address (address, &error);
