@@ -1,8 +1,8 @@
 /* test-ui.c — the chamber app under a real display (xvfb-run + dbus-run-session): the demo
  * window with the seeded session, a real chamberd connected through the connect page, the
  * publish → sync → open round trip, damaged PDFs in the viewer, and the viewer itself (zoom,
- * continuous scroll, find, thumbnails, outline and page labels, password, copy, dark pages,
- * `chamber FILE.pdf`).
+ * continuous scroll, find, thumbnails, instant open from the sync-time previews, outline and
+ * page labels, password, copy, dark pages, `chamber FILE.pdf`).
  *
  * Everything is real: the embedded demo runs $CHAMBERD, documents are rendered by poppler in
  * the viewer's worker thread, and the tests look at the pixels that arrive. */
@@ -23,6 +23,8 @@
 #include "chamber-hash.h"
 #include "chamber-outline-item.h"
 #include "chamber-page-view.h"
+#include "chamber-preview.h"
+#include "chamber-preview-loader.h"
 #include "chamber-store.h"
 #include "chamber-test-util.h"
 #include "chamber-viewer-window.h"
@@ -1274,6 +1276,193 @@ test_viewer_thumbnails (void)
   g_assert_false (gtk_selection_model_is_selected (model, 0));
 }
 
+/* ---- instant open ------------------------------------------------------------------------ */
+
+/* What page 1 of the document view went through, in order: "P" its preview went on screen,
+ * "R" its sharp rendering arrived; and the frames painted with nothing on it in between. */
+typedef struct {
+  ChamberDocumentView *pages;
+  GString             *events;
+  guint                blank_frames;
+} FirstPage;
+
+static void
+first_page_previewed_cb (ChamberDocumentView *pages, int page, FirstPage *first)
+{
+  if (page == 0)
+    g_string_append_c (first->events, 'P');
+}
+
+static void
+first_page_rendered_cb (ChamberDocumentView *pages, int page, FirstPage *first)
+{
+  if (page == 0)
+    g_string_append_c (first->events, 'R');
+}
+
+/* Once the preview is on screen, every frame shows page 1 with the preview or the sharp one. */
+static gboolean
+first_page_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  FirstPage *first = data;
+
+  if (first->events->len > 0 && !chamber_document_view_get_page_is_preview (first->pages, 0)
+      && chamber_document_view_get_page_texture (first->pages, 0) == NULL)
+    first->blank_frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+events_are (gpointer data)
+{
+  FirstPage *first = data;
+
+  return g_str_equal (first->events->str, g_object_get_data (G_OBJECT (first->pages),
+                                                              "wanted"));
+}
+
+static gboolean
+worker_opened (gpointer data)
+{
+  return chamber_render_worker_is_opened (data);
+}
+
+static gboolean
+previews_loaded (gpointer data)
+{
+  /* The last file of the set: the third page's thumbnail. */
+  return chamber_preview_loader_get_thumbnail (data, 2) != NULL;
+}
+
+typedef struct {
+  ChamberPageSidebar *sidebar;
+  GdkTexture         *texture;   /* a thumbnail other than this */
+} ThumbnailChange;
+
+static gboolean
+thumbnail_is_not (gpointer data)
+{
+  ThumbnailChange *change = data;
+  GdkTexture *texture = chamber_page_sidebar_get_thumbnail (change->sidebar, 0);
+
+  return texture != NULL && texture != change->texture;
+}
+
+/* A synced document whose previews exist shows page 1 and its thumbnail from them before the
+ * worker has rendered anything, and the sharp renderings replace them without a blank frame.
+ * The worker is held (frozen) until the previews are on screen, so the order is certain. */
+static void
+test_viewer_instant_open (void)
+{
+  g_autoptr (Viewer) viewer = viewer_new ();
+  g_autofree char *pdf = viewer_path (viewer, "instant.pdf");
+  g_autofree char *db = viewer_path (viewer, "chamber.db");
+  g_autofree char *previews_dir = NULL;
+  g_autofree char *beside_store = viewer_path (viewer, "previews");
+  g_autoptr (ChamberStore) store = NULL;
+  g_autoptr (ChamberRenderWorker) worker = NULL;
+  g_autoptr (ChamberPreviewLoader) loader = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) events = g_string_new (NULL);
+  GtkWidget *window, *scrolled, *box;
+  ChamberDocumentView *pages;
+  ChamberPageSidebar *sidebar;
+  ThumbnailChange change;
+  FirstPage first;
+  GdkTexture *preview;
+  char sha256[65];
+  guint tick;
+
+  write_spec_pdf (pdf, 3, NULL);
+  g_assert_true (chamber_sha256_file (pdf, sha256, NULL, NULL, &error));
+  g_assert_no_error (error);
+  store = chamber_store_open (db, &error);
+  g_assert_no_error (error);
+  /* The sync writes the previews beside the mirror's store. */
+  previews_dir = chamber_preview_loader_dir_for_store (store);
+  g_assert_cmpstr (previews_dir, ==, beside_store);
+  g_assert_null (chamber_preview_loader_new (previews_dir, sha256));
+  g_assert_true (chamber_preview_generate (previews_dir, sha256, pdf, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The previews decode off the UI thread: pages first, then thumbnails. */
+  loader = chamber_preview_loader_new (previews_dir, sha256);
+  g_assert_nonnull (loader);
+  if (!chamber_test_pump_until (previews_loaded, loader, 60000))
+    g_error ("the previews of %s were not decoded", pdf);
+  preview = chamber_preview_loader_get_page (loader, 0);
+  g_assert_cmpint (gdk_texture_get_width (preview), ==, CHAMBER_PREVIEW_WIDTH);
+  g_assert_nonnull (chamber_preview_loader_get_page (loader, 1));
+  g_assert_null (chamber_preview_loader_get_page (loader, 2));
+  g_assert_cmpint (gdk_texture_get_width (chamber_preview_loader_get_thumbnail (loader, 0)), ==,
+                   CHAMBER_PREVIEW_THUMB_WIDTH);
+  g_assert_null (chamber_preview_loader_get_thumbnail (loader, 3));
+
+  /* An opened worker that renders nothing yet. */
+  worker = chamber_render_worker_new (pdf, NULL);
+  if (!chamber_test_pump_until (worker_opened, worker, 60000))
+    g_error ("%s did not open", pdf);
+  chamber_render_worker_freeze (worker);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  sidebar = CHAMBER_PAGE_SIDEBAR (chamber_page_sidebar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (sidebar), 180, -1);
+  pages = CHAMBER_DOCUMENT_VIEW (chamber_document_view_new ());
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_hexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (pages));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (sidebar));
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+
+  first = (FirstPage) { pages, events, 0 };
+  g_signal_connect (pages, "page-previewed", G_CALLBACK (first_page_previewed_cb), &first);
+  g_signal_connect (pages, "page-rendered", G_CALLBACK (first_page_rendered_cb), &first);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (pages), first_page_tick_cb, &first, NULL);
+  chamber_document_view_set_worker (pages, worker);
+  chamber_document_view_set_previews (pages, loader);
+  chamber_page_sidebar_set_worker (sidebar, worker);
+  chamber_page_sidebar_set_previews (sidebar, loader);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Page 1 shows its preview, and so does its thumbnail; neither is the sharp rendering. */
+  g_object_set_data (G_OBJECT (pages), "wanted", (gpointer) "P");
+  if (!chamber_test_pump_until (events_are, &first, 60000))
+    g_error ("page 1 went through “%s”, not its preview", events->str);
+  g_assert_true (chamber_document_view_get_page_is_preview (pages, 0));
+  g_assert_null (chamber_document_view_get_page_texture (pages, 0));
+  change = (ThumbnailChange) { sidebar, NULL };
+  if (!chamber_test_pump_until (thumbnail_is_not, &change, 60000))
+    g_error ("no thumbnail of page 1 from the preview");
+  g_assert_true (chamber_page_sidebar_get_thumbnail (sidebar, 0)
+                 == chamber_preview_loader_get_thumbnail (loader, 0));
+
+  /* The worker goes on: its renderings replace the previews, with no blank frame between. */
+  chamber_render_worker_thaw (worker);
+  g_object_set_data (G_OBJECT (pages), "wanted", (gpointer) "PR");
+  if (!chamber_test_pump_until (events_are, &first, 60000))
+    g_error ("page 1 went through “%s”, not its preview then its rendering", events->str);
+  g_assert_false (chamber_document_view_get_page_is_preview (pages, 0));
+  g_assert_nonnull (chamber_document_view_get_page_texture (pages, 0));
+  g_assert_true (chamber_document_view_get_page_texture (pages, 0) != preview);
+  change.texture = chamber_preview_loader_get_thumbnail (loader, 0);
+  if (!chamber_test_pump_until (thumbnail_is_not, &change, 60000))
+    g_error ("the thumbnail of page 1 stayed the preview");
+  g_assert_cmpuint (first.blank_frames, ==, 0);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (pages), tick);
+  g_signal_handlers_disconnect_by_data (pages, &first);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The viewer finds the previews of a document of the mirror by itself, and ends sharp. */
+  chamber_page_view_open_document (viewer->view, pdf, "instant", store, sha256);
+  if (!chamber_test_pump_until (texture_shown, viewer->view, 60000))
+    g_error ("no rendering of %s", pdf);
+  g_assert_cmpstr (chamber_page_view_get_state (viewer->view), ==, "page");
+  g_assert_false (chamber_document_view_get_page_is_preview (viewer->pages, 0));
+}
+
 /* Five pages labelled i, ii, 1, 2, 3, with an outline of two chapters and an article. */
 static const PageSpec outline_pages[] = {
   { "i", "Mục lục", NULL, FALSE },
@@ -1698,6 +1887,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/viewer/continuous", test_viewer_continuous);
   g_test_add_func ("/ui/viewer/find", test_viewer_find);
   g_test_add_func ("/ui/viewer/thumbnails", test_viewer_thumbnails);
+  g_test_add_func ("/ui/viewer/instant-open", test_viewer_instant_open);
   g_test_add_func ("/ui/viewer/outline", test_viewer_outline);
   g_test_add_func ("/ui/viewer/password", test_viewer_password);
   g_test_add_func ("/ui/viewer/copy", test_viewer_copy);

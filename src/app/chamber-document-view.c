@@ -12,6 +12,8 @@
 #include "chamber-document-view.h"
 #include "chamber-page-cache.h"
 #include "chamber-page-text.h"
+#include "chamber-preview.h"
+#include "chamber-preview-loader.h"
 #include "chamber-texture.h"
 
 #define MARGIN          12      /* around the pages, in logical pixels */
@@ -38,6 +40,7 @@ typedef struct {
   GdkTexture       *texture;
   double            texture_scale;
   int               texture_rotation;
+  gboolean          texture_is_preview;  /* the sync-time preview, until the sharp one */
   ChamberRenderJob *job;      /* queued or running, or NULL */
   char             *error;    /* why it could not be rendered, or NULL */
 
@@ -83,6 +86,10 @@ struct _ChamberDocumentView
 
   ChamberRenderWorker *worker;
   ChamberPageCache    *cache;
+  ChamberPreviewLoader *previews;       /* the sync-time previews, or NULL */
+  GCancellable        *previews_cancellable;
+  GdkTexture          *scaled_previews[CHAMBER_PREVIEW_PAGES];  /* to their page's place */
+  gboolean             scaling_previews[CHAMBER_PREVIEW_PAGES];
   int                  n_pages;
   PageState           *pages;
   int                  page;
@@ -148,6 +155,7 @@ enum {
 enum {
   EXTERNAL_LINK,
   FIND_CHANGED,
+  PAGE_PREVIEWED,
   PAGE_RENDERED,
   PAGE_FAILED,
   N_SIGNALS
@@ -642,12 +650,74 @@ cancel_cancellable (GCancellable **cancellable)
 static gboolean
 texture_is_current (ChamberDocumentView *self, PageState *state)
 {
-  return state->texture != NULL && state->texture_rotation == self->rotation
+  return state->texture != NULL && !state->texture_is_preview
+         && state->texture_rotation == self->rotation
          && same_scale (state->texture_scale, wanted_scale (self));
 }
 
-/* Shows the cached rendering of @page at the current zoom, or else the nearest one as a
- * stand-in while the sharp one renders. TRUE when the shown one is sharp. */
+static void show_preview (ChamberDocumentView *self, int page);
+
+static void
+preview_scaled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (PageRequest) request = user_data;
+  ChamberDocumentView *self = request->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  texture = chamber_preview_loader_scale_finish (CHAMBER_PREVIEW_LOADER (source), result,
+                                                 &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->scaling_previews[request->page] = FALSE;
+  /* A preview that cannot be scaled is not shown: the sharp rendering comes anyway. */
+  if (texture == NULL)
+    return;
+  g_set_object (&self->scaled_previews[request->page], texture);
+  if (request->page < self->n_pages && request->page >= self->first_visible
+      && request->page <= self->last_visible)
+    show_preview (self, request->page);
+}
+
+/* Shows the sync-time preview of @page as a stand-in while the page shows nothing else. It is
+ * scaled to the page's place on a worker thread first, so that it is drawn pixel for pixel:
+ * drawing the big preview scaled would cost more than a frame. */
+static void
+show_preview (ChamberDocumentView *self, int page)
+{
+  PageState *state = &self->pages[page];
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = state->width * scale_factor, height = state->height * scale_factor;
+  GdkTexture *scaled;
+
+  if (self->previews == NULL || page >= CHAMBER_PREVIEW_PAGES || state->texture != NULL
+      || state->error != NULL || self->rotation != 0 || !self->laid_out)
+    return;
+  scaled = self->scaled_previews[page];
+  if (scaled == NULL || gdk_texture_get_width (scaled) != width
+      || gdk_texture_get_height (scaled) != height)
+    {
+      if (!self->scaling_previews[page]
+          && chamber_preview_loader_get_page (self->previews, page) != NULL)
+        {
+          self->scaling_previews[page] = TRUE;
+          chamber_preview_loader_scale_async (self->previews, page, width, height,
+                                              self->previews_cancellable, preview_scaled_cb,
+                                              page_request_new (self, page));
+        }
+      return;
+    }
+  state->texture = g_object_ref (scaled);
+  state->texture_scale = wanted_scale (self);
+  state->texture_rotation = 0;
+  state->texture_is_preview = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[PAGE_PREVIEWED], 0, page);
+}
+
+/* Shows the cached rendering of @page at the current zoom, or else the nearest one (or the
+ * sync-time preview) as a stand-in while the sharp one renders. TRUE when the shown one is
+ * sharp. */
 static gboolean
 show_cached (ChamberDocumentView *self, int page)
 {
@@ -664,11 +734,15 @@ show_cached (ChamberDocumentView *self, int page)
     surface = chamber_page_cache_lookup_nearest (self->cache, page, scale, self->rotation,
                                                  &scale);
   if (surface == NULL)
-    return FALSE;
+    {
+      show_preview (self, page);
+      return FALSE;
+    }
   g_clear_object (&state->texture);
   state->texture = chamber_texture_new_for_surface (surface);
   state->texture_scale = scale;
   state->texture_rotation = self->rotation;
+  state->texture_is_preview = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return texture_is_current (self, state);
 }
@@ -731,6 +805,7 @@ job_finished_cb (ChamberRenderJob *job, ChamberDocumentView *self)
       state->texture = chamber_texture_new_for_surface (cairo_surface_reference (surface));
       state->texture_scale = chamber_render_job_get_scale (job);
       state->texture_rotation = self->rotation;
+      state->texture_is_preview = FALSE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   g_signal_emit (self, signals[PAGE_RENDERED], 0, page);
@@ -1074,6 +1149,56 @@ clear_pages (ChamberDocumentView *self)
   chamber_page_cache_clear (self->cache);
 }
 
+static void
+clear_previews (ChamberDocumentView *self)
+{
+  if (self->previews != NULL)
+    g_signal_handlers_disconnect_by_data (self->previews, self);
+  g_clear_object (&self->previews);
+  cancel_cancellable (&self->previews_cancellable);
+  for (int i = 0; i < CHAMBER_PREVIEW_PAGES; i++)
+    {
+      g_clear_object (&self->scaled_previews[i]);
+      self->scaling_previews[i] = FALSE;
+    }
+}
+
+static void
+preview_loaded_cb (ChamberDocumentView *self, int page, gboolean thumbnail)
+{
+  if (thumbnail || page < 0 || page >= self->n_pages)
+    return;
+  if (page >= self->first_visible && page <= self->last_visible)
+    show_preview (self, page);
+}
+
+void
+chamber_document_view_set_previews (ChamberDocumentView *self, ChamberPreviewLoader *previews)
+{
+  g_return_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (previews == NULL || CHAMBER_IS_PREVIEW_LOADER (previews));
+
+  clear_previews (self);
+  if (previews == NULL)
+    return;
+  self->previews = g_object_ref (previews);
+  self->previews_cancellable = g_cancellable_new ();
+  g_signal_connect_object (previews, "loaded", G_CALLBACK (preview_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (int i = MAX (self->first_visible, 0); i <= self->last_visible && i < self->n_pages; i++)
+    show_preview (self, i);
+}
+
+gboolean
+chamber_document_view_get_page_is_preview (ChamberDocumentView *self, int page)
+{
+  g_return_val_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (page < 0 || page >= self->n_pages)
+    return FALSE;
+  return self->pages[page].texture != NULL && self->pages[page].texture_is_preview;
+}
+
 void
 chamber_document_view_set_worker (ChamberDocumentView *self, ChamberRenderWorker *worker)
 {
@@ -1081,6 +1206,7 @@ chamber_document_view_set_worker (ChamberDocumentView *self, ChamberRenderWorker
   g_return_if_fail (worker == NULL || CHAMBER_IS_RENDER_WORKER (worker));
 
   chamber_document_view_find (self, NULL);
+  clear_previews (self);
   clear_pages (self);
   g_set_object (&self->worker, worker);
   self->selection_start.page = self->selection_end.page = -1;
@@ -2182,6 +2308,7 @@ chamber_document_view_dispose (GObject *object)
   ChamberDocumentView *self = CHAMBER_DOCUMENT_VIEW (object);
 
   cancel_cancellable (&self->find_cancellable);
+  clear_previews (self);
   clear_pages (self);
   g_clear_object (&self->worker);
   g_clear_object (&self->cache);
@@ -2262,6 +2389,9 @@ chamber_document_view_class_init (ChamberDocumentViewClass *klass)
   signals[FIND_CHANGED] =
     g_signal_new ("find-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
+  signals[PAGE_PREVIEWED] =
+    g_signal_new ("page-previewed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT);
   signals[PAGE_RENDERED] =
     g_signal_new ("page-rendered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_INT);

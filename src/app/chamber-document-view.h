@@ -12,12 +12,17 @@
  * Text is selected by dragging (or a word by a double click) and copied with Ctrl+C; links lead
  * to their page, or are announced with ::external-link; find highlights every match and
  * emphasises the current one. ::page-rendered and ::page-failed tell when a page's rendering
- * arrived or failed (a failed page says so in its place). Coordinates on a page are in points
+ * arrived or failed (a failed page says so in its place).
+ *
+ * Instant open: given the sync-time previews of the document (ChamberPreviewLoader), a visible
+ * page that has nothing better to show shows its preview, scaled to its place, until its
+ * sharp rendering replaces it; ::page-previewed tells when a preview went on screen. Coordinates on a page are in points
  * from the top-left corner of the unrotated page. */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "chamber-preview-loader.h"
 #include "chamber-render-worker.h"
 
 G_BEGIN_DECLS
@@ -40,6 +45,13 @@ GtkWidget      *chamber_document_view_new (void);
 /* An opened worker, or NULL to show nothing. Resets the page, the selection and find. */
 void            chamber_document_view_set_worker (ChamberDocumentView *self,
                                                   ChamberRenderWorker *worker);
+
+/* The document's sync-time previews (set after the worker, which forgets them), or NULL. */
+void            chamber_document_view_set_previews (ChamberDocumentView *self,
+                                                    ChamberPreviewLoader *previews);
+/* Whether @page shows its preview now, its sharp rendering still to come. */
+gboolean        chamber_document_view_get_page_is_preview (ChamberDocumentView *self,
+                                                           int page);
 
 /* The current page, from 0: the one that takes most of the viewport. */
 int             chamber_document_view_get_page (ChamberDocumentView *self);

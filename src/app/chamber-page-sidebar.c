@@ -11,6 +11,8 @@
 #include "chamber-page-cache.h"
 #include "chamber-page-canvas.h"
 #include "chamber-page-sidebar.h"
+#include "chamber-preview.h"
+#include "chamber-preview-loader.h"
 #include "chamber-texture.h"
 
 #define THUMBNAIL_WIDTH  120                  /* logical pixels */
@@ -36,6 +38,7 @@ struct _ChamberPageSidebar
 
   ChamberRenderWorker *worker;
   ChamberPageCache    *cache;
+  ChamberPreviewLoader *previews;   /* the sync-time thumbnails, or NULL */
   GCancellable        *outline_cancellable;
   GtkStringList       *labels;
   GtkSingleSelection  *thumbnail_selection;
@@ -129,6 +132,11 @@ load_thumbnail (ChamberPageSidebar *self, Thumbnail *thumbnail)
       chamber_page_canvas_set_texture (thumbnail->canvas, texture);
       return;
     }
+  /* The sync-time thumbnail shows until the sharp one arrives. */
+  if (self->previews != NULL && self->rotation == 0)
+    chamber_page_canvas_set_texture (thumbnail->canvas,
+                                     chamber_preview_loader_get_thumbnail (self->previews,
+                                                                           thumbnail->page));
   thumbnail->job = chamber_render_job_new (thumbnail->page, scale, self->rotation,
                                            CHAMBER_RENDER_PRIORITY_THUMBNAIL);
   g_signal_connect (thumbnail->job, "finished", G_CALLBACK (thumbnail_rendered_cb), thumbnail);
@@ -258,6 +266,14 @@ outline_activated_cb (ChamberPageSidebar *self, guint position)
 /* ---- public ------------------------------------------------------------------------------ */
 
 static void
+clear_previews (ChamberPageSidebar *self)
+{
+  if (self->previews != NULL)
+    g_signal_handlers_disconnect_by_data (self->previews, self);
+  g_clear_object (&self->previews);
+}
+
+static void
 reload_thumbnails (ChamberPageSidebar *self)
 {
   GHashTableIter iter;
@@ -333,6 +349,7 @@ chamber_page_sidebar_set_worker (ChamberPageSidebar *self, ChamberRenderWorker *
     g_cancellable_cancel (self->outline_cancellable);
   g_clear_object (&self->outline_cancellable);
   chamber_page_cache_clear (self->cache);
+  clear_previews (self);
   g_set_object (&self->worker, worker);
   self->page = 0;
   gtk_stack_set_visible_child_name (self->stack, "thumbnails");
@@ -350,6 +367,35 @@ chamber_page_sidebar_set_worker (ChamberPageSidebar *self, ChamberRenderWorker *
   g_set_object (&self->labels, labels);
   gtk_single_selection_set_model (self->thumbnail_selection, G_LIST_MODEL (labels));
   gtk_single_selection_set_selected (self->thumbnail_selection, 0);
+}
+
+static void
+preview_loaded_cb (ChamberPageSidebar *self, int page, gboolean thumbnail)
+{
+  Thumbnail *row = g_hash_table_lookup (self->thumbnails, GINT_TO_POINTER (page));
+
+  /* Only a row still waiting for its rendering takes the stand-in. */
+  if (!thumbnail || row == NULL || row->job == NULL || self->rotation != 0)
+    return;
+  chamber_page_canvas_set_texture (row->canvas,
+                                   chamber_preview_loader_get_thumbnail (self->previews, page));
+}
+
+void
+chamber_page_sidebar_set_previews (ChamberPageSidebar *self, ChamberPreviewLoader *previews)
+{
+  g_return_if_fail (CHAMBER_IS_PAGE_SIDEBAR (self));
+  g_return_if_fail (previews == NULL || CHAMBER_IS_PREVIEW_LOADER (previews));
+
+  clear_previews (self);
+  if (previews == NULL)
+    return;
+  self->previews = g_object_ref (previews);
+  g_signal_connect_object (previews, "loaded", G_CALLBACK (preview_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (int page = 0; page < CHAMBER_PREVIEW_THUMBS; page++)
+    if (chamber_preview_loader_get_thumbnail (previews, page) != NULL)
+      preview_loaded_cb (self, page, TRUE);
 }
 
 void
@@ -465,6 +511,7 @@ chamber_page_sidebar_dispose (GObject *object)
   if (self->outline_cancellable != NULL)
     g_cancellable_cancel (self->outline_cancellable);
   g_clear_object (&self->outline_cancellable);
+  clear_previews (self);
   g_clear_object (&self->thumbnail_selection);
   g_clear_object (&self->labels);
   g_clear_object (&self->worker);

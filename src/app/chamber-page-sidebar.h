@@ -2,13 +2,15 @@
  *
  * Thumbnails are small renderings made by the document's ChamberRenderWorker at the lowest
  * priority, only for the rows on screen (a small ChamberPageCache keeps them for scrolling
- * back); the current page is highlighted. The outline tab shows the PDF's bookmarks as a tree
+ * back), the sync-time ones (ChamberPreviewLoader) standing in until then; the current page
+ * is highlighted. The outline tab shows the PDF's bookmarks as a tree
  * and is hidden when the document has none. Clicking a thumbnail or an outline entry emits
  * ::page-activated. */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "chamber-preview-loader.h"
 #include "chamber-render-worker.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,9 @@ GtkWidget   *chamber_page_sidebar_new (void);
 /* An opened worker, or NULL. */
 void         chamber_page_sidebar_set_worker (ChamberPageSidebar *self,
                                               ChamberRenderWorker *worker);
+/* The document's sync-time thumbnails (set after the worker, which forgets them), or NULL. */
+void         chamber_page_sidebar_set_previews (ChamberPageSidebar *self,
+                                                ChamberPreviewLoader *previews);
 /* The page to highlight, from 0. */
 void         chamber_page_sidebar_set_page (ChamberPageSidebar *self, int page);
 void         chamber_page_sidebar_set_rotation (ChamberPageSidebar *self, int rotation);

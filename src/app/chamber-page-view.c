@@ -62,6 +62,7 @@ struct _ChamberPageView
 
   ChamberStore        *store;           /* where passwords are remembered, or NULL */
   char                *sha256;
+  ChamberPreviewLoader *previews;       /* the sync-time previews being decoded, or NULL */
   gboolean             password_remembered;  /* self->password came from the store */
   gboolean             remember_password;    /* store self->password once it opens */
 
@@ -243,7 +244,9 @@ opened_cb (ChamberPageView *self, int n_pages, ChamberRenderWorker *worker)
   self->remember_password = FALSE;
 
   chamber_document_view_set_worker (self->document_view, worker);
+  chamber_document_view_set_previews (self->document_view, self->previews);
   chamber_page_sidebar_set_worker (self->sidebar, worker);
+  chamber_page_sidebar_set_previews (self->sidebar, self->previews);
   chamber_page_notes_set_open_file (self->notes, self->path, self->password);
   gtk_stack_set_visible_child_name (self->stack, "page");
   /* The keys read the document at once, unless the reader is busy elsewhere in the window. */
@@ -359,6 +362,15 @@ chamber_page_view_open_document (ChamberPageView *self, const char *path, const 
       self->password_remembered = self->password != NULL;
     }
 
+  /* A synced document's previews start decoding now, while the worker opens it. */
+  g_clear_object (&self->previews);
+  if (self->store != NULL && self->sha256 != NULL)
+    {
+      g_autofree char *previews_dir = chamber_preview_loader_dir_for_store (self->store);
+
+      self->previews = chamber_preview_loader_new (previews_dir, self->sha256);
+    }
+
   self->reveal_page = 0;
   g_clear_pointer (&self->reveal_find, g_free);
   gtk_label_set_text (self->title_label, self->title);
@@ -385,6 +397,7 @@ chamber_page_view_close (ChamberPageView *self)
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->previews);
   gtk_label_set_text (self->title_label, "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), NULL);
   gtk_spinner_set_spinning (self->spinner, FALSE);
@@ -1076,6 +1089,7 @@ chamber_page_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->previews);
 
   G_OBJECT_CLASS (chamber_page_view_parent_class)->dispose (object);
 }

@@ -1,0 +1,675 @@
+/* bench-app.c — the viewer in the running app (issue 3's benchmark), inside one process with a
+ * display: the app's ChamberPageView (toolbar, sidebar, ChamberDocumentView) in a 1366 × 768
+ * window, on generated and demo documents.
+ *
+ *   (a) "open document → first page painted": from chamber_page_view_open_document() to the end
+ *       of the first frame that shows page 1 (GdkFrameClock::after-paint of the view's frame
+ *       clock, once page 1 has its texture). With the sync-time preview present (the mirror's
+ *       previews folder beside its store, as the sync leaves it): bar ≤ 50 ms. Without it: bar ≤
+ *       the bare poppler_page_render() of that page at the view's scale, measured in this run,
+ *       + 50 ms. The reference column is that bare render in both tables.
+ *   (b) page turn to a prefetched page: from activating viewer.next-page to the end of the first
+ *       frame that shows the next page sharp, once the worker had rendered it ahead; bar ≤ 16 ms
+ *       (one frame). The reference column is the 16 ms frame.
+ *
+ * Medians of N runs (default 11). Documents: a generated text-heavy one (cairo, Vietnamese,
+ * 12 pages of ruled tables, as in bench-render) and the demo session's documents, seeded by
+ * `$CHAMBERD --data DIR demo` when $CHAMBERD is set.
+ *
+ * Usage: bench-app [--runs N]. Needs a display (build-aux/bench gives it Xvfb and a session
+ * bus). Prints the tables on stdout; exits 1 when a bar is missed, 77 without a display. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <locale.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chamber-hash.h"
+#include "chamber-page-view.h"
+#include "chamber-pdf.h"
+#include "chamber-preview.h"
+#include "chamber-store.h"
+
+#define BAR_PREVIEW_MS    50.0
+#define BAR_EXTRA_MS      50.0
+#define BAR_FRAME_MS      16.0
+#define TEXT_PAGES        12
+#define WAIT_MS           20000
+#define SETTLE_MS         150      /* quiet time after each open, so runs do not overlap */
+
+static const char *const sentences[] = {
+  "Hội đồng nhân dân tỉnh xem xét tờ trình của Ủy ban nhân dân về dự toán ngân sách năm sau.",
+  "Ban Kinh tế – Ngân sách thẩm tra báo cáo quyết toán thu, chi ngân sách địa phương.",
+  "Đại biểu chất vấn Giám đốc Sở Tài nguyên và Môi trường về bồi thường, giải phóng mặt bằng.",
+  "Cử tri kiến nghị sớm hoàn thành tuyến đường tỉnh lộ nối các xã vùng sâu, vùng xa.",
+  "Nghị quyết quy định mức chi hỗ trợ cho người có công, hộ nghèo và hộ cận nghèo.",
+  "Thường trực Hội đồng nhân dân đôn đốc việc thực hiện các cam kết sau phiên chất vấn.",
+  "Kế hoạch đầu tư công trung hạn được điều chỉnh, bổ sung để đẩy nhanh tiến độ giải ngân.",
+  "Sở Giáo dục và Đào tạo giải trình về tình trạng thiếu giáo viên mầm non ở miền núi.",
+  "Tổ đại biểu tổng hợp ý kiến, kiến nghị của cử tri gửi đến kỳ họp thứ mười.",
+  "Quy hoạch sử dụng đất đến năm 2030 phải bảo đảm đất trồng lúa và đất rừng phòng hộ.",
+};
+
+typedef struct {
+  char     *name;
+  double    chamber;
+  double    reference;
+  double    bar_value;
+  gboolean  pass;
+} Row;
+
+typedef struct {
+  char *label;
+  char *path;
+  char  sha256[65];
+  int   n_pages;
+} Document;
+
+/* What the view's frame clock saw: the end of the first frame that showed what is waited for. */
+typedef struct {
+  ChamberPageView     *view;
+  ChamberDocumentView *pages;
+  int                  page;          /* the page waited for, from 0 */
+  gboolean             sharp;         /* only its sharp rendering counts */
+  double               start;         /* ms; 0: not waiting */
+  double               painted;       /* ms; 0: not yet */
+  gboolean             was_preview;   /* the frame showed the preview */
+  guint                rendered;      /* ::page-rendered since the open, any page */
+  GHashTable          *rendered_pages;
+} Probe;
+
+static int failures;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : (da > db ? 1 : 0);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  if (samples->len == 0)
+    return NAN;
+  if (samples->len % 2 == 1)
+    return g_array_index (samples, double, samples->len / 2);
+  return (g_array_index (samples, double, samples->len / 2 - 1)
+          + g_array_index (samples, double, samples->len / 2)) / 2;
+}
+
+static void
+row_clear (gpointer data)
+{
+  g_free (((Row *) data)->name);
+}
+
+static GArray *
+rows_new (void)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+
+  g_array_set_clear_func (rows, row_clear);
+  return rows;
+}
+
+static void
+add_row (GArray *rows, const char *name, double chamber, double reference, double bar_value)
+{
+  Row row = { g_strdup (name), chamber, reference, bar_value, chamber <= bar_value };
+
+  g_array_append_val (rows, row);
+  if (!row.pass)
+    failures++;
+}
+
+/* | case | Chamber | reference | ratio | bar | pass/fail |, as bench-render prints them; @bar
+ * says the bar, each row's own value in brackets when it depends on the row. */
+static void
+print_table (const char *title, GArray *rows, const char *bar, gboolean per_row_bar)
+{
+  guint width = 4;
+
+  for (guint i = 0; i < rows->len; i++)
+    width = MAX (width, (guint) g_utf8_strlen (g_array_index (rows, Row, i).name, -1));
+
+  printf ("\n%s\n\n", title);
+  printf ("| %-*s | %12s | %12s | %7s | %-22s | %-9s |\n", width, "case", "Chamber", "reference",
+          "ratio", "bar", "pass/fail");
+  printf ("|-");
+  for (guint i = 0; i < width; i++)
+    printf ("-");
+  printf ("-|--------------|--------------|---------|------------------------|-----------|\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *chamber = g_strdup_printf ("%.2f ms", row->chamber);
+      g_autofree char *reference = g_strdup_printf ("%.2f ms", row->reference);
+      g_autofree char *shown_bar = per_row_bar
+                                     ? g_strdup_printf ("%s (%.0f ms)", bar, row->bar_value)
+                                     : g_strdup (bar);
+      int pad = (int) width - (int) g_utf8_strlen (row->name, -1);
+      int bar_pad = 22 - (int) g_utf8_strlen (shown_bar, -1);
+      const char *verdict = row->pass ? "pass" : "FAIL";
+
+      printf ("| %s%*s | %12s | %12s | %6.2f× | %s%*s | %-9s |\n", row->name, pad, "", chamber,
+              reference, row->reference > 0 ? row->chamber / row->reference : 0.0, shown_bar,
+              MAX (bar_pad, 0), "", verdict);
+    }
+  fflush (stdout);
+}
+
+/* ── documents ─────────────────────────────────────────────────────────────────────────────── */
+
+/* Text-heavy, like an annex of budget tables (bench-render's): a heading, then 100 rows of
+ * small text in three typefaces across two columns, every other row shaded, every cell ruled. */
+static void
+write_text_heavy (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 1; page <= TEXT_PAGES; page++)
+    {
+      g_autofree char *heading =
+        g_strdup_printf ("Phụ lục: dự toán thu, chi ngân sách địa phương — trang %d", page);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 13);
+      cairo_move_to (cr, 30, 40);
+      cairo_show_text (cr, heading);
+      for (int row = 0; row < 100; row++)
+        {
+          double y = 56 + row * 7.6;
+
+          if (row % 2 == 0)
+            {
+              cairo_set_source_rgb (cr, 0.92, 0.94, 0.97);
+              cairo_rectangle (cr, 30, y, 535, 7.6);
+              cairo_fill (cr);
+            }
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          for (int column = 0; column < 2; column++)
+            {
+              cairo_select_font_face (cr,
+                                      (row + column) % 3 == 0 ? "DejaVu Serif"
+                                      : (row + column) % 3 == 1 ? "DejaVu Sans"
+                                                                : "DejaVu Sans Mono",
+                                      row % 9 == 0 ? CAIRO_FONT_SLANT_ITALIC
+                                                   : CAIRO_FONT_SLANT_NORMAL,
+                                      row % 10 == 0 ? CAIRO_FONT_WEIGHT_BOLD
+                                                    : CAIRO_FONT_WEIGHT_NORMAL);
+              cairo_set_font_size (cr, 5.4);
+              cairo_move_to (cr, 33 + column * 267.5, y + 5.8);
+              cairo_show_text (cr,
+                               sentences[(page + row * 2 + column) % G_N_ELEMENTS (sentences)]);
+            }
+          cairo_set_line_width (cr, 0.3);
+          cairo_move_to (cr, 30, y + 7.6);
+          cairo_line_to (cr, 565, y + 7.6);
+          for (int rule = 0; rule <= 6; rule++)
+            {
+              double x = 30 + rule * (535.0 / 6);
+
+              cairo_move_to (cr, x, y);
+              cairo_line_to (cr, x, y + 7.6);
+            }
+          cairo_stroke (cr);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_error ("cairo cannot write a PDF: %s",
+             cairo_status_to_string (cairo_surface_status (surface)));
+  cairo_surface_destroy (surface);
+}
+
+static void
+document_free (gpointer data)
+{
+  Document *document = data;
+
+  g_free (document->label);
+  g_free (document->path);
+  g_free (document);
+}
+
+/* Adds @path, with its hash and its page count, and renders its previews into @previews as
+ * the sync does. */
+static void
+add_document (GPtrArray *documents, const char *label, const char *path, const char *previews)
+{
+  Document *document = g_new0 (Document, 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (PopplerDocument) pdf = poppler_document_new_from_file (uri, NULL, &error);
+
+  if (pdf == NULL)
+    g_error ("%s: %s", path, error->message);
+  document->n_pages = poppler_document_get_n_pages (pdf);
+  if (!chamber_sha256_file (path, document->sha256, NULL, NULL, &error))
+    g_error ("%s: %s", path, error->message);
+  if (!chamber_preview_generate (previews, document->sha256, path, NULL, &error))
+    g_error ("no preview of %s: %s", path, error->message);
+  if (label != NULL)
+    document->label = g_strdup (label);
+  else
+    {
+      g_autofree char *title = poppler_document_get_title (pdf);
+
+      if (title != NULL && g_utf8_strlen (title, -1) > 36)
+        {
+          char *end = g_utf8_offset_to_pointer (title, 35);
+
+          *end = '\0';
+          document->label = g_strdup_printf ("demo: %s…", title);
+        }
+      else
+        document->label = g_strdup_printf ("demo: %s", title != NULL ? title : document->sha256);
+    }
+  document->path = g_strdup (path);
+  g_ptr_array_add (documents, document);
+}
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The demo session's documents: `$CHAMBERD --data DIR demo` seeds them into DIR/blobs. */
+static void
+add_demo_documents (GPtrArray *documents, const char *dir, const char *previews)
+{
+  const char *chamberd = g_getenv ("CHAMBERD");
+  g_autofree char *data = g_build_filename (dir, "demo-server", NULL);
+  g_autofree char *blobs = g_build_filename (data, "blobs", NULL);
+  const char *argv[] = { chamberd, "--data", data, "demo", NULL };
+  g_autoptr (GDir) prefixes = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  const char *prefix;
+
+  if (chamberd == NULL)
+    {
+      fprintf (stderr, "bench-app: $CHAMBERD is not set: no demo documents\n");
+      return;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("chamberd demo: %s", error->message);
+  prefixes = g_dir_open (blobs, 0, &error);
+  if (prefixes == NULL)
+    g_error ("%s", error->message);
+  while ((prefix = g_dir_read_name (prefixes)) != NULL)
+    {
+      g_autofree char *sub = g_build_filename (blobs, prefix, NULL);
+      g_autoptr (GDir) files = g_dir_open (sub, 0, NULL);
+      const char *name;
+
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        g_ptr_array_add (paths, g_build_filename (sub, name, NULL));
+    }
+  g_ptr_array_sort (paths, compare_paths);
+  for (guint i = 0; i < paths->len; i++)
+    add_document (documents, NULL, g_ptr_array_index (paths, i), previews);
+}
+
+/* ── the reference: a bare poppler render ──────────────────────────────────────────────────── */
+
+/* What any viewer must do at the least to draw page @index: take the page, a white ARGB32
+ * surface of its size at @scale, poppler_page_render() into it; median of @runs. */
+static double
+time_bare_render (const char *path, int index, double scale, int runs)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (PopplerDocument) document = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int run = 0; run < runs; run++)
+    {
+      double start = now_ms (), width_pt, height_pt, elapsed;
+      PopplerPage *page = poppler_document_get_page (document, index);
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      poppler_page_get_size (page, &width_pt, &height_pt);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil (width_pt * scale - 0.01),
+                                            (int) ceil (height_pt * scale - 0.01));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      poppler_page_render (page, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      cairo_surface_destroy (surface);
+      g_object_unref (page);
+      elapsed = now_ms () - start;
+      g_array_append_val (samples, elapsed);
+    }
+  return median (samples);
+}
+
+/* ── the app's view ────────────────────────────────────────────────────────────────────────── */
+
+static gboolean
+page_shown (Probe *probe)
+{
+  if (chamber_document_view_get_page (probe->pages) != probe->page)
+    return FALSE;
+  if (chamber_document_view_get_page_texture (probe->pages, probe->page) != NULL)
+    return TRUE;
+  return !probe->sharp && chamber_document_view_get_page_is_preview (probe->pages, probe->page);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, Probe *probe)
+{
+  if (probe->start <= 0 || probe->painted > 0 || !page_shown (probe))
+    return;
+  probe->painted = now_ms ();
+  probe->was_preview = chamber_document_view_get_page_is_preview (probe->pages, probe->page);
+}
+
+static void
+page_rendered_cb (ChamberDocumentView *pages, int page, Probe *probe)
+{
+  probe->rendered++;
+  g_hash_table_add (probe->rendered_pages, GINT_TO_POINTER (page));
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((Probe *) data)->painted > 0;
+}
+
+static gboolean
+page_sharp (gpointer data)
+{
+  Probe *probe = data;
+
+  return chamber_document_view_get_page_texture (probe->pages, probe->page) != NULL;
+}
+
+static gboolean
+page_prefetched (gpointer data)
+{
+  Probe *probe = data;
+
+  return g_hash_table_contains (probe->rendered_pages, GINT_TO_POINTER (probe->page));
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Iterates the main context until @done or @timeout_ms. */
+static gboolean
+pump_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () >= end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      if (!g_main_context_pending (NULL))
+        g_usleep (200);
+    }
+  return TRUE;
+}
+
+static void
+start_probe (Probe *probe, int page, gboolean sharp)
+{
+  probe->page = page;
+  probe->sharp = sharp;
+  probe->painted = 0;
+  probe->was_preview = FALSE;
+  probe->start = now_ms ();
+}
+
+/* Opens @document (with the mirror's @store, so that its previews are found, or without) and
+ * returns the time to the first frame that shows page 1; leaves it open, page 1 sharp. */
+static double
+time_open (Probe *probe, const Document *document, ChamberStore *store, gboolean *out_preview)
+{
+  double elapsed;
+
+  chamber_page_view_close (probe->view);
+  pump_until (never, NULL, SETTLE_MS);
+  probe->rendered = 0;
+  g_hash_table_remove_all (probe->rendered_pages);
+
+  start_probe (probe, 0, FALSE);
+  chamber_page_view_open_document (probe->view, document->path, document->label, store,
+                                   store != NULL ? document->sha256 : NULL);
+  if (!pump_until (painted, probe, WAIT_MS))
+    g_error ("%s: page 1 was not painted within %d ms (state %s)", document->label, WAIT_MS,
+             chamber_page_view_get_state (probe->view));
+  elapsed = probe->painted - probe->start;
+  *out_preview = probe->was_preview;
+  probe->start = 0;
+  if (!pump_until (page_sharp, probe, WAIT_MS))
+    g_error ("%s: page 1 was not rendered", document->label);
+  return elapsed;
+}
+
+/* (a) for one document, with and without the preview. */
+static void
+measure_open (Probe *probe, const Document *document, ChamberStore *store, int runs,
+              GArray *preview_rows, GArray *plain_rows)
+{
+  g_autoptr (GArray) with = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) without = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *with_name = NULL;
+  double scale, bare;
+  guint from_preview = 0;
+
+  for (int run = 0; run < runs; run++)
+    {
+      gboolean preview = FALSE;
+      double sample = time_open (probe, document, store, &preview);
+
+      g_array_append_val (with, sample);
+      from_preview += preview ? 1 : 0;
+      sample = time_open (probe, document, NULL, &preview);
+      g_array_append_val (without, sample);
+    }
+  scale = chamber_document_view_get_zoom (probe->pages)
+          * gtk_widget_get_scale_factor (GTK_WIDGET (probe->pages));
+  bare = time_bare_render (document->path, 0, scale, runs);
+  /* Which frames showed the preview first is part of the case's name. */
+  with_name = g_strdup_printf ("%s (preview first %u/%d)", document->label, from_preview, runs);
+  add_row (preview_rows, with_name, median (with), bare, BAR_PREVIEW_MS);
+  add_row (plain_rows, document->label, median (without), bare, bare + BAR_EXTRA_MS);
+  fprintf (stderr, "bench-app: %s at scale %.2f: %.1f / %.1f ms, bare %.1f ms\n",
+           document->label, scale, median (with), median (without), bare);
+}
+
+/* (b) for one document: page turns forward from page 1, each once the next page was rendered
+ * ahead. */
+static void
+measure_turns (Probe *probe, const Document *document, int runs, GArray *rows)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean preview;
+
+  time_open (probe, document, NULL, &preview);
+  while ((int) samples->len < runs)
+    {
+      int current = chamber_document_view_get_page (probe->pages);
+      int next = current + 1;
+      double sample;
+
+      if (next >= document->n_pages)
+        {
+          /* Back to the top, and on again. */
+          chamber_document_view_set_page (probe->pages, 0);
+          probe->page = 0;
+          if (!pump_until (page_sharp, probe, WAIT_MS))
+            g_error ("%s: page 1 not shown again", document->label);
+          continue;
+        }
+      probe->page = next;
+      if (!pump_until (page_prefetched, probe, WAIT_MS))
+        g_error ("%s: page %d was not rendered ahead", document->label, next + 1);
+      pump_until (never, NULL, 30);
+
+      start_probe (probe, next, TRUE);
+      if (!gtk_widget_activate_action (GTK_WIDGET (probe->view), "viewer.next-page", NULL))
+        g_error ("no viewer.next-page action");
+      if (!pump_until (painted, probe, WAIT_MS))
+        g_error ("%s: page %d was not shown", document->label, next + 1);
+      sample = probe->painted - probe->start;
+      probe->start = 0;
+      g_array_append_val (samples, sample);
+    }
+  add_row (rows, document->label, median (samples), BAR_FRAME_MS, BAR_FRAME_MS);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_frame_clock (data) != NULL;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *mirror = NULL;
+  g_autofree char *previews = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *text_pdf = NULL;
+  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (document_free);
+  g_autoptr (ChamberStore) store = NULL;
+  g_autoptr (GArray) preview_rows = rows_new ();
+  g_autoptr (GArray) plain_rows = rows_new ();
+  g_autoptr (GArray) turn_rows = rows_new ();
+  g_autoptr (GError) error = NULL;
+  Probe probe = { 0 };
+  GtkWidget *window;
+  int runs = 11;
+
+  setlocale (LC_ALL, "");
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        {
+          i++;
+          runs = MAX (atoi (argv[i]), 1);
+        }
+      else
+        {
+          fprintf (stderr, "usage: bench-app [--runs N]\n");
+          return 2;
+        }
+    }
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-app: no display, skipped\n");
+      return 77;
+    }
+  adw_init ();
+
+  dir = g_dir_make_tmp ("chamber-bench-app-XXXXXX", &error);
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  /* A mirror as the sync leaves it: the store, and the previews beside it. */
+  mirror = g_build_filename (dir, "mirror", NULL);
+  previews = g_build_filename (mirror, "previews", NULL);
+  db = g_build_filename (mirror, "chamber.db", NULL);
+  g_mkdir_with_parents (previews, 0700);
+  store = chamber_store_open (db, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  text_pdf = g_build_filename (dir, "text-heavy.pdf", NULL);
+  write_text_heavy (text_pdf);
+  add_document (documents, "text-heavy (generated)", text_pdf, previews);
+  add_demo_documents (documents, dir, previews);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  probe.view = CHAMBER_PAGE_VIEW (chamber_page_view_new ());
+  probe.pages = chamber_page_view_get_document_view (probe.view);
+  probe.rendered_pages = g_hash_table_new (NULL, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (probe.view));
+  gtk_window_present (GTK_WINDOW (window));
+  if (!pump_until (window_mapped, window, WAIT_MS))
+    g_error ("the window did not show");
+  /* One frame clock paints the whole window, the pages with it. */
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), &probe);
+  g_signal_connect (probe.pages, "page-rendered", G_CALLBACK (page_rendered_cb), &probe);
+
+  fprintf (stderr, "bench-app: %u documents, %d runs each\n", documents->len, runs);
+  for (guint i = 0; i < documents->len; i++)
+    measure_open (&probe, g_ptr_array_index (documents, i), store, runs, preview_rows,
+                  plain_rows);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const Document *document = g_ptr_array_index (documents, i);
+
+      if (document->n_pages >= 2)
+        measure_turns (&probe, document, runs, turn_rows);
+    }
+
+  {
+    g_autofree char *title_with = g_strdup_printf (
+      "(a) Open document → first page painted, with the sync-time preview — median of %d runs "
+      "(reference: bare poppler_page_render of page 1 at the view's scale, this run)", runs);
+    g_autofree char *title_without = g_strdup_printf (
+      "(a) Open document → first page painted, without a preview — median of %d runs "
+      "(reference: bare poppler_page_render of page 1 at the view's scale, this run)", runs);
+    g_autofree char *title_turn = g_strdup_printf (
+      "(b) Page turn to a prefetched page: viewer.next-page → end of the frame showing it "
+      "sharp — median of %d turns (reference: one 16 ms frame)", runs);
+
+    printf ("bench-app: %s, window %d × %d, scale factor %d\n",
+            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+            gtk_widget_get_width (window), gtk_widget_get_height (window),
+            gtk_widget_get_scale_factor (window));
+    print_table (title_with, preview_rows, "≤ 50 ms", FALSE);
+    print_table (title_without, plain_rows, "≤ reference + 50 ms", TRUE);
+    print_table (title_turn, turn_rows, "≤ 16 ms", FALSE);
+  }
+
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &probe);
+  g_signal_handlers_disconnect_by_data (probe.pages, &probe);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_hash_table_unref (probe.rendered_pages);
+  {
+    const char *rm[] = { "rm", "-rf", dir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+  printf ("\nbench-app: %s\n", failures == 0 ? "every bar met" : "some bars missed");
+  return failures == 0 ? 0 : 1;
+}
