@@ -533,6 +533,27 @@ search_activated_cb (ChamberSearchView *self)
     activate_result (self, 0);
 }
 
+/* Down in the search field moves to the results, as in GNOME's search lists. */
+static gboolean
+entry_key_pressed_cb (ChamberSearchView     *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  first = gtk_list_box_get_row_at_index (self->results_list, 0);
+  if (first == NULL || !gtk_widget_get_mapped (GTK_WIDGET (first)))
+    return GDK_EVENT_PROPAGATE;
+  gtk_list_box_select_row (self->results_list, first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return GDK_EVENT_STOP;
+}
+
 static void
 row_activated_cb (ChamberSearchView *self, GtkListBoxRow *row)
 {
@@ -830,7 +851,14 @@ chamber_search_view_class_init (ChamberSearchViewClass *klass)
 static void
 chamber_search_view_init (ChamberSearchView *self)
 {
+  GtkEventController *keys;
+
   self->scope = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
   update_session_button (self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
