@@ -16,13 +16,17 @@ enum {
   CHAMBERCTL_EXIT_USAGE = 2,
 };
 
-/* The connection settings: given before the command (@server, @token), after it
- * (@command_server, @command_token, which win), or by CHAMBER_SERVER / CHAMBER_TOKEN. */
+/* The connection settings: given before the command (@server, @token, @pin), after it
+ * (@command_server, @command_token, @command_pin, which win), or by CHAMBER_SERVER /
+ * CHAMBER_TOKEN / CHAMBER_PIN. */
 typedef struct {
   char *server;
   char *token;
+  char *pin;
   char *command_server;
   char *command_token;
+  char *command_pin;
+  char *pin_hex;         /* the pin in use, as 64 lowercase hex digits */
 } ChamberctlGlobals;
 
 /* A command: @name is how it was called ("session create"); @argv[0] is the program name and
@@ -44,12 +48,13 @@ int chamberctl_usage_error (const char *name, const char *format, ...) G_GNUC_PR
 /* Prints "chamberctl: MESSAGE" as one line on stderr and returns CHAMBERCTL_EXIT_FAILURE. */
 int chamberctl_fail (const char *message);
 
-/* The server URL and token to use; FALSE (after printing a usage error) when one is missing.
+/* The server URL, token and pinned certificate fingerprint (NULL when none) to use; FALSE
+ * (after printing a usage error) when one is missing or the pin is not a SHA-256 fingerprint.
  * Without @need_token a missing token is no error (*out_token NULL): sync also reads a static
  * export, which needs none. */
 gboolean chamberctl_get_connection (ChamberctlGlobals *globals, const char *name,
                                     gboolean need_token, const char **out_server,
-                                    const char **out_token);
+                                    const char **out_token, const char **out_pin);
 /* A client for the server; NULL after printing the reason, with *out_status set. */
 ChamberClient *chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_status);
 
@@ -76,6 +81,8 @@ int chamberctl_delivery (ChamberctlGlobals *globals, const char *name, int argc,
 int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_check (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_render (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_fingerprint (ChamberctlGlobals *globals, const char *name, int argc,
+                            char **argv);
 int chamberctl_search (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 
 G_END_DECLS

@@ -59,7 +59,7 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   g_autoptr (ChamberSyncReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  const char *server, *token;
+  const char *server, *token, *pin;
   gint64 session_id = 0;
   ProgressLine line = { FALSE };
   gboolean ok;
@@ -82,7 +82,7 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   if (session_id < 0)
     return chamberctl_usage_error (name, _("--session must be a session id"));
   /* A static export (docs/protocol.md) is read without a token. */
-  if (!chamberctl_get_connection (globals, name, FALSE, &server, &token))
+  if (!chamberctl_get_connection (globals, name, FALSE, &server, &token, &pin))
     return CHAMBERCTL_EXIT_USAGE;
 
   sync = chamber_sync_new (server, token, dir, &error);
@@ -90,6 +90,7 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
     return g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_INVALID_URL)
                ? chamberctl_usage_error (name, "%s", error->message)
                : chamberctl_fail (error->message);
+  chamber_sync_set_pinned_certificate (sync, pin);
 
   ok = chamber_sync_run (sync, session_id, isatty (STDERR_FILENO) ? progress_cb : NULL, &line,
                          &report, NULL, &error);

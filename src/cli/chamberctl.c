@@ -1,6 +1,7 @@
 /* chamberctl.c — the command line of Chamber: finds the command, parses the options shared by
  * every command, and runs it. The commands live in chamberctl-admin.c (sessions, agenda, people,
  * tokens, publishing), chamberctl-audit.c (audit log, delivery), chamberctl-sync.c,
+ * chamberctl-tls.c (fingerprint),
  * chamberctl-pdf.c (check, render) and chamberctl-search.c. */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "chamberctl-private.h"
+#include "chamber-tls.h"
 
 typedef struct {
   const char *group;       /* the first word */
@@ -33,6 +35,8 @@ static const Command commands[] = {
     N_("List the audit log: who published, changed, downloaded") },
   { "delivery", NULL, chamberctl_delivery,
     N_("Show which documents of a session reached each delegate") },
+  { "fingerprint", NULL, chamberctl_fingerprint,
+    N_("Print the fingerprint of the certificate an https:// server presents") },
   { "sync", NULL, chamberctl_sync, N_("Bring sessions and their documents to a folder") },
   { "check", NULL, chamberctl_check, N_("Check that a PDF opens and every page renders") },
   { "render", NULL, chamberctl_render, N_("Render one page of a PDF to a PNG image") },
@@ -85,6 +89,10 @@ chamberctl_parse (ChamberctlGlobals *globals, const char *name, const char *posi
       N_("URL") },
     { "token", 0, flags, G_OPTION_ARG_STRING, &globals->command_token,
       N_("Access token (default: $CHAMBER_TOKEN)"), N_("TOKEN") },
+    { "pin", 0, flags, G_OPTION_ARG_STRING, &globals->command_pin,
+      N_("Accept only the server certificate with this SHA-256 fingerprint (default: "
+         "$CHAMBER_PIN)"),
+      N_("SHA256") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -114,15 +122,31 @@ chamberctl_parse (ChamberctlGlobals *globals, const char *name, const char *posi
 
 gboolean
 chamberctl_get_connection (ChamberctlGlobals *globals, const char *name, gboolean need_token,
-                           const char **out_server, const char **out_token)
+                           const char **out_server, const char **out_token,
+                           const char **out_pin)
 {
   const char *server = globals->command_server ? globals->command_server : globals->server;
   const char *token = globals->command_token ? globals->command_token : globals->token;
+  const char *pin = globals->command_pin ? globals->command_pin : globals->pin;
 
   if (server == NULL || *server == '\0')
     server = g_getenv ("CHAMBER_SERVER");
   if (token == NULL || *token == '\0')
     token = g_getenv ("CHAMBER_TOKEN");
+  if (pin == NULL || *pin == '\0')
+    pin = g_getenv ("CHAMBER_PIN");
+  g_clear_pointer (&globals->pin_hex, g_free);
+  if (pin != NULL && *pin != '\0')
+    {
+      globals->pin_hex = chamber_tls_normalise_fingerprint (pin);
+      if (globals->pin_hex == NULL)
+        {
+          chamberctl_usage_error (name, _("--pin needs the SHA-256 fingerprint of the server's "
+                                          "certificate, 64 hexadecimal digits, not “%s”"),
+                                  pin);
+          return FALSE;
+        }
+    }
 
   if (server == NULL || *server == '\0')
     {
@@ -137,6 +161,7 @@ chamberctl_get_connection (ChamberctlGlobals *globals, const char *name, gboolea
     }
   *out_server = server;
   *out_token = (token != NULL && *token != '\0') ? token : NULL;
+  *out_pin = globals->pin_hex;
   return TRUE;
 }
 
@@ -144,10 +169,10 @@ ChamberClient *
 chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_status)
 {
   g_autoptr (GError) error = NULL;
-  const char *server, *token;
+  const char *server, *token, *pin;
   ChamberClient *client;
 
-  if (!chamberctl_get_connection (globals, name, TRUE, &server, &token))
+  if (!chamberctl_get_connection (globals, name, TRUE, &server, &token, &pin))
     {
       *out_status = CHAMBERCTL_EXIT_USAGE;
       return NULL;
@@ -161,6 +186,7 @@ chamberctl_connect (ChamberctlGlobals *globals, const char *name, int *out_statu
                         : chamberctl_fail (error->message);
       return NULL;
     }
+  chamber_client_set_pinned_certificate (client, pin);
   return client;
 }
 
@@ -308,6 +334,10 @@ main (int argc, char **argv)
       N_("URL") },
     { "token", 0, 0, G_OPTION_ARG_STRING, &globals.token,
       N_("Access token (default: $CHAMBER_TOKEN)"), N_("TOKEN") },
+    { "pin", 0, 0, G_OPTION_ARG_STRING, &globals.pin,
+      N_("Accept only the server certificate with this SHA-256 fingerprint (default: "
+         "$CHAMBER_PIN)"),
+      N_("SHA256") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -343,5 +373,8 @@ main (int argc, char **argv)
   g_free (globals.token);
   g_free (globals.command_server);
   g_free (globals.command_token);
+  g_free (globals.pin);
+  g_free (globals.command_pin);
+  g_free (globals.pin_hex);
   return status;
 }

@@ -12,6 +12,9 @@
  *   SERVER        5xx
  *   PROTOCOL      an answer that is not what docs/protocol.md says (not JSON, a member missing)
  *   INVALID_URL   the server address is not an http:// or https:// URL with a host
+ *   CERTIFICATE   https: the server presented a certificate with another fingerprint than the
+ *                 pinned one, or, without a pin, one this computer does not trust; the message
+ *                 shows the fingerprint(s) so a person can compare them with the handover sheet
  * For the non-2xx answers, the message is the server's own (from its error body) when it sent
  * one. A cancelled request fails with G_IO_ERROR_CANCELLED, unchanged. */
 #include "config.h"
@@ -22,8 +25,10 @@
 #include <string.h>
 
 #include "chamber-client.h"
+#include "chamber-hash.h"
 #include "chamber-manifest.h"
 #include "chamber-protocol.h"
+#include "chamber-tls.h"
 
 G_DEFINE_QUARK (chamber-client-error-quark, chamber_client_error)
 
@@ -44,6 +49,8 @@ G_DEFINE_QUARK (chamber-client-error-quark, chamber_client_error)
 #define READ_CHUNK (64 * 1024)
 /* The most records one list answer may hold. */
 #define MAX_LIST_RECORDS 100000
+/* Set on a SoupMessage whose server certificate was refused: its fingerprint. */
+#define REFUSED_FINGERPRINT "chamber-refused-fingerprint"
 
 struct _ChamberClient
 {
@@ -51,6 +58,7 @@ struct _ChamberClient
 
   char        *server_url;  /* scheme://host[:port][/path], no trailing slash */
   char        *token;       /* may be NULL */
+  char        *pin;         /* the pinned certificate's fingerprint, or NULL */
   SoupSession *session;
 };
 
@@ -68,6 +76,7 @@ chamber_client_finalize (GObject *object)
   if (self->token != NULL)
     memset (self->token, 0, strlen (self->token));
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->pin, g_free);
 
   G_OBJECT_CLASS (chamber_client_parent_class)->finalize (object);
 }
@@ -159,6 +168,93 @@ normalise_server_url (const char *url, GError **error)
   }
 }
 
+/* ---- The server's certificate ----------------------------------------------------------- */
+
+/* Called for a certificate with errors — with a pin, for every certificate, since the session
+ * then has no certificate database to trust any by. */
+static gboolean
+accept_certificate_cb (SoupMessage         *msg,
+                       GTlsCertificate     *certificate,
+                       GTlsCertificateFlags errors,
+                       gpointer             user_data)
+{
+  ChamberClient *self = user_data;
+  g_autofree char *fingerprint = chamber_tls_certificate_fingerprint (certificate);
+
+  if (self->pin != NULL && g_str_equal (fingerprint, self->pin))
+    return TRUE;
+  g_object_set_data_full (G_OBJECT (msg), REFUSED_FINGERPRINT, g_steal_pointer (&fingerprint),
+                          g_free);
+  return FALSE;
+}
+
+static void
+request_queued_cb (SoupSession *session,
+                   SoupMessage *msg,
+                   gpointer     user_data)
+{
+  g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb),
+                           user_data, 0);
+}
+
+void
+chamber_client_set_pinned_certificate (ChamberClient *self,
+                                       const char    *sha256_hex)
+{
+  g_return_if_fail (CHAMBER_IS_CLIENT (self));
+  g_return_if_fail (sha256_hex == NULL || chamber_sha256_is_valid (sha256_hex));
+
+  if (g_strcmp0 (self->pin, sha256_hex) == 0)
+    return;
+  g_clear_pointer (&self->pin, g_free);
+  self->pin = g_strdup (sha256_hex);
+  /* No database: no certificate is trusted by itself, each one reaches accept_certificate_cb
+   * and only the pinned one passes. Without a pin, the system's trusted authorities decide. */
+  if (self->pin != NULL)
+    soup_session_set_tls_database (self->session, NULL);
+  else
+    soup_session_set_tls_database (self->session,
+                                   g_tls_backend_get_default_database (
+                                     g_tls_backend_get_default ()));
+  /* Connections kept alive were accepted under the old rule. */
+  soup_session_abort (self->session);
+}
+
+const char *
+chamber_client_get_pinned_certificate (ChamberClient *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  return self->pin;
+}
+
+gboolean
+chamber_client_take_certificate_error (ChamberClient *self,
+                                       gpointer       soup_message,
+                                       GError       **error)
+{
+  const char *fingerprint;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (SOUP_IS_MESSAGE (soup_message), FALSE);
+
+  fingerprint = g_object_get_data (G_OBJECT (soup_message), REFUSED_FINGERPRINT);
+  if (fingerprint == NULL)
+    return FALSE;
+  if (self->pin != NULL)
+    g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_CERTIFICATE,
+                 _("The server's certificate has changed (expected %s, got %s). Do not "
+                   "continue unless the secretariat confirms the new certificate."),
+                 self->pin, fingerprint);
+  else
+    g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_CERTIFICATE,
+                 _("The server at %s presents a certificate this computer does not trust, "
+                   "with the SHA-256 fingerprint %s. Compare it with the fingerprint on the "
+                   "handover sheet from the secretariat; connect with it pinned only if they "
+                   "are the same."),
+                 self->server_url, fingerprint);
+  return TRUE;
+}
+
 ChamberClient *
 chamber_client_new (const char *server_url, const char *token, GError **error)
 {
@@ -175,6 +271,8 @@ chamber_client_new (const char *server_url, const char *token, GError **error)
                                                  "timeout", IO_TIMEOUT,
                                                  "idle-timeout", IDLE_TIMEOUT,
                                                  NULL);
+  g_signal_connect_object (self->session, "request-queued", G_CALLBACK (request_queued_cb),
+                           self, 0);
   return g_steal_pointer (&self);
 }
 
@@ -340,6 +438,11 @@ send_message (ChamberClient *self, SoupMessage *msg, gsize max_bytes,
   stream = soup_session_send (self->session, msg, cancellable, &send_error);
   if (stream == NULL)
     {
+      if (chamber_client_take_certificate_error (self, msg, error))
+        {
+          g_error_free (send_error);
+          return NULL;
+        }
       propagate_network_error (self, send_error, FALSE, error);
       return NULL;
     }
@@ -414,6 +517,7 @@ set_status_error (ChamberClient *self, SoupMessage *msg, GBytes *body, GError **
     case CHAMBER_CLIENT_ERROR_REJECTED:
     case CHAMBER_CLIENT_ERROR_PROTOCOL:
     case CHAMBER_CLIENT_ERROR_INVALID_URL:
+    case CHAMBER_CLIENT_ERROR_CERTIFICATE:
     default:
       g_set_error (error, CHAMBER_CLIENT_ERROR, code,
                    _("The server at %s answered %u %s."), self->server_url, status,

@@ -21,6 +21,7 @@ typedef enum {
   CHAMBER_CLIENT_ERROR_SERVER,        /* 5xx */
   CHAMBER_CLIENT_ERROR_PROTOCOL,      /* the answer is not what the protocol says */
   CHAMBER_CLIENT_ERROR_INVALID_URL,
+  CHAMBER_CLIENT_ERROR_CERTIFICATE,   /* https: the server's certificate is not trusted or not the pinned one */
 } ChamberClientError;
 
 GQuark chamber_client_error_quark (void);
@@ -37,6 +38,20 @@ gpointer       chamber_client_get_soup_session (ChamberClient *self);
 char          *chamber_client_build_uri (ChamberClient *self, const char *path);
 /* Adds "Authorization: Bearer …" to a SoupMessage. */
 void           chamber_client_authorize (ChamberClient *self, gpointer soup_message);
+
+/* Pins the server's certificate: from now on a TLS connection is accepted only when the
+ * certificate the server presents has the SHA-256 fingerprint @sha256_hex (64 lowercase hex
+ * digits, see chamber-tls.h), whether or not this computer trusts it otherwise — also a
+ * certificate a public authority signed is refused when it is not the pinned one. NULL removes
+ * the pin: then only certificates this computer trusts are accepted. Every request sent through
+ * the client's SoupSession, also by the sync engine, is checked. */
+void           chamber_client_set_pinned_certificate (ChamberClient *self, const char *sha256_hex);
+const char    *chamber_client_get_pinned_certificate (ChamberClient *self);
+/* After a send of @soup_message through the client's session failed: when the reason is that
+ * the server's certificate was refused, sets CERTIFICATE on @error (the message names the
+ * fingerprint presented, and the pinned one when there is a pin) and returns TRUE. */
+gboolean       chamber_client_take_certificate_error (ChamberClient *self, gpointer soup_message,
+                                                      GError **error);
 
 /* Sends a request with an optional JSON body and returns the parsed JSON answer (NULL for an
  * empty 2xx body or a 304). A non-2xx answer becomes a CHAMBER_CLIENT_ERROR whose message is

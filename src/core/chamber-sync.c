@@ -47,6 +47,7 @@ struct _ChamberSync
 
   char *server_url;
   char *token;
+  char *pin;
   char *local_dir;
   char *lock_path;
   ChamberStore *store;
@@ -332,6 +333,8 @@ send_blob_request (Run *run, Blob *blob, const char *part_path, gint64 *offset,
                                 run->cancellable, &local);
       if (body == NULL)
         {
+          if (chamber_client_take_certificate_error (run->client, msg, error))
+            return NULL;
           propagate_network_error (run, g_steal_pointer (&local), NULL, error);
           return NULL;
         }
@@ -946,6 +949,7 @@ chamber_sync_finalize (GObject *object)
 
   g_free (self->server_url);
   g_free (self->token);
+  g_free (self->pin);
   g_free (self->local_dir);
   g_free (self->lock_path);
   g_clear_object (&self->store);
@@ -1028,6 +1032,16 @@ chamber_sync_get_blobs (ChamberSync *self)
   return self->blobs;
 }
 
+void
+chamber_sync_set_pinned_certificate (ChamberSync *self, const char *sha256_hex)
+{
+  g_return_if_fail (CHAMBER_IS_SYNC (self));
+
+  chamber_client_set_pinned_certificate (self->client, sha256_hex);
+  g_free (self->pin);
+  self->pin = g_strdup (sha256_hex);
+}
+
 gboolean
 chamber_sync_run (ChamberSync *self, gint64 session_id, ChamberSyncProgressFunc progress,
                   gpointer progress_data, ChamberSyncReport **out_report,
@@ -1045,6 +1059,7 @@ typedef struct
 {
   char *server_url;
   char *token;
+  char *pin;
   char *lock_path;
   char *db_path;
   char *blob_dir;
@@ -1074,6 +1089,7 @@ async_data_free (AsyncData *data)
 {
   g_free (data->server_url);
   g_free (data->token);
+  g_free (data->pin);
   g_free (data->lock_path);
   g_free (data->db_path);
   g_free (data->blob_dir);
@@ -1144,9 +1160,12 @@ sync_thread (GTask *task, gpointer source_object, gpointer task_data,
   if ((store = chamber_store_open (data->db_path, &outcome->error)) != NULL
       && (blobs = chamber_blob_store_new (data->blob_dir, &outcome->error)) != NULL
       && (client = chamber_client_new (data->server_url, data->token, &outcome->error)) != NULL)
-    sync_with (data->lock_path, store, blobs, client, data->session_id,
-               data->progress != NULL ? forward_progress : NULL, data, &outcome->report,
-               cancellable, &outcome->error);
+    {
+      chamber_client_set_pinned_certificate (client, data->pin);
+      sync_with (data->lock_path, store, blobs, client, data->session_id,
+                 data->progress != NULL ? forward_progress : NULL, data, &outcome->report,
+                 cancellable, &outcome->error);
+    }
 
   g_task_return_pointer (task, outcome, (GDestroyNotify) async_outcome_free);
 }
@@ -1165,6 +1184,7 @@ chamber_sync_run_async (ChamberSync *self, gint64 session_id, ChamberSyncProgres
   data = g_new0 (AsyncData, 1);
   data->server_url = g_strdup (self->server_url);
   data->token = g_strdup (self->token);
+  data->pin = g_strdup (self->pin);
   data->lock_path = g_strdup (self->lock_path);
   data->db_path = g_strdup (chamber_store_get_path (self->store));
   data->blob_dir = g_strdup (chamber_blob_store_get_dir (self->blobs));

@@ -67,6 +67,9 @@ const char       *chamber_sync_get_local_dir (ChamberSync *self);
 /* The local mirror, for readers on the thread that owns @self. */
 ChamberStore     *chamber_sync_get_store (ChamberSync *self);
 ChamberBlobStore *chamber_sync_get_blobs (ChamberSync *self);
+/* Pins the server's certificate for every request of this engine's runs, also those of
+ * chamber_sync_run_async() (see chamber_client_set_pinned_certificate()); NULL removes it. */
+void              chamber_sync_set_pinned_certificate (ChamberSync *self, const char *sha256_hex);
 
 /* Blocking. @session_id 0 syncs every session the person may read. */
 gboolean chamber_sync_run (ChamberSync *self, gint64 session_id,

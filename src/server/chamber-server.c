@@ -858,6 +858,87 @@ chamber_server_parse_address (const char *address,
   return g_inet_socket_address_new (inet, (guint16) port);
 }
 
+/* Reads @path whole, or fails with TLS naming it as the certificate or (@is_key) key file. */
+static char *
+read_pem_file (const char *path,
+               gboolean    is_key,
+               GError    **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  char *contents = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CHAMBER_SERVER_ERROR, CHAMBER_SERVER_ERROR_TLS,
+                   is_key ? _("The private key file %s does not exist.")
+                          : _("The certificate file %s does not exist."),
+                   path);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    {
+      g_set_error (error, CHAMBER_SERVER_ERROR, CHAMBER_SERVER_ERROR_TLS,
+                   is_key ? _("Cannot read the private key file: %s")
+                          : _("Cannot read the certificate file: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  return contents;
+}
+
+GTlsCertificate *
+chamber_server_load_certificate (const char *cert_file,
+                                 const char *key_file,
+                                 GError    **error)
+{
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *cert_pem = NULL;
+  g_autofree char *key_pem = NULL;
+
+  g_return_val_if_fail (cert_file != NULL, NULL);
+  g_return_val_if_fail (key_file != NULL, NULL);
+
+  cert_pem = read_pem_file (cert_file, FALSE, error);
+  if (cert_pem == NULL)
+    return NULL;
+  key_pem = read_pem_file (key_file, TRUE, error);
+  if (key_pem == NULL)
+    return NULL;
+
+  /* The certificate alone first, so that a failure of both together is the key's. */
+  certificate = g_tls_certificate_new_from_pem (cert_pem, -1, &local_error);
+  if (certificate == NULL)
+    {
+      g_set_error (error, CHAMBER_SERVER_ERROR, CHAMBER_SERVER_ERROR_TLS,
+                   _("%s holds no certificate in PEM format (%s). Give the certificate file "
+                     "with --tls-cert."),
+                   cert_file, local_error->message);
+      return NULL;
+    }
+  g_clear_object (&certificate);
+  certificate = g_tls_certificate_new_from_files (cert_file, key_file, &local_error);
+  if (certificate == NULL)
+    {
+      g_set_error (error, CHAMBER_SERVER_ERROR, CHAMBER_SERVER_ERROR_TLS,
+                   _("%s holds no unencrypted private key in PEM format (%s). Give the key "
+                     "file with --tls-key."),
+                   key_file, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&certificate);
+}
+
+void
+chamber_server_set_tls_certificate (ChamberServer   *self,
+                                    GTlsCertificate *certificate)
+{
+  g_return_if_fail (CHAMBER_IS_SERVER (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+
+  soup_server_set_tls_certificate (self->soup, certificate);
+}
+
 char *
 chamber_server_listen (ChamberServer *self,
                        const char    *address,
@@ -870,13 +951,18 @@ chamber_server_listen (ChamberServer *self,
   GSList *listeners;
   GSocket *socket;
   GInetAddress *inet;
+  gboolean https;
+  const char *scheme;
 
   g_return_val_if_fail (CHAMBER_IS_SERVER (self), NULL);
 
+  https = soup_server_get_tls_certificate (self->soup) != NULL;
+  scheme = https ? "https" : "http";
   wanted = chamber_server_parse_address (address, error);
   if (wanted == NULL)
     return NULL;
-  if (!soup_server_listen (self->soup, wanted, 0, &local_error))
+  if (!soup_server_listen (self->soup, wanted, https ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                           &local_error))
     {
       g_set_error (error, CHAMBER_SERVER_ERROR, CHAMBER_SERVER_ERROR_LISTEN,
                    _("Cannot listen on %s: %s"), address, local_error->message);
@@ -893,9 +979,9 @@ chamber_server_listen (ChamberServer *self,
   inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (bound));
   host = g_inet_address_to_string (inet);
   if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
-    return g_strdup_printf ("http://[%s]:%u", host,
+    return g_strdup_printf ("%s://[%s]:%u", scheme, host,
                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-  return g_strdup_printf ("http://%s:%u", host,
+  return g_strdup_printf ("%s://%s:%u", scheme, host,
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
 }
 

@@ -17,6 +17,7 @@ typedef enum {
   CHAMBER_SERVER_ERROR_DATA,     /* the data folder is missing, not initialised or unusable */
   CHAMBER_SERVER_ERROR_NOT_FOUND, /* export: no session with that id */
   CHAMBER_SERVER_ERROR_EXPORT,   /* export: the export folder cannot be written */
+  CHAMBER_SERVER_ERROR_TLS,      /* --tls-cert/--tls-key: a file missing, unreadable or not PEM */
 } ChamberServerError;
 
 GQuark chamber_server_error_quark (void);
@@ -44,9 +45,20 @@ gint64         chamber_server_get_max_upload_bytes (ChamberServer *self);
 void           chamber_server_set_auth_limit (ChamberServer *self, guint failures,
                                               guint window_seconds);
 
+/* `chamberd --tls-cert FILE --tls-key FILE`: the certificate (PEM, the server's own first, then
+ * any intermediates) and its private key (PEM, unencrypted). Fails with TLS, naming the file,
+ * when a file is missing or unreadable, or holds no certificate or no private key. A key that
+ * belongs to another certificate is not detected here (GIO cannot compare them): clients then
+ * fail the handshake. */
+GTlsCertificate *chamber_server_load_certificate (const char *cert_file, const char *key_file,
+                                                  GError **error);
+/* Serves HTTPS only, with @certificate; call before chamber_server_listen(). */
+void           chamber_server_set_tls_certificate (ChamberServer *self,
+                                                   GTlsCertificate *certificate);
+
 /* Listens on @address ("HOST:PORT", HOST an IPv4 literal, an IPv6 literal in brackets or
- * "localhost"; port 0 picks a free one). Returns the URL clients use, "http://HOST:PORT" with
- * the port actually bound. */
+ * "localhost"; port 0 picks a free one). Returns the URL clients use, "http://HOST:PORT" (or
+ * "https://HOST:PORT" with a TLS certificate) with the port actually bound. */
 char          *chamber_server_listen (ChamberServer *self, const char *address, GError **error);
 /* Stops accepting requests and waits for uploads being checked to finish. */
 void           chamber_server_shutdown (ChamberServer *self);

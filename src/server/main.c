@@ -2,6 +2,7 @@
  *
  *   chamberd --data DIR [--listen HOST:PORT] [--max-upload-mb N]   serve DIR
  *            [--auth-failures N] [--auth-window SECONDS]
+ *            [--tls-cert FILE --tls-key FILE]                      HTTPS only
  *   chamberd --data DIR init                                       prepare DIR, print an admin token
  *   chamberd --data DIR demo                                       prepare DIR with the sample session
  *   chamberd --data DIR export --session ID --out OUT              write a session as static files
@@ -50,17 +51,28 @@ serve (const char *data_dir,
        const char *address,
        int         max_upload_mb,
        int         auth_failures,
-       int         auth_window)
+       int         auth_window,
+       const char *tls_cert,
+       const char *tls_key)
 {
   g_autoptr (ChamberServer) server = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
   guint term_id, int_id;
 
+  if (tls_cert != NULL)
+    {
+      certificate = chamber_server_load_certificate (tls_cert, tls_key, &error);
+      if (certificate == NULL)
+        return fail (error);
+    }
   server = chamber_server_new (data_dir, &error);
   if (server == NULL)
     return fail (error);
+  if (certificate != NULL)
+    chamber_server_set_tls_certificate (server, certificate);
   if (max_upload_mb > 0)
     chamber_server_set_max_upload_bytes (server, (gint64) max_upload_mb * 1024 * 1024);
   chamber_server_set_auth_limit (server, auth_failures > 0 ? (guint) auth_failures : 0,
@@ -114,6 +126,8 @@ main (int    argc,
   g_autofree char *data_dir = NULL;
   g_autofree char *address = NULL;
   g_autofree char *out_dir = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
   const char *localedir;
   const char *command = NULL;
   int max_upload_mb = -1;
@@ -134,6 +148,10 @@ main (int    argc,
       N_("N") },
     { "auth-window", 0, 0, G_OPTION_ARG_INT, &auth_window,
       N_("That window, in seconds (default 60)"), N_("SECONDS") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
+      N_("Serve HTTPS only, with this certificate (PEM; needs --tls-key)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      N_("The certificate's private key (PEM, unencrypted)"), N_("FILE") },
     { "session", 0, 0, G_OPTION_ARG_INT64, &session_id,
       N_("export: the session to write out"), N_("ID") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
@@ -156,7 +174,8 @@ main (int    argc,
   g_option_context_set_summary (
     context,
     _("Without a command, serves the Chamber API from the data folder and prints\n"
-      "“listening on http://HOST:PORT” once it is ready.\n"
+      "“listening on http://HOST:PORT” once it is ready (https:// with --tls-cert and\n"
+      "--tls-key).\n"
       "\n"
       "Commands:\n"
       "  init    create the data folder when missing and print a new admin token\n"
@@ -189,6 +208,12 @@ main (int    argc,
     return usage_error (_("--auth-failures needs a number from 1 to 100000."));
   if (auth_window != -1 && (auth_window < 1 || auth_window > MAX_AUTH_WINDOW_S))
     return usage_error (_("--auth-window needs a number of seconds from 1 to 86400."));
+  if ((tls_cert != NULL) != (tls_key != NULL))
+    return usage_error (_("--tls-cert and --tls-key go together: give both or neither."));
+  if (tls_cert != NULL && (*tls_cert == '\0' || *tls_key == '\0'))
+    return usage_error (_("--tls-cert and --tls-key need a file name each."));
+  if (command != NULL && tls_cert != NULL)
+    return usage_error (_("--tls-cert and --tls-key go with serving only, not with a command."));
   if (g_strcmp0 (command, "export") == 0)
     {
       if (session_id < 1)
@@ -223,5 +248,5 @@ main (int    argc,
     }
 
   return serve (data_dir, address != NULL ? address : "127.0.0.1:8080", max_upload_mb,
-                auth_failures, auth_window);
+                auth_failures, auth_window, tls_cert, tls_key);
 }
