@@ -954,6 +954,213 @@ test_sync_one_run_per_folder (void)
   fixture_free (fx);
 }
 
+typedef struct {
+  GHashTable *sizes;         /* title → size, of the documents expected */
+  GHashTable *seen;          /* titles reported with their bytes */
+  int calls;
+  gint64 last_done;
+  gboolean monotonic;
+  gboolean rate_when_flowing;
+  gboolean seconds_consistent;
+  gboolean documents_right;
+  int last_seconds_left;
+  GCancellable *cancel;      /* cancelled once bytes_done reaches cancel_at */
+  gint64 cancel_at;
+} ParallelLog;
+
+static void
+parallel_log_init (ParallelLog *log, GPtrArray *documents)
+{
+  memset (log, 0, sizeof *log);
+  log->sizes = g_hash_table_new (g_str_hash, g_str_equal);
+  log->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      ChamberDocument *document = g_ptr_array_index (documents, i);
+
+      g_hash_table_insert (log->sizes, document->title, &document->bytes);
+    }
+  log->monotonic = TRUE;
+  log->rate_when_flowing = TRUE;
+  log->seconds_consistent = TRUE;
+  log->documents_right = TRUE;
+}
+
+static void
+parallel_log_clear (ParallelLog *log)
+{
+  g_hash_table_unref (log->sizes);
+  g_hash_table_unref (log->seen);
+}
+
+static void
+parallel_progress_cb (const ChamberSyncProgress *progress, gpointer user_data)
+{
+  ParallelLog *log = user_data;
+
+  log->calls++;
+  if (progress->bytes_done < log->last_done || progress->bytes_done > progress->bytes_total)
+    log->monotonic = FALSE;
+  log->last_done = progress->bytes_done;
+  /* A fresh folder: every byte counted was received. */
+  if (progress->bytes_done > 0 && progress->bytes_per_second <= 0)
+    log->rate_when_flowing = FALSE;
+  if (progress->seconds_left < -1
+      || (progress->bytes_per_second > 0 && progress->seconds_left < 0)
+      || (progress->bytes_done == progress->bytes_total && progress->seconds_left != 0))
+    log->seconds_consistent = FALSE;
+  log->last_seconds_left = progress->seconds_left;
+  if (progress->document_title != NULL)
+    {
+      const gint64 *size = g_hash_table_lookup (log->sizes, progress->document_title);
+
+      if (size == NULL || progress->document_bytes_total != *size
+          || progress->document_bytes_done < 0
+          || progress->document_bytes_done > progress->document_bytes_total)
+        log->documents_right = FALSE;
+      else
+        g_hash_table_add (log->seen, (gpointer) progress->document_title);
+    }
+  else if (progress->document_bytes_done != 0 || progress->document_bytes_total != 0)
+    log->documents_right = FALSE;
+  if (log->cancel != NULL && progress->bytes_done >= log->cancel_at
+      && !g_cancellable_is_cancelled (log->cancel))
+    g_cancellable_cancel (log->cancel);
+}
+
+/* A session of eight documents of about 1 MB each; returns the session. */
+static gint64
+publish_eight (Fixture *fx, GPtrArray *documents)
+{
+  gint64 session_id = create_session (fx, 12, "Kỳ họp thường lệ cuối năm");
+  gint64 item_id = add_item (fx, session_id, 0, "Các báo cáo của UBND tỉnh");
+
+  for (int i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("eight-%d.pdf", i);
+      g_autofree char *path = work_path (fx, name);
+      g_autofree char *title = g_strdup_printf ("Báo cáo số %d", i + 1);
+
+      write_big_pdf (path, 512 + 64 * i);
+      g_ptr_array_add (documents, publish (fx, item_id, path, title, CHAMBER_DOCUMENT_REPORT));
+    }
+  return session_id;
+}
+
+/* Eight documents on four download threads: every byte identical, the report and the progress
+ * right (monotonic bytes, a rate once bytes flowed, time left, each document's own bytes). */
+static void
+test_sync_parallel (void)
+{
+  Fixture *fx = fixture_new ();
+  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) chamber_document_free);
+  gint64 session_id = publish_eight (fx, documents);
+  g_autoptr (ChamberSync) sync = new_sync (fx, fx->server->admin_token, "laptop");
+  g_autoptr (ChamberSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  ParallelLog log;
+
+  g_assert_cmpint (chamber_sync_get_max_parallel (sync), ==, 3);
+  chamber_sync_set_max_parallel (sync, 4);
+  parallel_log_init (&log, documents);
+  g_assert_true (chamber_sync_run (sync, session_id, parallel_progress_cb, &log, &report, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->documents_fetched, ==, 8);
+  g_assert_cmpuint (report->fetched->len, ==, 8);
+  g_assert_cmpint (report->documents_failed, ==, 0);
+  g_assert_cmpint (report->hash_mismatches, ==, 0);
+  g_assert_cmpint (report->bytes_resumed, ==, 0);
+  g_assert_cmpint (report->bytes_fetched, ==, total_bytes (documents));
+  for (guint i = 0; i < documents->len; i++)
+    assert_held (fx, sync, g_ptr_array_index (documents, i));
+
+  g_assert_cmpint (log.calls, >, 0);
+  g_assert_true (log.monotonic);
+  g_assert_cmpint (log.last_done, ==, total_bytes (documents));
+  g_assert_true (log.rate_when_flowing);
+  g_assert_true (log.seconds_consistent);
+  g_assert_true (log.last_seconds_left == 0 || log.last_seconds_left == -1);
+  g_assert_true (log.documents_right);
+  g_assert_cmpuint (g_hash_table_size (log.seen), ==, 8);
+  parallel_log_clear (&log);
+
+  g_clear_object (&sync);
+  fixture_free (fx);
+}
+
+/* Cancelled with four downloads under way: the .part files stay, nothing is half-placed, and
+ * the next run resumes them and completes. */
+static void
+test_sync_parallel_cancel (void)
+{
+  Fixture *fx = fixture_new ();
+  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) chamber_document_free);
+  gint64 session_id = publish_eight (fx, documents);
+  g_autoptr (ChamberSync) sync = new_sync (fx, fx->server->admin_token, "laptop");
+  g_autoptr (ChamberSyncReport) report = NULL;
+  g_autoptr (ChamberSyncReport) resumed = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 kept = 0, placed = 0;
+  int parts = 0;
+  ParallelLog log;
+
+  chamber_sync_set_max_parallel (sync, 4);
+  parallel_log_init (&log, documents);
+  log.cancel = cancellable;
+  log.cancel_at = total_bytes (documents) / 3;
+  g_assert_false (chamber_sync_run (sync, session_id, parallel_progress_cb, &log, &report,
+                                    cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_clear_error (&error);
+  parallel_log_clear (&log);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *part = chamber_blob_store_partial_path (chamber_sync_get_blobs (sync),
+                                                               document->sha256);
+      g_autofree char *path = chamber_blob_store_path (chamber_sync_get_blobs (sync),
+                                                       document->sha256);
+
+      g_assert_false (chamber_store_is_blob_held (chamber_sync_get_store (sync),
+                                                  document->sha256));
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* Placed before the cancellation: whole and verified. */
+          assert_same_bytes (g_hash_table_lookup (fx->sources, document->sha256), path);
+          g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+          placed += document->bytes;
+        }
+      else if (g_file_test (part, G_FILE_TEST_EXISTS))
+        {
+          gint64 size = file_size (part);
+
+          g_assert_cmpint (size, <=, document->bytes);
+          kept += size;
+          parts++;
+        }
+    }
+  g_assert_cmpint (parts, >, 0);
+  g_assert_cmpint (kept + placed, <, total_bytes (documents));
+
+  g_assert_true (chamber_sync_run (sync, session_id, NULL, NULL, &resumed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (resumed->bytes_resumed, ==, kept);
+  g_assert_cmpint (resumed->bytes_fetched, ==, total_bytes (documents) - kept - placed);
+  g_assert_cmpint (resumed->hash_mismatches, ==, 0);
+  g_assert_cmpint (resumed->documents_failed, ==, 0);
+  for (guint i = 0; i < documents->len; i++)
+    assert_held (fx, sync, g_ptr_array_index (documents, i));
+
+  g_clear_object (&sync);
+  fixture_free (fx);
+}
+
 static void
 test_sync_bad_address (void)
 {
@@ -984,6 +1191,8 @@ main (int argc, char **argv)
                    test_sync_unchanged_repairs_missing_blob);
   g_test_add_func ("/sync/one-run-per-folder", test_sync_one_run_per_folder);
   g_test_add_func ("/sync/async", test_sync_async);
+  g_test_add_func ("/sync/parallel", test_sync_parallel);
+  g_test_add_func ("/sync/parallel-cancel", test_sync_parallel_cancel);
   g_test_add_func ("/sync/bad-address", test_sync_bad_address);
 
   return g_test_run ();

@@ -24,10 +24,25 @@ progress_cb (const ChamberSyncProgress *progress, gpointer user_data)
   if (progress->documents_total == 0)
     return;
   fprintf (stderr, "\r\033[K");
-  fprintf (stderr, _("%d of %d documents, %s of %s"), progress->documents_done,
+  /* TRANSLATORS: the start of the progress line: "3/12 documents · 4.1 MB of 38.0 MB". */
+  fprintf (stderr, _("%d/%d documents · %s of %s"), progress->documents_done,
            progress->documents_total, done, total);
-  if (progress->document_title != NULL)
-    fprintf (stderr, " — %s", progress->document_title);
+  if (progress->bytes_per_second > 0)
+    {
+      g_autofree char *rate = g_format_size ((guint64) progress->bytes_per_second);
+
+      fprintf (stderr, " · ");
+      /* TRANSLATORS: a transfer rate, like "2.3 MB/s". */
+      fprintf (stderr, _("%s/s"), rate);
+    }
+  if (progress->seconds_left > 0)
+    {
+      fprintf (stderr, " · ");
+      if (progress->seconds_left < 100)
+        fprintf (stderr, _("about %d s left"), progress->seconds_left);
+      else
+        fprintf (stderr, _("about %d min left"), (progress->seconds_left + 59) / 60);
+    }
   fflush (stderr);
   line->shown = TRUE;
 }
@@ -61,6 +76,7 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   g_autofree char *dir = NULL;
   const char *server, *token, *pin;
   gint64 session_id = 0;
+  int parallel = 0;
   ProgressLine line = { FALSE };
   gboolean ok;
   const GOptionEntry entries[] = {
@@ -68,6 +84,8 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
       N_("Local folder (created when missing): DIR/chamber.db and DIR/blobs"), N_("DIR") },
     { "session", 0, 0, G_OPTION_ARG_INT64, &session_id,
       N_("Only this session (default: every session the token may read)"), N_("ID") },
+    { "parallel", 0, 0, G_OPTION_ARG_INT, &parallel,
+      N_("Documents downloaded at the same time (default: 3)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -81,6 +99,9 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
     return chamberctl_usage_error (name, _("--dir is required"));
   if (session_id < 0)
     return chamberctl_usage_error (name, _("--session must be a session id"));
+  if (parallel != 0 && (parallel < 1 || parallel > CHAMBER_SYNC_MAX_PARALLEL))
+    return chamberctl_usage_error (name, _("--parallel must be between 1 and %d"),
+                                   CHAMBER_SYNC_MAX_PARALLEL);
   /* A static export (docs/protocol.md) is read without a token. */
   if (!chamberctl_get_connection (globals, name, FALSE, &server, &token, &pin))
     return CHAMBERCTL_EXIT_USAGE;
@@ -91,6 +112,8 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
                ? chamberctl_usage_error (name, "%s", error->message)
                : chamberctl_fail (error->message);
   chamber_sync_set_pinned_certificate (sync, pin);
+  if (parallel != 0)
+    chamber_sync_set_max_parallel (sync, parallel);
 
   ok = chamber_sync_run (sync, session_id, isatty (STDERR_FILENO) ? progress_cb : NULL, &line,
                          &report, NULL, &error);

@@ -2,8 +2,11 @@
  *
  * One run has three steps. First every session's manifest is fetched (with If-None-Match, so an
  * unchanged session costs one request), which gives the set of blobs to download and the totals
- * for progress. Then, session by session, each missing blob is streamed into its .part file while
- * it is hashed, and the session is recorded in the local store in one transaction: its mirror,
+ * for progress. Then, session by session, the missing blobs are streamed into their .part files
+ * while they are hashed, by up to max_parallel worker threads, each with its own HTTP session;
+ * the workers tell the run's thread every chunk (it reports progress and answers before the
+ * worker writes the next one, so a cancelled run keeps no byte it did not report) and every
+ * outcome, and the run's thread alone writes the store. Then the session is recorded in the local store in one transaction: its mirror,
  * the blobs now held and, only when every document is held, the manifest's ETag — so a run that
  * failed part-way repairs itself the next time. The blobs held and not indexed yet then have
  * their text indexed for search (chamber-search.h). */
@@ -13,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -39,6 +43,15 @@
  * The kernel drops it when a process dies, so a laptop killed mid-sync leaves no stale lock. */
 #define LOCK_FILE_NAME "sync.lock"
 
+/* Downloads at the same time when the caller sets no other bound. */
+#define DEFAULT_MAX_PARALLEL 3
+
+/* The transfer rate is measured over the last RATE_WINDOW_USEC, from samples taken at most
+ * every RATE_SAMPLE_USEC; until the window is full, since the first sample of the run. */
+#define RATE_WINDOW_USEC (5 * G_USEC_PER_SEC)
+#define RATE_SAMPLE_USEC (G_USEC_PER_SEC / 4)
+#define RATE_SAMPLES ((int) (RATE_WINDOW_USEC / RATE_SAMPLE_USEC) + 1)
+
 G_DEFINE_QUARK (chamber-sync-error-quark, chamber_sync_error)
 
 struct _ChamberSync
@@ -53,6 +66,7 @@ struct _ChamberSync
   ChamberStore *store;
   ChamberBlobStore *blobs;
   ChamberClient *client;
+  int max_parallel;
 };
 
 G_DEFINE_FINAL_TYPE (ChamberSync, chamber_sync, G_TYPE_OBJECT)
@@ -66,6 +80,7 @@ typedef struct
   GPtrArray *documents; /* ChamberDocument (borrowed from a SessionPlan) */
   gboolean fetched;
   gboolean failed;
+  gint64 reported;      /* bytes of it counted in the run's progress (never going down) */
 } Blob;
 
 /* What one session needs in this run. */
@@ -88,11 +103,29 @@ typedef enum
   DOWNLOAD_FATAL,     /* the run must end (cancelled, network, authorization, local disk) */
 } DownloadOutcome;
 
+/* What a worker needs to open its own HTTP session to the server. */
+typedef struct
+{
+  const char *server_url;
+  const char *token;
+  const char *pin;
+  int max_parallel;
+} Connection;
+
+typedef struct
+{
+  gint64 time;   /* monotonic, µs */
+  gint64 bytes;  /* received by then */
+} RateSample;
+
+/* One run. Workers read only @connection, @blobs, @downloads and the Blob they were given; every
+ * other field, the store and the progress callback belong to the run's thread. */
 typedef struct
 {
   ChamberStore *store;
   ChamberBlobStore *blobs;
   ChamberClient *client;
+  const Connection *connection;
   ChamberSyncProgressFunc progress_func;
   gpointer progress_data;
   GCancellable *cancellable;
@@ -102,8 +135,56 @@ typedef struct
   GHashTable *blob_table;  /* sha256 → Blob (owned) */
   GPtrArray *plans;        /* SessionPlan (owned) */
   GError *first_failure;   /* why the first failed document could not be fetched */
-  guint8 *buffer;          /* CHUNK_SIZE bytes */
+
+  /* Downloads: the caller's cancellable cancels @downloads; so does an error that ends the run,
+   * to stop the other workers. */
+  GCancellable *downloads;
+  gulong cancelled_handler;
+  GAsyncQueue *jobs;       /* Blob, or STOP_JOB: for the workers */
+  GAsyncQueue *messages;   /* Message: from the workers */
+  GPtrArray *workers;      /* Worker (owned) */
+  GError *fatal;           /* the error that ends the run, from a worker */
+
+  RateSample samples[RATE_SAMPLES];
+  int n_samples;
+  int first_sample;
 } Run;
+
+/* A download thread with its own HTTP session. */
+typedef struct
+{
+  Run *run;
+  GThread *thread;
+  GAsyncQueue *answers;   /* the run thread's answers to PROGRESS messages */
+  gboolean waiting;       /* a PROGRESS message is not answered yet */
+  ChamberClient *client;  /* made and used on the worker's thread only */
+  guint8 *buffer;         /* CHUNK_SIZE bytes */
+} Worker;
+
+typedef enum
+{
+  MESSAGE_PROGRESS,  /* the worker waits for an answer before it writes more */
+  MESSAGE_DONE,
+} MessageKind;
+
+/* From a worker to the run thread. */
+typedef struct
+{
+  MessageKind kind;
+  Worker *worker;
+  Blob *blob;
+  gint64 document_done;  /* PROGRESS: bytes of the blob in its .part now */
+  gint64 fetched_bytes;  /* PROGRESS: received since the last message */
+  gint64 resumed_bytes;  /* PROGRESS: found in a .part of an earlier run */
+  int mismatches;        /* DONE: discarded downloads */
+  gboolean fetched;      /* DONE: verified and in its final place */
+  gboolean fatal;        /* DONE: @error ends the run */
+  GError *error;         /* DONE: why the blob is not fetched */
+} Message;
+
+/* Tells a worker to return. */
+static char stop_job;
+#define STOP_JOB ((gpointer) &stop_job)
 
 static void
 blob_free (Blob *blob)
@@ -142,17 +223,90 @@ report_new (void)
   return report;
 }
 
+/* Brings the run's rate and time left up to date with the bytes received so far. */
+static void
+measure_rate (Run *run)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 bytes = run->report->bytes_fetched;
+  gint64 left = run->progress.bytes_total - run->progress.bytes_done;
+  const RateSample *oldest;
+  const RateSample *newest;
+
+  newest = run->n_samples > 0
+               ? &run->samples[(run->first_sample + run->n_samples - 1) % RATE_SAMPLES]
+               : NULL;
+  if (newest == NULL || now - newest->time >= RATE_SAMPLE_USEC)
+    {
+      RateSample *slot;
+
+      if (run->n_samples < RATE_SAMPLES)
+        slot = &run->samples[(run->first_sample + run->n_samples++) % RATE_SAMPLES];
+      else
+        {
+          slot = &run->samples[run->first_sample];
+          run->first_sample = (run->first_sample + 1) % RATE_SAMPLES;
+        }
+      slot->time = now;
+      slot->bytes = bytes;
+    }
+
+  oldest = &run->samples[run->first_sample];
+  if (bytes > oldest->bytes)
+    run->progress.bytes_per_second = (double) (bytes - oldest->bytes) * G_USEC_PER_SEC
+                                     / (double) MAX (now - oldest->time, 1);
+  else
+    run->progress.bytes_per_second = 0;
+
+  if (left <= 0)
+    run->progress.seconds_left = 0;
+  else if (run->progress.bytes_per_second > 0)
+    run->progress.seconds_left
+        = (int) MIN (ceil ((double) left / run->progress.bytes_per_second), (double) G_MAXINT);
+  else
+    run->progress.seconds_left = -1;
+}
+
 static void
 report_progress (Run *run)
 {
+  measure_rate (run);
   if (run->progress_func != NULL)
     run->progress_func (&run->progress, run->progress_data);
+}
+
+/* On a worker: waits until the run thread has taken in its last PROGRESS message. */
+static void
+wait_for_answer (Worker *worker)
+{
+  if (!worker->waiting)
+    return;
+  g_async_queue_pop (worker->answers);
+  worker->waiting = FALSE;
+}
+
+/* On a worker: tells the run thread that @document_done bytes of @blob are in its .part. */
+static void
+post_progress (Worker *worker, Blob *blob, gint64 document_done, gint64 fetched_bytes,
+               gint64 resumed_bytes)
+{
+  Message *message = g_new0 (Message, 1);
+
+  wait_for_answer (worker);
+  message->kind = MESSAGE_PROGRESS;
+  message->worker = worker;
+  message->blob = blob;
+  message->document_done = document_done;
+  message->fetched_bytes = fetched_bytes;
+  message->resumed_bytes = resumed_bytes;
+  worker->waiting = TRUE;
+  g_async_queue_push (worker->run->messages, message);
 }
 
 /* Turns a failure to talk to the server into CHAMBER_CLIENT_ERROR_NETWORK; a cancellation stays
  * G_IO_ERROR_CANCELLED. */
 static void
-propagate_network_error (Run *run, GError *local, const char *document_title, GError **error)
+propagate_network_error (ChamberClient *client, GError *local, const char *document_title, GError **error)
 {
   g_autofree char *url = NULL;
 
@@ -161,7 +315,7 @@ propagate_network_error (Run *run, GError *local, const char *document_title, GE
       g_propagate_error (error, local);
       return;
     }
-  url = g_strdup (chamber_client_get_server_url (run->client));
+  url = g_strdup (chamber_client_get_server_url (client));
   if (document_title != NULL)
     g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_NETWORK,
                  _("The connection to %s broke while downloading “%s” (%s). "
@@ -213,7 +367,7 @@ write_all (int fd, const guint8 *data, gsize len, const char *path, GError **err
 /* Feeds the bytes of an existing .part into @hasher. Returns their count, 0 when there is no
  * usable .part (a missing one, or one longer than the blob, which is removed), or -1 on error. */
 static gint64
-hash_existing_part (Run *run, const char *part_path, gint64 expected_bytes,
+hash_existing_part (Worker *worker, const char *part_path, gint64 expected_bytes,
                     ChamberSha256 *hasher, GError **error)
 {
   struct stat st;
@@ -240,12 +394,12 @@ hash_existing_part (Run *run, const char *part_path, gint64 expected_bytes,
     {
       gssize n;
 
-      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (worker->run->downloads, error))
         {
           close (fd);
           return -1;
         }
-      n = read (fd, run->buffer, CHUNK_SIZE);
+      n = read (fd, worker->buffer, CHUNK_SIZE);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -260,7 +414,7 @@ hash_existing_part (Run *run, const char *part_path, gint64 expected_bytes,
         }
       if (n == 0)
         break;
-      chamber_sha256_update (hasher, run->buffer, (gsize) n);
+      chamber_sha256_update (hasher, worker->buffer, (gsize) n);
       done += n;
     }
   close (fd);
@@ -270,7 +424,7 @@ hash_existing_part (Run *run, const char *part_path, gint64 expected_bytes,
 /* Maps the status of a blob answer that carries no bytes we can use. 401 and 403 end the run;
  * anything else fails only this document. */
 static DownloadOutcome
-blob_status_error (Run *run, Blob *blob, SoupMessage *msg, GError **error)
+blob_status_error ( Blob *blob, SoupMessage *msg, GError **error)
 {
   guint status = soup_message_get_status (msg);
   const char *reason = soup_message_get_reason_phrase (msg);
@@ -305,11 +459,11 @@ blob_status_error (Run *run, Blob *blob, SoupMessage *msg, GError **error)
  * cannot continue from there (416, or a 206 for another range), the .part is discarded and the
  * request is sent again for the whole blob, with @offset and @hasher reset. */
 static GInputStream *
-send_blob_request (Run *run, Blob *blob, const char *part_path, gint64 *offset,
+send_blob_request (Worker *worker, Blob *blob, const char *part_path, gint64 *offset,
                    ChamberSha256 **hasher, SoupMessage **out_msg, GError **error)
 {
   g_autofree char *api_path = g_strdup_printf ("/api/v1/blobs/%s", blob->sha256);
-  g_autofree char *uri = chamber_client_build_uri (run->client, api_path);
+  g_autofree char *uri = chamber_client_build_uri (worker->client, api_path);
 
   for (;;)
     {
@@ -325,17 +479,17 @@ send_blob_request (Run *run, Blob *blob, const char *part_path, gint64 *offset,
                        _("“%s” is not a valid address."), uri);
           return NULL;
         }
-      chamber_client_authorize (run->client, msg);
+      chamber_client_authorize (worker->client, msg);
       if (*offset > 0)
         soup_message_headers_set_range (soup_message_get_request_headers (msg), *offset, -1);
 
-      body = soup_session_send (chamber_client_get_soup_session (run->client), msg,
-                                run->cancellable, &local);
+      body = soup_session_send (chamber_client_get_soup_session (worker->client), msg,
+                                worker->run->downloads, &local);
       if (body == NULL)
         {
-          if (chamber_client_take_certificate_error (run->client, msg, error))
+          if (chamber_client_take_certificate_error (worker->client, msg, error))
             return NULL;
-          propagate_network_error (run, g_steal_pointer (&local), NULL, error);
+          propagate_network_error (worker->client, g_steal_pointer (&local), NULL, error);
           return NULL;
         }
 
@@ -363,26 +517,24 @@ send_blob_request (Run *run, Blob *blob, const char *part_path, gint64 *offset,
 
 /* One attempt at a blob: resumes from its .part unless @from_zero. */
 static DownloadOutcome
-download_once (Run *run, Blob *blob, gboolean from_zero, GError **error)
+download_once (Worker *worker, Blob *blob, gboolean from_zero, GError **error)
 {
-  g_autofree char *part_path = chamber_blob_store_partial_path (run->blobs, blob->sha256);
+  g_autofree char *part_path = chamber_blob_store_partial_path (worker->run->blobs,
+                                                                blob->sha256);
   g_autoptr (ChamberSha256) hasher = chamber_sha256_new ();
-  gint64 base_done = run->progress.bytes_done;
   gint64 offset = 0;
   char hex[CHAMBER_SHA256_HEX_LEN + 1];
   g_autoptr (GError) local = NULL;
 
   if (from_zero)
     g_unlink (part_path);
-  else if ((offset = hash_existing_part (run, part_path, blob->bytes, hasher, error)) < 0)
+  else if ((offset = hash_existing_part (worker, part_path, blob->bytes, hasher, error)) < 0)
     return DOWNLOAD_FATAL;
 
   if (offset > 0 && offset == blob->bytes)
     {
       /* A previous run received every byte but stopped before the rename. */
-      run->report->bytes_resumed += offset;
-      run->progress.bytes_done = base_done + offset;
-      report_progress (run);
+      post_progress (worker, blob, offset, 0, offset);
     }
   else
     {
@@ -393,7 +545,7 @@ download_once (Run *run, Blob *blob, gboolean from_zero, GError **error)
       gint64 received = 0;
       int fd;
 
-      body = send_blob_request (run, blob, part_path, &offset, &hasher, &msg, error);
+      body = send_blob_request (worker, blob, part_path, &offset, &hasher, &msg, error);
       if (body == NULL)
         return DOWNLOAD_FATAL;
 
@@ -412,13 +564,11 @@ download_once (Run *run, Blob *blob, gboolean from_zero, GError **error)
       else if (status == SOUP_STATUS_PARTIAL_CONTENT && offset > 0)
         {
           truncate = FALSE;
-          run->report->bytes_resumed += offset;
-          run->progress.bytes_done = base_done + offset;
-          report_progress (run);
+          post_progress (worker, blob, offset, 0, offset);
         }
       else
         {
-          DownloadOutcome outcome = blob_status_error (run, blob, msg, error);
+          DownloadOutcome outcome = blob_status_error (blob, msg, error);
 
           g_input_stream_close (body, NULL, NULL);
           return outcome;
@@ -435,14 +585,14 @@ download_once (Run *run, Blob *blob, gboolean from_zero, GError **error)
 
       for (;;)
         {
-          gssize n = g_input_stream_read (body, run->buffer, CHUNK_SIZE, run->cancellable,
-                                          &local);
+          gssize n = g_input_stream_read (body, worker->buffer, CHUNK_SIZE,
+                                          worker->run->downloads, &local);
 
           if (n < 0)
             {
               close (fd);
               g_input_stream_close (body, NULL, NULL);
-              propagate_network_error (run, g_steal_pointer (&local), blob->title, error);
+              propagate_network_error (worker->client, g_steal_pointer (&local), blob->title, error);
               return DOWNLOAD_FATAL;
             }
           if (n == 0)
@@ -453,20 +603,27 @@ download_once (Run *run, Blob *blob, gboolean from_zero, GError **error)
               close (fd);
               g_input_stream_close (body, NULL, NULL);
               g_unlink (part_path);
-              run->progress.bytes_done = base_done;
               return DOWNLOAD_MISMATCH;
             }
-          chamber_sha256_update (hasher, run->buffer, (gsize) n);
-          if (!write_all (fd, run->buffer, (gsize) n, part_path, error))
+          /* The run thread has taken in the previous chunk: when it (or its progress callback)
+           * cancelled the run meanwhile, this chunk is not written, so a .part holds exactly
+           * the bytes reported. */
+          wait_for_answer (worker);
+          if (g_cancellable_set_error_if_cancelled (worker->run->downloads, error))
+            {
+              close (fd);
+              g_input_stream_close (body, NULL, NULL);
+              return DOWNLOAD_FATAL;
+            }
+          chamber_sha256_update (hasher, worker->buffer, (gsize) n);
+          if (!write_all (fd, worker->buffer, (gsize) n, part_path, error))
             {
               close (fd);
               g_input_stream_close (body, NULL, NULL);
               return DOWNLOAD_FATAL;
             }
           received += n;
-          run->report->bytes_fetched += n;
-          run->progress.bytes_done += n;
-          report_progress (run);
+          post_progress (worker, blob, offset + received, n, 0);
         }
       g_input_stream_close (body, NULL, NULL);
       if (close (fd) != 0)
@@ -481,16 +638,155 @@ download_once (Run *run, Blob *blob, gboolean from_zero, GError **error)
   if (offset != blob->bytes || strcmp (hex, blob->sha256) != 0)
     {
       g_unlink (part_path);
-      run->progress.bytes_done = base_done;
       return DOWNLOAD_MISMATCH;
     }
   /* Every byte in the .part went through @hasher on its way in (or was read back from disk
    * when resuming), so the file is adopted as it is: fsync'ed and renamed into place. Hashing
    * it once more, as chamber_blob_store_commit_partial() does, would read the same bytes back
    * from the page cache and cost a quarter of the download time. */
-  if (!chamber_blob_store_adopt (run->blobs, part_path, blob->sha256, error))
+  if (!chamber_blob_store_adopt (worker->run->blobs, part_path, blob->sha256, error))
     return DOWNLOAD_FATAL;
   return DOWNLOAD_DONE;
+}
+
+/* On a worker: downloads @blob, resuming first, then once more from zero after a mismatch, and
+ * tells the run thread how it ended. */
+static void
+worker_fetch (Worker *worker, Blob *blob)
+{
+  Message *message = g_new0 (Message, 1);
+
+  message->kind = MESSAGE_DONE;
+  message->worker = worker;
+  message->blob = blob;
+
+  if (g_cancellable_set_error_if_cancelled (worker->run->downloads, &message->error))
+    message->fatal = TRUE;
+  else
+    post_progress (worker, blob, 0, 0, 0);
+
+  for (int attempt = 0; attempt < 2 && !message->fetched && message->error == NULL; attempt++)
+    {
+      g_autoptr (GError) local = NULL;
+
+      switch (download_once (worker, blob, attempt > 0, &local))
+        {
+        case DOWNLOAD_DONE:
+          message->fetched = TRUE;
+          break;
+        case DOWNLOAD_MISMATCH:
+          message->mismatches++;
+          if (attempt == 1)
+            message->error = g_error_new (CHAMBER_SYNC_ERROR, CHAMBER_SYNC_ERROR_HASH_MISMATCH,
+                                          _("The server sent bytes for “%s” that do not "
+                                            "match its fingerprint, twice. Tell the "
+                                            "secretariat: the file on the server may be "
+                                            "damaged."),
+                                          blob->title);
+          break;
+        case DOWNLOAD_FAILED:
+          message->error = g_steal_pointer (&local);
+          break;
+        case DOWNLOAD_FATAL:
+          message->error = g_steal_pointer (&local);
+          message->fatal = TRUE;
+          break;
+        }
+    }
+
+  wait_for_answer (worker);
+  g_async_queue_push (worker->run->messages, message);
+}
+
+/* A worker thread: takes blobs from the run's job queue until it gets STOP_JOB. Its HTTP
+ * session is its own (libsoup: one session per thread), made from the run's connection. */
+static gpointer
+worker_thread (gpointer user_data)
+{
+  Worker *worker = user_data;
+  Run *run = worker->run;
+  g_autoptr (GError) client_error = NULL;
+
+  worker->client = chamber_client_new (run->connection->server_url, run->connection->token,
+                                       &client_error);
+  if (worker->client != NULL)
+    chamber_client_set_pinned_certificate (worker->client, run->connection->pin);
+
+  for (;;)
+    {
+      gpointer job = g_async_queue_pop (run->jobs);
+
+      if (job == STOP_JOB)
+        break;
+      if (worker->client != NULL)
+        worker_fetch (worker, job);
+      else
+        {
+          Message *message = g_new0 (Message, 1);
+
+          message->kind = MESSAGE_DONE;
+          message->worker = worker;
+          message->blob = job;
+          message->fatal = TRUE;
+          message->error = g_error_copy (client_error);
+          g_async_queue_push (run->messages, message);
+        }
+    }
+
+  g_clear_object (&worker->client);
+  return NULL;
+}
+
+static void
+worker_free (Worker *worker)
+{
+  g_async_queue_unref (worker->answers);
+  g_free (worker->buffer);
+  g_free (worker);
+}
+
+/* Starts up to @count workers (never more than the run's bound) beside those running. */
+static gboolean
+start_workers (Run *run, guint count, GError **error)
+{
+  count = MIN (count, (guint) run->connection->max_parallel);
+  while (run->workers->len < count)
+    {
+      Worker *worker = g_new0 (Worker, 1);
+      g_autoptr (GError) local = NULL;
+
+      worker->run = run;
+      worker->answers = g_async_queue_new ();
+      worker->buffer = g_malloc (CHUNK_SIZE);
+      worker->thread = g_thread_try_new ("chamber-sync-dl", worker_thread, worker, &local);
+      if (worker->thread == NULL)
+        {
+          worker_free (worker);
+          if (run->workers->len > 0)
+            return TRUE;
+          g_set_error (error, CHAMBER_SYNC_ERROR, CHAMBER_SYNC_ERROR_FAILED,
+                       _("Cannot start a download: %s."), local->message);
+          return FALSE;
+        }
+      g_ptr_array_add (run->workers, worker);
+    }
+  return TRUE;
+}
+
+/* Ends every worker: each finishes the job it has (none, between sessions) and returns. */
+static void
+stop_workers (Run *run)
+{
+  for (guint i = 0; i < run->workers->len; i++)
+    g_async_queue_push (run->jobs, STOP_JOB);
+  for (guint i = 0; i < run->workers->len; i++)
+    {
+      Worker *worker = g_ptr_array_index (run->workers, i);
+
+      g_thread_join (worker->thread);
+      worker_free (worker);
+    }
+  g_ptr_array_set_size (run->workers, 0);
 }
 
 static void
@@ -502,52 +798,58 @@ note_failure (Run *run, GError *reason)
     g_error_free (reason);
 }
 
-/* Downloads @blob: resuming first, then once more from zero after a mismatch. Returns FALSE
- * only when the whole run must end. */
-static gboolean
-fetch_blob (Run *run, Blob *blob, GError **error)
+/* Counts @done bytes of @blob as held, never fewer than reported before (a retry from zero
+ * starts the document over, the overall figure stays where it was). */
+static void
+advance_blob (Run *run, Blob *blob, gint64 done)
 {
-  gint64 base_done = run->progress.bytes_done;
-
-  run->progress.document_title = blob->title;
-  report_progress (run);
-
-  for (int attempt = 0; attempt < 2 && !blob->fetched && !blob->failed; attempt++)
+  if (done > blob->reported)
     {
-      g_autoptr (GError) local = NULL;
+      run->progress.bytes_done += done - blob->reported;
+      blob->reported = done;
+    }
+}
 
-      switch (download_once (run, blob, attempt > 0, &local))
+/* On the run thread: a worker moved on in @message->blob. Reports it and lets the worker go on. */
+static void
+take_progress (Run *run, Message *message)
+{
+  Blob *blob = message->blob;
+
+  run->report->bytes_fetched += message->fetched_bytes;
+  run->report->bytes_resumed += message->resumed_bytes;
+  advance_blob (run, blob, message->document_done);
+  if (run->fatal == NULL && !g_cancellable_is_cancelled (run->downloads))
+    {
+      run->progress.document_title = blob->title;
+      run->progress.document_bytes_done = message->document_done;
+      run->progress.document_bytes_total = blob->bytes;
+      report_progress (run);
+    }
+  g_async_queue_push (message->worker->answers, GINT_TO_POINTER (1));
+}
+
+/* On the run thread: a worker finished @message->blob. An error that must end the run stops the
+ * other workers (through the run's download cancellable) and is kept to be returned. */
+static void
+take_done (Run *run, Message *message)
+{
+  Blob *blob = message->blob;
+
+  run->report->hash_mismatches += message->mismatches;
+  if (message->fatal)
+    {
+      if (run->fatal == NULL)
         {
-        case DOWNLOAD_DONE:
-          blob->fetched = TRUE;
-          break;
-        case DOWNLOAD_MISMATCH:
-          run->report->hash_mismatches++;
-          if (attempt == 1)
-            {
-              blob->failed = TRUE;
-              note_failure (run, g_error_new (CHAMBER_SYNC_ERROR,
-                                              CHAMBER_SYNC_ERROR_HASH_MISMATCH,
-                                              _("The server sent bytes for “%s” that do not "
-                                                "match its fingerprint, twice. Tell the "
-                                                "secretariat: the file on the server may be "
-                                                "damaged."),
-                                              blob->title));
-            }
-          break;
-        case DOWNLOAD_FAILED:
-          blob->failed = TRUE;
-          note_failure (run, g_steal_pointer (&local));
-          break;
-        case DOWNLOAD_FATAL:
-          run->progress.document_title = NULL;
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
+          run->fatal = g_steal_pointer (&message->error);
+          g_cancellable_cancel (run->downloads);
         }
+      return;
     }
 
-  if (blob->fetched)
+  if (message->fetched)
     {
+      blob->fetched = TRUE;
       for (guint i = 0; i < blob->documents->len; i++)
         {
           const ChamberDocument *document = g_ptr_array_index (blob->documents, i);
@@ -557,12 +859,66 @@ fetch_blob (Run *run, Blob *blob, GError **error)
         }
     }
   else
-    run->report->documents_failed += (int) blob->documents->len;
+    {
+      blob->failed = TRUE;
+      run->report->documents_failed += (int) blob->documents->len;
+      note_failure (run, g_steal_pointer (&message->error));
+    }
 
-  run->progress.bytes_done = base_done + blob->bytes;
+  advance_blob (run, blob, blob->bytes);
   run->progress.documents_done++;
+  if (run->fatal == NULL && !g_cancellable_is_cancelled (run->downloads))
+    {
+      run->progress.document_title = NULL;
+      run->progress.document_bytes_done = 0;
+      run->progress.document_bytes_total = 0;
+      report_progress (run);
+    }
+}
+
+static void
+message_free (Message *message)
+{
+  g_clear_error (&message->error);
+  g_free (message);
+}
+
+/* Downloads the blobs @plan needs on up to the run's bound of workers, and waits for them all.
+ * Returns FALSE only when the whole run must end. */
+static gboolean
+fetch_plan_blobs (Run *run, SessionPlan *plan, GError **error)
+{
+  guint pending = plan->blobs->len;
+
+  if (pending == 0)
+    return TRUE;
+  if (!start_workers (run, (guint) run->progress.documents_total, error))
+    return FALSE;
+  for (guint i = 0; i < plan->blobs->len; i++)
+    g_async_queue_push (run->jobs, g_ptr_array_index (plan->blobs, i));
+
+  while (pending > 0)
+    {
+      Message *message = g_async_queue_pop (run->messages);
+
+      if (message->kind == MESSAGE_PROGRESS)
+        take_progress (run, message);
+      else
+        {
+          take_done (run, message);
+          pending--;
+        }
+      message_free (message);
+    }
+
   run->progress.document_title = NULL;
-  report_progress (run);
+  run->progress.document_bytes_done = 0;
+  run->progress.document_bytes_total = 0;
+  if (run->fatal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run->fatal));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -814,9 +1170,8 @@ run_sync (Run *run, gint64 session_id, GError **error)
       run->progress.session_id = plan->session_id;
       run->progress.session_title = plan->session ? plan->session->title : NULL;
       report_progress (run);
-      for (guint j = 0; j < plan->blobs->len; j++)
-        if (!fetch_blob (run, g_ptr_array_index (plan->blobs, j), error))
-          return FALSE;
+      if (!fetch_plan_blobs (run, plan, error))
+        return FALSE;
       if (!commit_session (run, plan, error) || !index_held_blobs (run, error)
           || !preview_held_documents (run, plan, error))
         return FALSE;
@@ -889,10 +1244,18 @@ lock_folder (const char *lock_path, GCancellable *cancellable, GError **error)
   return fd;
 }
 
-/* The engine, on whatever thread owns @store, @blobs and @client. */
+static void
+caller_cancelled_cb (GCancellable *cancellable, gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/* The engine, on whatever thread owns @store, @blobs and @client; downloads run on workers that
+ * open their own sessions with @connection. */
 static gboolean
 sync_with (const char *lock_path, ChamberStore *store, ChamberBlobStore *blobs,
-           ChamberClient *client, gint64 session_id, ChamberSyncProgressFunc progress,
+           ChamberClient *client, const Connection *connection, gint64 session_id,
+           ChamberSyncProgressFunc progress,
            gpointer progress_data, ChamberSyncReport **out_report, GCancellable *cancellable,
            GError **error)
 {
@@ -908,6 +1271,7 @@ sync_with (const char *lock_path, ChamberStore *store, ChamberBlobStore *blobs,
   run.store = store;
   run.blobs = blobs;
   run.client = client;
+  run.connection = connection;
   run.progress_func = progress;
   run.progress_data = progress_data;
   run.cancellable = cancellable;
@@ -915,9 +1279,18 @@ sync_with (const char *lock_path, ChamberStore *store, ChamberBlobStore *blobs,
   run.blob_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) blob_free);
   run.plans = g_ptr_array_new_with_free_func ((GDestroyNotify) session_plan_free);
-  run.buffer = g_malloc (CHUNK_SIZE);
+  run.downloads = g_cancellable_new ();
+  if (cancellable != NULL)
+    run.cancelled_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                   run.downloads, NULL);
+  run.jobs = g_async_queue_new ();
+  run.messages = g_async_queue_new ();
+  run.workers = g_ptr_array_new ();
+  run.progress.seconds_left = -1;
 
   ok = run_sync (&run, session_id, &local);
+  /* No worker touches the folder once the lock is let go. */
+  stop_workers (&run);
   close (lock_fd);
   if (!ok && g_cancellable_is_cancelled (cancellable)
       && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -930,8 +1303,13 @@ sync_with (const char *lock_path, ChamberStore *store, ChamberBlobStore *blobs,
   /* Blobs point into the plans' documents: free them first. */
   g_hash_table_unref (run.blob_table);
   g_ptr_array_unref (run.plans);
-  g_free (run.buffer);
   g_clear_error (&run.first_failure);
+  g_clear_error (&run.fatal);
+  g_ptr_array_unref (run.workers);
+  g_async_queue_unref (run.jobs);
+  g_async_queue_unref (run.messages);
+  g_cancellable_disconnect (cancellable, run.cancelled_handler);
+  g_object_unref (run.downloads);
 
   if (out_report != NULL
       && (ok || g_error_matches (local, CHAMBER_SYNC_ERROR, CHAMBER_SYNC_ERROR_INCOMPLETE)))
@@ -968,6 +1346,7 @@ chamber_sync_class_init (ChamberSyncClass *klass)
 static void
 chamber_sync_init (ChamberSync *self)
 {
+  self->max_parallel = DEFAULT_MAX_PARALLEL;
 }
 
 ChamberSync *
@@ -1042,16 +1421,34 @@ chamber_sync_set_pinned_certificate (ChamberSync *self, const char *sha256_hex)
   self->pin = g_strdup (sha256_hex);
 }
 
+void
+chamber_sync_set_max_parallel (ChamberSync *self, int max_parallel)
+{
+  g_return_if_fail (CHAMBER_IS_SYNC (self));
+  g_return_if_fail (max_parallel >= 1 && max_parallel <= CHAMBER_SYNC_MAX_PARALLEL);
+
+  self->max_parallel = max_parallel;
+}
+
+int
+chamber_sync_get_max_parallel (ChamberSync *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SYNC (self), DEFAULT_MAX_PARALLEL);
+  return self->max_parallel;
+}
+
 gboolean
 chamber_sync_run (ChamberSync *self, gint64 session_id, ChamberSyncProgressFunc progress,
                   gpointer progress_data, ChamberSyncReport **out_report,
                   GCancellable *cancellable, GError **error)
 {
+  Connection connection = { self->server_url, self->token, self->pin, self->max_parallel };
+
   g_return_val_if_fail (CHAMBER_IS_SYNC (self), FALSE);
   g_return_val_if_fail (session_id >= 0, FALSE);
 
-  return sync_with (self->lock_path, self->store, self->blobs, self->client, session_id,
-                    progress, progress_data, out_report, cancellable, error);
+  return sync_with (self->lock_path, self->store, self->blobs, self->client, &connection,
+                    session_id, progress, progress_data, out_report, cancellable, error);
 }
 
 /* What the worker thread needs: copies only, nothing shared with the caller's thread. */
@@ -1064,6 +1461,7 @@ typedef struct
   char *db_path;
   char *blob_dir;
   gint64 session_id;
+  int max_parallel;
   ChamberSyncProgressFunc progress;
   gpointer progress_data;
   GMainContext *context;
@@ -1161,8 +1559,11 @@ sync_thread (GTask *task, gpointer source_object, gpointer task_data,
       && (blobs = chamber_blob_store_new (data->blob_dir, &outcome->error)) != NULL
       && (client = chamber_client_new (data->server_url, data->token, &outcome->error)) != NULL)
     {
+      Connection connection = { data->server_url, data->token, data->pin,
+                                data->max_parallel };
+
       chamber_client_set_pinned_certificate (client, data->pin);
-      sync_with (data->lock_path, store, blobs, client, data->session_id,
+      sync_with (data->lock_path, store, blobs, client, &connection, data->session_id,
                  data->progress != NULL ? forward_progress : NULL, data, &outcome->report,
                  cancellable, &outcome->error);
     }
@@ -1189,6 +1590,7 @@ chamber_sync_run_async (ChamberSync *self, gint64 session_id, ChamberSyncProgres
   data->db_path = g_strdup (chamber_store_get_path (self->store));
   data->blob_dir = g_strdup (chamber_blob_store_get_dir (self->blobs));
   data->session_id = session_id;
+  data->max_parallel = self->max_parallel;
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

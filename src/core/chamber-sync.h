@@ -36,9 +36,17 @@ typedef struct {
   int         documents_total; /* to download in this run */
   gint64      bytes_done;
   gint64      bytes_total;     /* to download in this run */
+  /* Appended: */
+  double      bytes_per_second;     /* received, smoothed over the last few seconds; 0 when none */
+  int         seconds_left;         /* estimated from that rate; -1 when unknown, 0 when done */
+  gint64      document_bytes_done;  /* of document_title (0 when it is NULL) */
+  gint64      document_bytes_total; /* its size (0 when document_title is NULL) */
 } ChamberSyncProgress;
 
-/* Called on the thread that runs the sync (for _async: on the caller's main context). */
+/* Called on the thread that runs the sync (for _async: on the caller's main context), never on a
+ * download thread. With parallel downloads, consecutive reports may be about different
+ * documents: document_title and document_bytes_* describe the one that moved last. bytes_done
+ * never goes down, also when a document is downloaded again after a mismatch. */
 typedef void (*ChamberSyncProgressFunc) (const ChamberSyncProgress *progress, gpointer user_data);
 
 typedef struct {
@@ -70,6 +78,12 @@ ChamberBlobStore *chamber_sync_get_blobs (ChamberSync *self);
 /* Pins the server's certificate for every request of this engine's runs, also those of
  * chamber_sync_run_async() (see chamber_client_set_pinned_certificate()); NULL removes it. */
 void              chamber_sync_set_pinned_certificate (ChamberSync *self, const char *sha256_hex);
+
+/* Documents downloaded at the same time, each on a thread with its own HTTP session (default 3;
+ * 1 to CHAMBER_SYNC_MAX_PARALLEL). Every write to the local store stays on the run's thread. */
+#define CHAMBER_SYNC_MAX_PARALLEL 16
+void              chamber_sync_set_max_parallel (ChamberSync *self, int max_parallel);
+int               chamber_sync_get_max_parallel (ChamberSync *self);
 
 /* Blocking. @session_id 0 syncs every session the person may read. */
 gboolean chamber_sync_run (ChamberSync *self, gint64 session_id,
