@@ -1,6 +1,7 @@
 /* test-ui.c — the chamber app under a real display (xvfb-run + dbus-run-session): the demo
  * window with the seeded session, a real chamberd connected through the connect page, the
- * publish → sync → open round trip, damaged PDFs in the viewer, and the viewer itself (zoom,
+ * publish → sync → open round trip, an https:// server's certificate trusted and then changed,
+ * damaged PDFs in the viewer, and the viewer itself (zoom,
  * continuous scroll, find, thumbnails, instant open from the sync-time previews, outline and
  * page labels, password, copy, dark pages, `chamber FILE.pdf`).
  *
@@ -27,6 +28,7 @@
 #include "chamber-preview-loader.h"
 #include "chamber-store.h"
 #include "chamber-test-util.h"
+#include "chamber-tls.h"
 #include "chamber-viewer-window.h"
 #include "chamber-window.h"
 
@@ -762,6 +764,289 @@ test_server_round_trip (void)
   run_in_app (FALSE, FALSE, round_trip_remembered_body, &rt);
 
   chamber_test_rm_rf (pdf_dir);
+}
+
+/* ---- an https:// server with a self-signed certificate ----------------------------------- */
+
+typedef struct {
+  char *cert;
+  char *key;
+  char *fingerprint;  /* computed from the PEM, not from the server */
+} Certificate;
+
+static void
+certificate_free (Certificate *certificate)
+{
+  g_free (certificate->cert);
+  g_free (certificate->key);
+  g_free (certificate->fingerprint);
+  g_free (certificate);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Certificate, certificate_free)
+
+/* A self-signed certificate for 127.0.0.1 and its key, as NAME-cert.pem and NAME-key.pem in
+ * @dir; NULL (the test skipped) when openssl is not installed. */
+static Certificate *
+make_certificate (const char *dir, const char *name)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *cert_name = g_strdup_printf ("%s-cert.pem", name);
+  g_autofree char *key_name = g_strdup_printf ("%s-key.pem", name);
+  g_autoptr (GTlsCertificate) tls_certificate = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  Certificate *certificate;
+  int status;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed: it generates the test's self-signed certificate");
+      return NULL;
+    }
+  certificate = g_new0 (Certificate, 1);
+  certificate->cert = g_build_filename (dir, cert_name, NULL);
+  certificate->key = g_build_filename (dir, key_name, NULL);
+  status = chamber_test_run ((const char *const[]) { openssl, "req", "-x509", "-newkey",
+                                                     "rsa:2048", "-nodes", "-keyout",
+                                                     certificate->key, "-out",
+                                                     certificate->cert, "-subj",
+                                                     "/CN=127.0.0.1", "-days", "2", NULL },
+                             NULL, NULL, &err);
+  if (status != 0)
+    g_error ("openssl req failed (%d): %s", status, err);
+  tls_certificate = g_tls_certificate_new_from_file (certificate->cert, &error);
+  g_assert_no_error (error);
+  certificate->fingerprint = chamber_tls_certificate_fingerprint (tls_certificate);
+  g_assert_true (chamber_sha256_is_valid (certificate->fingerprint));
+  return certificate;
+}
+
+/* @text without its spaces and line breaks. */
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  ChamberTestServer *server;
+  Certificate       *first;
+  Certificate       *second;
+  ChamberDocument   *document;
+  char              *config;
+} Pinning;
+
+/* A mapped, sensitive button under @widget that activates @action_name. */
+static gboolean
+find_action_button (GtkWidget *widget, const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_is_sensitive (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_action_button (child, action_name))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+certificate_question_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = chamber_connect_page_get_certificate_dialog (data);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+certificate_warning_shown (gpointer data)
+{
+  return chamber_session_view_get_certificate_warning (data, NULL, NULL);
+}
+
+static void
+pinning_body (App *app, gpointer data)
+{
+  Pinning *pinning = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  ChamberConnectPage *connect_page = chamber_window_get_connect_page (app->window);
+  g_autofree char *shown = NULL;
+  g_autofree char *ini = NULL;
+  g_autofree char *pin_line = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *trusted = NULL;
+  g_autofree char *presented = NULL;
+  gpointer args[2] = { view, GUINT_TO_POINTER (2) };
+  const char *trusted_shown = NULL;
+  const char *presented_shown = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *label;
+  struct stat st;
+
+  wait_for_window_page (app->window, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
+
+  /* The first connection asks about the certificate, showing its fingerprint. */
+  chamber_connect_page_set_values (connect_page, pinning->server->url,
+                                   pinning->server->admin_token);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
+                                             NULL));
+  if (!chamber_test_pump_until (certificate_question_shown, connect_page, 30000))
+    g_error ("no question about the certificate; the page says “%s”",
+             chamber_connect_page_get_error (connect_page));
+  dialog = chamber_connect_page_get_certificate_dialog (connect_page);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (app->window));
+  label = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_has_css_class (label, "monospace"));
+  shown = strip_spaces (gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_cmpstr (shown, ==, pinning->first->fingerprint);
+  g_assert_true (adw_message_dialog_has_response (dialog, "trust"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_false (g_file_test (pinning->config, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "connect");
+
+  /* Trusted: connected, synced, the document listed, the pin remembered. */
+  adw_message_dialog_response (dialog, "trust");
+  if (chamber_connect_page_get_certificate_dialog (connect_page) != NULL)
+    gtk_window_destroy (GTK_WINDOW (chamber_connect_page_get_certificate_dialog (connect_page)));
+  wait_for_window_page (app->window, "main");
+  wait_for_sync (app);
+  g_assert_nonnull (select_item_with_documents (view, "dự toán ngân sách"));
+  g_assert_nonnull (find_document_row (view, pinning->document->title));
+  g_assert_false (chamber_session_view_get_certificate_warning (view, NULL, NULL));
+  g_assert_cmpint (g_stat (pinning->config, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (pinning->config, &ini, NULL, NULL));
+  pin_line = g_strdup_printf ("pin=%s\n", pinning->first->fingerprint);
+  g_assert_nonnull (strstr (ini, pin_line));
+
+  /* The server comes back on the same address with another certificate. */
+  listen = g_strdup (pinning->server->url + strlen ("https://"));
+  g_strfreev (pinning->server->serve_args);
+  pinning->server->serve_args = g_strdupv ((char **) (const char *const[]) {
+    "--tls-cert", pinning->second->cert, "--tls-key", pinning->second->key,
+    "--listen", listen, NULL });
+  chamber_test_server_restart (pinning->server);
+  g_assert_true (g_str_has_suffix (pinning->server->url, listen));
+
+  /* The next sync is refused; the warning names both fingerprints; the mirror stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.refresh", NULL));
+  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_nonnull (chamber_session_view_get_sync_error (view));
+  g_test_message ("changed: %s", chamber_session_view_get_sync_error (view));
+  g_assert_true (chamber_test_pump_until (certificate_warning_shown, view, 30000));
+  g_assert_true (chamber_session_view_get_certificate_warning (view, &trusted_shown,
+                                                               &presented_shown));
+  trusted = strip_spaces (trusted_shown);
+  presented = strip_spaces (presented_shown);
+  g_assert_cmpstr (trusted, ==, pinning->first->fingerprint);
+  g_assert_cmpstr (presented, ==, pinning->second->fingerprint);
+  assert_label_shown (GTK_WIDGET (app->window), _("The Server’s Certificate Has Changed"));
+  assert_label_shown (GTK_WIDGET (app->window), trusted_shown);
+  assert_label_shown (GTK_WIDGET (app->window), presented_shown);
+  g_assert_true (find_action_button (GTK_WIDGET (app->window), "win.disconnect"));
+  g_assert_nonnull (find_document_row (view, pinning->document->title));
+}
+
+/* The next start: the remembered connection keeps its pin, so the changed certificate is
+ * refused again, with the same warning, and the mirror opens. */
+static void
+pinning_remembered_body (App *app, gpointer data)
+{
+  Pinning *pinning = data;
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+  gpointer args[2] = { view, GUINT_TO_POINTER (1) };
+  g_autofree char *trusted = NULL;
+  g_autofree char *presented = NULL;
+  const char *trusted_shown = NULL;
+  const char *presented_shown = NULL;
+
+  wait_for_window_page (app->window, "main");
+  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_nonnull (chamber_session_view_get_sync_error (view));
+  g_assert_true (chamber_test_pump_until (certificate_warning_shown, view, 30000));
+  g_assert_true (chamber_session_view_get_certificate_warning (view, &trusted_shown,
+                                                               &presented_shown));
+  trusted = strip_spaces (trusted_shown);
+  presented = strip_spaces (presented_shown);
+  g_assert_cmpstr (trusted, ==, pinning->first->fingerprint);
+  g_assert_cmpstr (presented, ==, pinning->second->fingerprint);
+  g_assert_nonnull (select_item_with_documents (view, "dự toán ngân sách"));
+  g_assert_nonnull (find_document_row (view, pinning->document->title));
+
+  /* Disconnect, offered beside the warning, forgets the connection and its pin. */
+  g_assert_true (find_action_button (GTK_WIDGET (app->window), "win.disconnect"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.disconnect", NULL));
+  g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "welcome");
+  g_assert_true (chamber_test_pump_until (file_gone, pinning->config, 10000));
+  g_assert_false (chamber_session_view_get_certificate_warning (view, NULL, NULL));
+}
+
+static void
+test_server_pinned_certificate (void)
+{
+  g_autofree char *dir = chamber_test_make_temp_dir ("chamber-ui-tls-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "bao-cao.pdf", NULL);
+  g_autofree char *config = chamber_connection_get_config_path ();
+  g_autoptr (Certificate) first = NULL;
+  g_autoptr (Certificate) second = NULL;
+  g_autoptr (ChamberTestServer) server = NULL;
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberSession) session = chamber_session_new ();
+  g_autoptr (ChamberSession) created = NULL;
+  g_autoptr (ChamberItem) item = chamber_item_new ();
+  g_autoptr (ChamberItem) added = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  Pinning pinning;
+
+  first = make_certificate (dir, "first");
+  if (first == NULL)
+    {
+      chamber_test_rm_rf (dir);
+      return;
+    }
+  second = make_certificate (dir, "second");
+  g_assert_cmpstr (first->fingerprint, !=, second->fingerprint);
+  use_locale ("C.UTF-8", NULL);
+  g_unlink (config);
+
+  server = chamber_test_server_start_with_args ((const char *const[]) {
+    "--tls-cert", first->cert, "--tls-key", first->key, NULL });
+  g_assert_true (g_str_has_prefix (server->url, "https://127.0.0.1:"));
+
+  /* The secretariat publishes one document, trusting the certificate it made. */
+  client = chamber_client_new (server->url, server->admin_token, &error);
+  g_assert_no_error (error);
+  chamber_client_set_pinned_certificate (client, first->fingerprint);
+  session->number = 9;
+  session->title = g_strdup ("Kỳ họp thứ chín — máy chủ https");
+  created = chamber_client_create_session (client, session, NULL, &error);
+  g_assert_no_error (error);
+  item->session_id = created->id;
+  item->title = g_strdup ("Báo cáo dự toán ngân sách năm 2026");
+  item->planned_minutes = 15;
+  item->position = -1;
+  added = chamber_client_add_item (client, item, NULL, &error);
+  g_assert_no_error (error);
+  chamber_test_write_pdf (pdf, 2, "Báo cáo ngân sách");
+  document = chamber_client_publish (client, added->id, pdf, "Báo cáo ngân sách qua https",
+                                     CHAMBER_DOCUMENT_REPORT, NULL, &error);
+  g_assert_no_error (error);
+
+  pinning = (Pinning) { server, first, second, document, config };
+  run_in_app (FALSE, FALSE, pinning_body, &pinning);
+  run_in_app (FALSE, FALSE, pinning_remembered_body, &pinning);
+
+  chamber_test_rm_rf (dir);
 }
 
 /* ---- damaged files in the viewer -------------------------------------------------------- */
@@ -1883,6 +2168,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/demo/remembered", test_demo_remembered);
   g_test_add_func ("/ui/demo/failure", test_demo_failure);
   g_test_add_func ("/ui/server/round-trip", test_server_round_trip);
+  g_test_add_func ("/ui/server/pinned-certificate", test_server_pinned_certificate);
   g_test_add_func ("/ui/viewer/zoom", test_viewer_zoom);
   g_test_add_func ("/ui/viewer/continuous", test_viewer_continuous);
   g_test_add_func ("/ui/viewer/find", test_viewer_find);

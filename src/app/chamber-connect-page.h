@@ -1,10 +1,12 @@
 /* chamber-connect-page.h — the server address and access token form.
  *
  * Checks the pair by asking the server who the token belongs to (GET /api/v1/me, off the UI
- * thread), remembers it, then emits ::connected. Errors stay on the page. */
+ * thread), remembers it, then emits ::connected. Errors stay on the page. An https:// server
+ * whose certificate this computer does not trust is asked about: its fingerprint is shown to
+ * compare with the handover sheet, and the connection pins it once the person trusts it. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -17,7 +19,9 @@ void        chamber_connect_page_set_values (ChamberConnectPage *self, const cha
 /* Shows @message under the form; NULL hides it. */
 void        chamber_connect_page_set_error (ChamberConnectPage *self, const char *message);
 const char *chamber_connect_page_get_error (ChamberConnectPage *self);
-/* Cancels a check in progress. */
+/* The question about an unknown certificate while it is open, else NULL (for the tests). */
+AdwMessageDialog *chamber_connect_page_get_certificate_dialog (ChamberConnectPage *self);
+/* Cancels a check in progress (and closes the question about a certificate). */
 void        chamber_connect_page_cancel (ChamberConnectPage *self);
 
 G_END_DECLS

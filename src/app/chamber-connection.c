@@ -11,6 +11,7 @@
 
 #include "chamber-client.h"
 #include "chamber-connection.h"
+#include "chamber-tls.h"
 
 #define KEYFILE_GROUP "connection"
 
@@ -147,6 +148,7 @@ chamber_connection_copy (const ChamberConnection *self)
   copy->token = g_strdup (self->token);
   copy->role = self->role;
   copy->local_dir = g_strdup (self->local_dir);
+  copy->pin = g_strdup (self->pin);
   return copy;
 }
 
@@ -158,6 +160,7 @@ chamber_connection_free (ChamberConnection *self)
   g_free (self->server_url);
   g_free (self->token);
   g_free (self->local_dir);
+  g_free (self->pin);
   g_free (self);
 }
 
@@ -193,13 +196,31 @@ chamber_connection_load_remembered (GError **error)
     {
       g_autofree char *url = g_key_file_get_string (keyfile, KEYFILE_GROUP, "server", NULL);
       g_autofree char *token = g_key_file_get_string (keyfile, KEYFILE_GROUP, "token", NULL);
+      g_autofree char *pin = g_key_file_get_string (keyfile, KEYFILE_GROUP, "pin", NULL);
       ChamberConnection *self;
 
       self = chamber_connection_new_server (url, token, &local_error);
       if (self == NULL)
-        g_set_error (error, CHAMBER_CONNECTION_ERROR, CHAMBER_CONNECTION_ERROR_CORRUPT,
-                     _("The remembered connection in %s is incomplete (%s). Connect again."),
-                     path, local_error->message);
+        {
+          g_set_error (error, CHAMBER_CONNECTION_ERROR, CHAMBER_CONNECTION_ERROR_CORRUPT,
+                       _("The remembered connection in %s is incomplete (%s). Connect again."),
+                       path, local_error->message);
+          return NULL;
+        }
+      if (pin != NULL)
+        {
+          self->pin = chamber_tls_normalise_fingerprint (pin);
+          /* Dropping a damaged pin would trust whatever certificate comes next. */
+          if (self->pin == NULL)
+            {
+              g_set_error (error, CHAMBER_CONNECTION_ERROR, CHAMBER_CONNECTION_ERROR_CORRUPT,
+                           _("The remembered connection in %s names no valid server "
+                             "certificate (“%s”). Connect again."),
+                           path, pin);
+              chamber_connection_free (self);
+              return NULL;
+            }
+        }
       return self;
     }
 }
@@ -235,6 +256,8 @@ chamber_connection_remember (const ChamberConnection *self, GError **error)
       g_key_file_set_string (keyfile, KEYFILE_GROUP, "mode", "server");
       g_key_file_set_string (keyfile, KEYFILE_GROUP, "server", self->server_url);
       g_key_file_set_string (keyfile, KEYFILE_GROUP, "token", self->token);
+      if (self->pin != NULL)
+        g_key_file_set_string (keyfile, KEYFILE_GROUP, "pin", self->pin);
     }
   data = g_key_file_to_data (keyfile, &len, NULL);
   /* The token is a password: the file is readable by its owner only, from its creation on. */
@@ -345,6 +368,7 @@ chamber_connection_write_finish (GAsyncResult *result, GError **error)
 typedef struct {
   char    *server_url;
   char    *token;
+  char    *pin;
   gboolean remember;
 } CheckData;
 
@@ -353,6 +377,7 @@ check_data_free (CheckData *data)
 {
   g_free (data->server_url);
   g_free (data->token);
+  g_free (data->pin);
   g_free (data);
 }
 
@@ -371,12 +396,14 @@ check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_task_return_error (task, error);
       return;
     }
+  connection->pin = g_strdup (data->pin);
   client = chamber_client_new (data->server_url, data->token, &error);
   if (client == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  chamber_client_set_pinned_certificate (client, data->pin);
   person = chamber_client_get_me (client, cancellable, &error);
   if (person == NULL)
     {
@@ -394,6 +421,7 @@ check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
 void
 chamber_connection_check_async (const char         *server_url,
                                 const char         *token,
+                                const char         *pin,
                                 gboolean            remember,
                                 GCancellable       *cancellable,
                                 GAsyncReadyCallback callback,
@@ -404,6 +432,7 @@ chamber_connection_check_async (const char         *server_url,
 
   data->server_url = g_strstrip (g_strdup (server_url ? server_url : ""));
   data->token = g_strstrip (g_strdup (token ? token : ""));
+  data->pin = g_strdup (pin);
   data->remember = remember;
   g_task_set_source_tag (task, chamber_connection_check_async);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
@@ -415,4 +444,57 @@ chamber_connection_check_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+fetch_fingerprint_thread (GTask *task, gpointer source, gpointer task_data,
+                          GCancellable *cancellable)
+{
+  char *fingerprint = NULL;
+  GError *error = NULL;
+
+  if (chamber_tls_fetch_fingerprint (task_data, &fingerprint, cancellable, &error))
+    g_task_return_pointer (task, fingerprint, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+chamber_connection_fetch_fingerprint_async (const char         *server_url,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, chamber_connection_fetch_fingerprint_async);
+  g_task_set_task_data (task, g_strstrip (g_strdup (server_url ? server_url : "")), g_free);
+  g_task_run_in_thread (task, fetch_fingerprint_thread);
+}
+
+char *
+chamber_connection_fetch_fingerprint_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+char *
+chamber_connection_format_fingerprint (const char *fingerprint, guint groups_per_line)
+{
+  GString *out = g_string_new (NULL);
+  gsize len;
+
+  g_return_val_if_fail (fingerprint != NULL, NULL);
+
+  len = strlen (fingerprint);
+  for (gsize i = 0; i < len; i += 4)
+    {
+      gsize group = i / 4;
+
+      if (group > 0)
+        g_string_append_c (out, groups_per_line > 0 && group % groups_per_line == 0 ? '\n' : ' ');
+      g_string_append_len (out, fingerprint + i, MIN (4, len - i));
+    }
+  return g_string_free (out, FALSE);
 }

@@ -2,7 +2,8 @@
  *
  * A connection is a server address and a bearer token (a real chamberd, or the embedded demo
  * server as one role). Each connection has its own local mirror folder, and a real-server
- * connection can be remembered in g_get_user_config_dir()/chamber/connection.ini (mode 0600). */
+ * connection can be remembered in g_get_user_config_dir()/chamber/connection.ini (mode 0600),
+ * with the fingerprint of the certificate the person trusted for an https:// server (pin=). */
 #pragma once
 
 #include <gio/gio.h>
@@ -36,6 +37,10 @@ typedef struct {
   char                 *token;       /* idem */
   ChamberRole           role;        /* the demo role; CHAMBER_ROLE_DELEGATE for a server */
   char                 *local_dir;   /* the mirror folder; NULL until the URL is known */
+  char                 *pin;         /* the trusted certificate's SHA-256 fingerprint (64
+                                      * lowercase hex digits) of an https:// server whose
+                                      * certificate this computer does not trust by itself, or
+                                      * NULL; every client of this connection pins it */
 } ChamberConnection;
 
 #define CHAMBER_TYPE_CONNECTION (chamber_connection_get_type ())
@@ -81,11 +86,28 @@ void               chamber_connection_forget_async (GCancellable *cancellable,
 /* Finishes remember_async and forget_async. */
 gboolean           chamber_connection_write_finish (GAsyncResult *result, GError **error);
 
-/* In a worker thread: asks the server who owns @token (GET /api/v1/me) and, when it answers
- * and @remember is set, remembers the connection. */
+/* In a worker thread: asks the server who owns @token (GET /api/v1/me), accepting only the
+ * certificate @pin when it is not NULL (see chamber_client_set_pinned_certificate()) and, when
+ * it answers and @remember is set, remembers the connection with its pin. A certificate
+ * refused fails with CHAMBER_CLIENT_ERROR_CERTIFICATE. */
 void           chamber_connection_check_async (const char *server_url, const char *token,
-                                               gboolean remember, GCancellable *cancellable,
+                                               const char *pin, gboolean remember,
+                                               GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
 ChamberPerson *chamber_connection_check_finish (GAsyncResult *result, GError **error);
+
+/* In a worker thread: the SHA-256 fingerprint of the certificate the https:// server
+ * @server_url presents now (see chamber_tls_fetch_fingerprint()). */
+void           chamber_connection_fetch_fingerprint_async (const char *server_url,
+                                                           GCancellable *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer user_data);
+char          *chamber_connection_fetch_fingerprint_finish (GAsyncResult *result,
+                                                            GError **error);
+
+/* @fingerprint (64 hex digits) as a person compares it with the handover sheet: groups of four
+ * digits separated by spaces, @groups_per_line groups on a line (0: one line). */
+char          *chamber_connection_format_fingerprint (const char *fingerprint,
+                                                      guint groups_per_line);
 
 G_END_DECLS

@@ -38,12 +38,16 @@ struct _ChamberSessionView
   ChamberNotesView  *notes_view;
   ChamberSearchView *search_view;
   ChamberPageView   *page_view;
+  GtkWidget         *certificate_warning;
+  GtkLabel          *trusted_fingerprint_label;
+  GtkLabel          *presented_fingerprint_label;
 
   ChamberConnection *connection;
   ChamberSync       *sync;
   GCancellable      *open_cancellable;
   GCancellable      *sync_cancellable;
   GCancellable      *person_cancellable;
+  GCancellable      *certificate_cancellable;
   guint              active_syncs;
   guint              syncs_completed;
   int                last_documents_done;
@@ -779,7 +783,70 @@ describe_sync_error (const GError *error)
     return g_strdup_printf (_("The server no longer accepts this access token. Disconnect and "
                               "connect with a new token from the secretariat. (%s)"),
                             error->message);
+  /* It names the fingerprints and what to do. */
+  if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_CERTIFICATE))
+    return g_strdup (error->message);
   return g_strdup_printf (_("The sync did not finish: %s"), error->message);
+}
+
+static void
+hide_certificate_warning (ChamberSessionView *self)
+{
+  if (self->certificate_cancellable != NULL)
+    g_cancellable_cancel (self->certificate_cancellable);
+  g_clear_object (&self->certificate_cancellable);
+  gtk_widget_set_visible (self->certificate_warning, FALSE);
+  gtk_label_set_text (self->trusted_fingerprint_label, "");
+  gtk_label_set_text (self->presented_fingerprint_label, "");
+}
+
+static void
+show_certificate_warning (ChamberSessionView *self, const char *presented)
+{
+  /* Eight groups a line, as the connect page showed the fingerprint when it was trusted. */
+  g_autofree char *trusted = chamber_connection_format_fingerprint (self->connection->pin, 8);
+  g_autofree char *now = chamber_connection_format_fingerprint (presented, 8);
+
+  gtk_label_set_text (self->trusted_fingerprint_label, trusted);
+  gtk_label_set_text (self->presented_fingerprint_label, now);
+  gtk_widget_set_visible (self->certificate_warning, TRUE);
+}
+
+static void
+presented_fingerprint_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ChamberSessionView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  fingerprint = chamber_connection_fetch_fingerprint_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->certificate_cancellable);
+  if (self->connection == NULL || self->connection->pin == NULL)
+    return;
+  /* The server went away since the sync: the sync's own message names both. */
+  if (fingerprint == NULL)
+    {
+      if (self->sync_error != NULL)
+        set_sync_status (self, self->sync_error, TRUE);
+      return;
+    }
+  show_certificate_warning (self, fingerprint);
+}
+
+/* The sync was refused because the server's certificate is not the pinned one: asks the server
+ * for the certificate it presents, for the warning that names both. */
+static void
+warn_about_certificate (ChamberSessionView *self)
+{
+  if (self->certificate_cancellable != NULL)
+    g_cancellable_cancel (self->certificate_cancellable);
+  g_clear_object (&self->certificate_cancellable);
+  self->certificate_cancellable = g_cancellable_new ();
+  chamber_connection_fetch_fingerprint_async (self->connection->server_url,
+                                              self->certificate_cancellable,
+                                              presented_fingerprint_cb, g_object_ref (self));
 }
 
 static void
@@ -816,11 +883,24 @@ sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *message = describe_sync_error (error);
 
       self->sync_error = g_strdup (message);
-      set_sync_status (self, message, TRUE);
-      add_toast (self, message);
+      if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_CERTIFICATE)
+          && self->connection != NULL && self->connection->pin != NULL)
+        {
+          /* The warning above everything names the fingerprints; not a toast, that goes. */
+          set_sync_status (self, _("Nothing was synced: the server’s certificate has changed. "
+                                   "Read the warning above."),
+                           TRUE);
+          warn_about_certificate (self);
+        }
+      else
+        {
+          set_sync_status (self, message, TRUE);
+          add_toast (self, message);
+        }
     }
   else
     {
+      hide_certificate_warning (self);
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *time = g_date_time_format (now, "%H:%M");
       g_autofree char *status = NULL;
@@ -908,9 +988,12 @@ sync_open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
   sync = chamber_sync_new (connection->server_url, connection->token, connection->local_dir,
                            &error);
   if (sync == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sync, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  chamber_sync_set_pinned_certificate (sync, connection->pin);
+  g_task_return_pointer (task, sync, g_object_unref);
 }
 
 static void
@@ -956,6 +1039,7 @@ chamber_session_view_set_connection (ChamberSessionView      *self,
   if (self->person_cancellable != NULL)
     g_cancellable_cancel (self->person_cancellable);
   g_clear_object (&self->person_cancellable);
+  hide_certificate_warning (self);
 
   g_clear_object (&self->sync);
   g_clear_pointer (&self->connection, chamber_connection_free);
@@ -998,8 +1082,8 @@ chamber_session_view_set_connection (ChamberSessionView      *self,
   g_task_run_in_thread (task, sync_open_thread);
 
   self->person_cancellable = g_cancellable_new ();
-  chamber_connection_check_async (connection->server_url, connection->token, FALSE,
-                                  self->person_cancellable, person_checked_cb,
+  chamber_connection_check_async (connection->server_url, connection->token, connection->pin,
+                                  FALSE, self->person_cancellable, person_checked_cb,
                                   g_object_ref (self));
 }
 
@@ -1045,6 +1129,22 @@ chamber_session_view_get_syncs_completed (ChamberSessionView *self)
 {
   g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), 0);
   return self->syncs_completed;
+}
+
+gboolean
+chamber_session_view_get_certificate_warning (ChamberSessionView *self,
+                                              const char        **out_trusted,
+                                              const char        **out_presented)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->certificate_warning))
+    return FALSE;
+  if (out_trusted != NULL)
+    *out_trusted = gtk_label_get_text (self->trusted_fingerprint_label);
+  if (out_presented != NULL)
+    *out_presented = gtk_label_get_text (self->presented_fingerprint_label);
+  return TRUE;
 }
 
 const char *
@@ -1169,6 +1269,9 @@ chamber_session_view_dispose (GObject *object)
   if (self->person_cancellable != NULL)
     g_cancellable_cancel (self->person_cancellable);
   g_clear_object (&self->person_cancellable);
+  if (self->certificate_cancellable != NULL)
+    g_cancellable_cancel (self->certificate_cancellable);
+  g_clear_object (&self->certificate_cancellable);
   if (self->agenda_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->agenda_selection, self);
   g_clear_object (&self->agenda_selection);
@@ -1249,6 +1352,11 @@ chamber_session_view_class_init (ChamberSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, search_view);
   gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, page_view);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView, certificate_warning);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView,
+                                        trusted_fingerprint_label);
+  gtk_widget_class_bind_template_child (widget_class, ChamberSessionView,
+                                        presented_fingerprint_label);
   gtk_widget_class_bind_template_callback (widget_class, session_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activated_cb);

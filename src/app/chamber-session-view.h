@@ -2,7 +2,8 @@
  *
  * Shows the local mirror of a connection (it works offline) and keeps it current with the sync
  * engine: on connection, and on chamber_session_view_refresh(). Progress shows in the sidebar;
- * arrivals and errors as toasts. */
+ * arrivals and errors as toasts. A server whose certificate is no longer the pinned one gets a
+ * warning above everything, naming both fingerprints and offering to disconnect. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -40,6 +41,11 @@ guint            chamber_session_view_get_syncs_completed (ChamberSessionView *s
 const char      *chamber_session_view_get_sync_status (ChamberSessionView *self);
 /* Why the last sync failed, or NULL when it succeeded. */
 const char      *chamber_session_view_get_sync_error (ChamberSessionView *self);
+/* TRUE while the warning that the server's certificate changed shows, with the pinned and the
+ * presented fingerprints as shown (groups of four digits). */
+gboolean         chamber_session_view_get_certificate_warning (ChamberSessionView *self,
+                                                               const char **out_trusted,
+                                                               const char **out_presented);
 /* A GtkSingleSelection of GtkTreeListRow holding ChamberAgendaItem. */
 GListModel      *chamber_session_view_get_agenda_model (ChamberSessionView *self);
 GtkListBox      *chamber_session_view_get_document_list (ChamberSessionView *self);
