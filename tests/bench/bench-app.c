@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-documents.h"
 #include "chamber-hash.h"
 #include "chamber-page-view.h"
 #include "chamber-pdf.h"
@@ -41,18 +42,6 @@
 #define WAIT_MS           20000
 #define SETTLE_MS         150      /* quiet time after each open, so runs do not overlap */
 
-static const char *const sentences[] = {
-  "Hội đồng nhân dân tỉnh xem xét tờ trình của Ủy ban nhân dân về dự toán ngân sách năm sau.",
-  "Ban Kinh tế – Ngân sách thẩm tra báo cáo quyết toán thu, chi ngân sách địa phương.",
-  "Đại biểu chất vấn Giám đốc Sở Tài nguyên và Môi trường về bồi thường, giải phóng mặt bằng.",
-  "Cử tri kiến nghị sớm hoàn thành tuyến đường tỉnh lộ nối các xã vùng sâu, vùng xa.",
-  "Nghị quyết quy định mức chi hỗ trợ cho người có công, hộ nghèo và hộ cận nghèo.",
-  "Thường trực Hội đồng nhân dân đôn đốc việc thực hiện các cam kết sau phiên chất vấn.",
-  "Kế hoạch đầu tư công trung hạn được điều chỉnh, bổ sung để đẩy nhanh tiến độ giải ngân.",
-  "Sở Giáo dục và Đào tạo giải trình về tình trạng thiếu giáo viên mầm non ở miền núi.",
-  "Tổ đại biểu tổng hợp ý kiến, kiến nghị của cử tri gửi đến kỳ họp thứ mười.",
-  "Quy hoạch sử dụng đất đến năm 2030 phải bảo đảm đất trồng lúa và đất rừng phòng hộ.",
-};
 
 typedef struct {
   char     *name;
@@ -173,72 +162,6 @@ print_table (const char *title, GArray *rows, const char *bar, gboolean per_row_
 
 /* ── documents ─────────────────────────────────────────────────────────────────────────────── */
 
-/* Text-heavy, like an annex of budget tables (bench-render's): a heading, then 100 rows of
- * small text in three typefaces across two columns, every other row shaded, every cell ruled. */
-static void
-write_text_heavy (const char *path)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (int page = 1; page <= TEXT_PAGES; page++)
-    {
-      g_autofree char *heading =
-        g_strdup_printf ("Phụ lục: dự toán thu, chi ngân sách địa phương — trang %d", page);
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                              CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (cr, 13);
-      cairo_move_to (cr, 30, 40);
-      cairo_show_text (cr, heading);
-      for (int row = 0; row < 100; row++)
-        {
-          double y = 56 + row * 7.6;
-
-          if (row % 2 == 0)
-            {
-              cairo_set_source_rgb (cr, 0.92, 0.94, 0.97);
-              cairo_rectangle (cr, 30, y, 535, 7.6);
-              cairo_fill (cr);
-            }
-          cairo_set_source_rgb (cr, 0, 0, 0);
-          for (int column = 0; column < 2; column++)
-            {
-              cairo_select_font_face (cr,
-                                      (row + column) % 3 == 0 ? "DejaVu Serif"
-                                      : (row + column) % 3 == 1 ? "DejaVu Sans"
-                                                                : "DejaVu Sans Mono",
-                                      row % 9 == 0 ? CAIRO_FONT_SLANT_ITALIC
-                                                   : CAIRO_FONT_SLANT_NORMAL,
-                                      row % 10 == 0 ? CAIRO_FONT_WEIGHT_BOLD
-                                                    : CAIRO_FONT_WEIGHT_NORMAL);
-              cairo_set_font_size (cr, 5.4);
-              cairo_move_to (cr, 33 + column * 267.5, y + 5.8);
-              cairo_show_text (cr,
-                               sentences[(page + row * 2 + column) % G_N_ELEMENTS (sentences)]);
-            }
-          cairo_set_line_width (cr, 0.3);
-          cairo_move_to (cr, 30, y + 7.6);
-          cairo_line_to (cr, 565, y + 7.6);
-          for (int rule = 0; rule <= 6; rule++)
-            {
-              double x = 30 + rule * (535.0 / 6);
-
-              cairo_move_to (cr, x, y);
-              cairo_line_to (cr, x, y + 7.6);
-            }
-          cairo_stroke (cr);
-        }
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_error ("cairo cannot write a PDF: %s",
-             cairo_status_to_string (cairo_surface_status (surface)));
-  cairo_surface_destroy (surface);
-}
 
 static void
 document_free (gpointer data)
@@ -610,7 +533,7 @@ main (int argc, char *argv[])
     g_error ("%s", error->message);
 
   text_pdf = g_build_filename (dir, "text-heavy.pdf", NULL);
-  write_text_heavy (text_pdf);
+  bench_write_text_heavy (text_pdf, TEXT_PAGES);
   add_document (documents, "text-heavy (generated)", text_pdf, previews);
   add_demo_documents (documents, dir, previews);
 

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-documents.h"
 #include "chamber-page-cache.h"
 #include "chamber-pdf.h"
 #include "chamber-render-job.h"
@@ -55,18 +56,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchSurface, cairo_surface_destroy)
 #define SCAN_WIDTH         1240    /* A4 at 150 dpi */
 #define SCAN_HEIGHT        1754
 
-static const char *const sentences[] = {
-  "Hội đồng nhân dân tỉnh xem xét tờ trình của Ủy ban nhân dân về dự toán ngân sách năm sau.",
-  "Ban Kinh tế – Ngân sách thẩm tra báo cáo quyết toán thu, chi ngân sách địa phương.",
-  "Đại biểu chất vấn Giám đốc Sở Tài nguyên và Môi trường về bồi thường, giải phóng mặt bằng.",
-  "Cử tri kiến nghị sớm hoàn thành tuyến đường tỉnh lộ nối các xã vùng sâu, vùng xa.",
-  "Nghị quyết quy định mức chi hỗ trợ cho người có công, hộ nghèo và hộ cận nghèo.",
-  "Thường trực Hội đồng nhân dân đôn đốc việc thực hiện các cam kết sau phiên chất vấn.",
-  "Kế hoạch đầu tư công trung hạn được điều chỉnh, bổ sung để đẩy nhanh tiến độ giải ngân.",
-  "Sở Giáo dục và Đào tạo giải trình về tình trạng thiếu giáo viên mầm non ở miền núi.",
-  "Tổ đại biểu tổng hợp ý kiến, kiến nghị của cử tri gửi đến kỳ họp thứ mười.",
-  "Quy hoạch sử dụng đất đến năm 2030 phải bảo đảm đất trồng lúa và đất rừng phòng hộ.",
-};
 
 typedef struct {
   char  *chamberctl;
@@ -103,68 +92,6 @@ finish_pdf (cairo_t *cr)
   cairo_surface_destroy (surface);
 }
 
-/* Text-heavy, like an annex of budget tables: a heading, then 100 rows of 6.5 pt text in three
- * typefaces across two columns, every other row shaded, every cell ruled. */
-static void
-write_text_heavy (const char *path)
-{
-  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
-
-  cairo_surface_destroy (cairo_get_target (cr));
-  for (int page = 1; page <= TEXT_PAGES; page++)
-    {
-      g_autofree char *heading =
-        g_strdup_printf ("Phụ lục: dự toán thu, chi ngân sách địa phương — trang %d", page);
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                              CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (cr, 13);
-      cairo_move_to (cr, 30, 40);
-      cairo_show_text (cr, heading);
-
-      for (int row = 0; row < 100; row++)
-        {
-          double y = 56 + row * 7.6;
-
-          if (row % 2 == 0)
-            {
-              cairo_set_source_rgb (cr, 0.92, 0.94, 0.97);
-              cairo_rectangle (cr, 30, y, 535, 7.6);
-              cairo_fill (cr);
-            }
-          cairo_set_source_rgb (cr, 0, 0, 0);
-          for (int column = 0; column < 2; column++)
-            {
-              cairo_select_font_face (cr,
-                                      (row + column) % 3 == 0 ? "DejaVu Serif"
-                                      : (row + column) % 3 == 1 ? "DejaVu Sans"
-                                                                : "DejaVu Sans Mono",
-                                      row % 9 == 0 ? CAIRO_FONT_SLANT_ITALIC
-                                                   : CAIRO_FONT_SLANT_NORMAL,
-                                      row % 10 == 0 ? CAIRO_FONT_WEIGHT_BOLD
-                                                    : CAIRO_FONT_WEIGHT_NORMAL);
-              cairo_set_font_size (cr, 5.4);
-              cairo_move_to (cr, 33 + column * 267.5, y + 5.8);
-              cairo_show_text (cr,
-                               sentences[(page + row * 2 + column) % G_N_ELEMENTS (sentences)]);
-            }
-          cairo_set_line_width (cr, 0.3);
-          cairo_move_to (cr, 30, y + 7.6);
-          cairo_line_to (cr, 565, y + 7.6);
-          for (int rule = 0; rule <= 6; rule++)
-            {
-              double x = 30 + rule * (535.0 / 6);
-
-              cairo_move_to (cr, x, y);
-              cairo_line_to (cr, x, y + 7.6);
-            }
-          cairo_stroke (cr);
-        }
-      cairo_show_page (cr);
-    }
-  finish_pdf (cr);
-}
 
 static guint32
 xorshift (guint32 *state)
@@ -247,7 +174,7 @@ write_book (const char *path)
       for (int line = 0; line < 46; line++)
         {
           cairo_move_to (cr, 60, 80 + line * 15.5);
-          cairo_show_text (cr, sentences[(page * 3 + line) % G_N_ELEMENTS (sentences)]);
+          cairo_show_text (cr, bench_sentences[(page * 3 + line) % bench_n_sentences]);
         }
       cairo_move_to (cr, 290, 810);
       cairo_show_text (cr, folio);
@@ -1008,7 +935,7 @@ main (int    argc,
 
   started = now_ms ();
   fprintf (stderr, "bench-render: generating documents in %s…\n", tmp);
-  write_text_heavy (text_pdf);
+  bench_write_text_heavy (text_pdf, TEXT_PAGES);
   write_image_heavy (scan_pdf);
   write_book (book_pdf);
   fprintf (stderr, "bench-render: generated in %.1f s\n", (now_ms () - started) / 1000);
