@@ -1751,6 +1751,20 @@ test_client_server (void)
   chamber_test_rm_rf (dir);
 }
 
+/* Days are shown as people write them; in the untranslated (C) locale, "8 Dec 2026". */
+static void
+test_date_format (void)
+{
+  g_autofree char *day = chamber_date_format ("2026-12-08");
+  g_autofree char *leap = chamber_date_format ("2028-02-29");
+
+  g_assert_cmpstr (day, ==, "8 Dec 2026");
+  g_assert_cmpstr (leap, ==, "29 Feb 2028");
+  g_assert_null (chamber_date_format ("2026-02-30"));
+  g_assert_null (chamber_date_format ("08/12/2026"));
+  g_assert_null (chamber_date_format (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1777,5 +1791,6 @@ main (int argc, char **argv)
   g_test_add_func ("/client/not-chamberd", test_client_not_chamberd);
   g_test_add_func ("/client/server", test_client_server);
 
+  g_test_add_func ("/model/date-format", test_date_format);
   return g_test_run ();
 }

@@ -160,9 +160,12 @@ update_titles (ChamberSessionView *self, const ChamberSession *session)
         g_string_append_printf (subtitle, " · %s", session->place);
       if (session->starts_on != NULL)
         {
-          g_string_append_printf (subtitle, " · %s", session->starts_on);
-          if (session->ends_on != NULL && g_strcmp0 (session->ends_on, session->starts_on) != 0)
-            g_string_append_printf (subtitle, " – %s", session->ends_on);
+          g_autofree char *starts = chamber_date_format (session->starts_on);
+          g_autofree char *ends = chamber_date_format (session->ends_on);
+
+          g_string_append_printf (subtitle, " · %s", starts ? starts : session->starts_on);
+          if (ends != NULL && g_strcmp0 (session->ends_on, session->starts_on) != 0)
+            g_string_append_printf (subtitle, " – %s", ends);
         }
     }
   if (self->person_label != NULL)

@@ -372,3 +372,21 @@ chamber_date_is_valid (const char *text)
   return year >= 1 && month >= 1 && month <= 12 && day >= 1
          && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
+
+char *
+chamber_date_format (const char *text)
+{
+  g_autoptr (GDateTime) day = NULL;
+
+  if (!chamber_date_is_valid (text))
+    return NULL;
+  day = g_date_time_new_utc ((int) g_ascii_strtoull (text, NULL, 10),
+                             (int) g_ascii_strtoull (text + 5, NULL, 10),
+                             (int) g_ascii_strtoull (text + 8, NULL, 10), 0, 0, 0);
+  if (day == NULL)
+    return NULL;
+  /* xgettext:no-c-format */
+  /* TRANSLATORS: how a day is written, in g_date_time_format() codes; Vietnamese papers
+   * write 08/12/2026 (%d/%m/%Y). */
+  return g_date_time_format (day, _("%-d %b %Y"));
+}

@@ -106,6 +106,9 @@ typedef struct {
 
 /* "YYYY-MM-DD" naming a real day: the form of every date in the model and on the wire. */
 gboolean chamber_date_is_valid (const char *text);
+/* A "YYYY-MM-DD" day as people of the UI's language write it ("8 Dec 2026", "08/12/2026");
+ * NULL when @text is not a valid day. */
+char    *chamber_date_format (const char *text);
 
 typedef struct {
   gint64              id;
