@@ -64,77 +64,6 @@ delivered_document_free (ChamberDeliveredDocument *document)
   g_free (document);
 }
 
-/* Statements */
-
-static gboolean
-step_done (ChamberStore *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    {
-      chamber_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-step_row (ChamberStore *store,
-          sqlite3_stmt *stmt,
-          gboolean     *out_row,
-          GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *out_row = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  chamber_store_set_error (store, rc, error);
-  return FALSE;
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static char *
-now_utc (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /* Recording */
 
 gboolean
@@ -147,7 +76,7 @@ chamber_audit_record (ChamberStore      *store,
                       GError           **error)
 {
   g_autoptr (ChamberStoreStatement) stmt = NULL;
-  g_autofree char *at = now_utc ();
+  g_autofree char *at = chamber_store_now_utc ();
 
   g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
   g_return_val_if_fail ((guint) action < CHAMBER_N_AUDIT_ACTIONS, FALSE);
@@ -162,13 +91,13 @@ chamber_audit_record (ChamberStore      *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, at);
-  bind_id_or_null (stmt, 2, person_id);
-  bind_text (stmt, 3, action_names[action]);
-  bind_id_or_null (stmt, 4, document_id);
-  bind_id_or_null (stmt, 5, session_id);
-  bind_text (stmt, 6, detail);
-  return step_done (store, stmt, error);
+  chamber_store_bind_text (stmt, 1, at);
+  chamber_store_bind_id_or_null (stmt, 2, person_id);
+  chamber_store_bind_text (stmt, 3, action_names[action]);
+  chamber_store_bind_id_or_null (stmt, 4, document_id);
+  chamber_store_bind_id_or_null (stmt, 5, session_id);
+  chamber_store_bind_text (stmt, 6, detail);
+  return chamber_store_step_done (store, stmt, error);
 }
 
 char *
@@ -207,8 +136,8 @@ chamber_audit_record_download (ChamberStore        *store,
                                 error);
   if (stmt == NULL)
     goto failed;
-  bind_text (stmt, 1, sha256);
-  while ((ok = step_row (store, stmt, &row, error)) && row)
+  chamber_store_bind_text (stmt, 1, sha256);
+  while ((ok = chamber_store_step_row (store, stmt, &row, error)) && row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -274,25 +203,25 @@ chamber_audit_list (ChamberStore *store,
                                 error);
   if (stmt == NULL)
     return NULL;
-  bind_id_or_null (stmt, 1, session_id);
+  chamber_store_bind_id_or_null (stmt, 1, session_id);
   sqlite3_bind_int64 (stmt, 2, limit);
 
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) chamber_audit_event_free);
-  while ((ok = step_row (store, stmt, &row, error)) && row)
+  while ((ok = chamber_store_step_row (store, stmt, &row, error)) && row)
     {
       ChamberAuditEvent *event = g_new0 (ChamberAuditEvent, 1);
 
       event->id = sqlite3_column_int64 (stmt, 0);
-      event->at = column_dup (stmt, 1);
+      event->at = chamber_store_column_dup (stmt, 1);
       event->person_id = sqlite3_column_int64 (stmt, 2);
-      event->person_name = column_dup (stmt, 3);
+      event->person_name = chamber_store_column_dup (stmt, 3);
       chamber_audit_action_from_string ((const char *) sqlite3_column_text (stmt, 4),
                                         &event->action);
       event->document_id = sqlite3_column_int64 (stmt, 5);
-      event->document_title = column_dup (stmt, 6);
+      event->document_title = chamber_store_column_dup (stmt, 6);
       event->version = sqlite3_column_int (stmt, 7);
       event->session_id = sqlite3_column_int64 (stmt, 8);
-      event->detail = column_dup (stmt, 9);
+      event->detail = chamber_store_column_dup (stmt, 9);
       g_ptr_array_add (events, event);
     }
   if (!ok)
@@ -324,12 +253,12 @@ first_downloads (ChamberStore *store,
   sqlite3_bind_int64 (stmt, 1, session_id);
 
   downloads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((ok = step_row (store, stmt, &row, error)) && row)
+  while ((ok = chamber_store_step_row (store, stmt, &row, error)) && row)
     g_hash_table_insert (downloads,
                          g_strdup_printf ("%lld %lld",
                                           (long long) sqlite3_column_int64 (stmt, 0),
                                           (long long) sqlite3_column_int64 (stmt, 1)),
-                         column_dup (stmt, 2));
+                         chamber_store_column_dup (stmt, 2));
   if (!ok)
     return NULL;
   return g_steal_pointer (&downloads);

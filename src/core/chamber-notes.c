@@ -303,25 +303,6 @@ chamber_note_get_line_rects (const ChamberNote *note,
   "id, person_id, session_id, item_id, document_id, doc_title, doc_version, sha256, kind, "   \
   "page, x1, y1, x2, y2, quote, prefix, suffix, body, color, anchor, created_at, updated_at"
 
-static char *
-now_utc_string (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 static void
 bind_rect (sqlite3_stmt      *stmt,
            int                first_index,
@@ -336,47 +317,6 @@ bind_rect (sqlite3_stmt      *stmt,
       sqlite3_bind_null (stmt, first_index + i);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/* Runs @stmt to its end. */
-static gboolean
-step_done (ChamberStore *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    {
-      chamber_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Steps @stmt once: TRUE with *out_row set, FALSE on error. */
-static gboolean
-step_row (ChamberStore *store,
-          sqlite3_stmt *stmt,
-          gboolean     *out_row,
-          GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *out_row = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  chamber_store_set_error (store, rc, error);
-  return FALSE;
-}
-
 /* A note from a row of NOTE_COLUMNS. */
 static ChamberNote *
 read_note (sqlite3_stmt *stmt)
@@ -389,7 +329,7 @@ read_note (sqlite3_stmt *stmt)
   note->session_id = sqlite3_column_int64 (stmt, 2);
   note->item_id = sqlite3_column_int64 (stmt, 3);
   note->document_id = sqlite3_column_int64 (stmt, 4);
-  note->doc_title = column_dup (stmt, 5);
+  note->doc_title = chamber_store_column_dup (stmt, 5);
   note->doc_version = sqlite3_column_int (stmt, 6);
   g_strlcpy (note->sha256, sha256 != NULL ? sha256 : "", sizeof note->sha256);
   /* The schema's checks keep kind and anchor to the names known here. */
@@ -403,14 +343,14 @@ read_note (sqlite3_stmt *stmt)
       note->x2 = sqlite3_column_double (stmt, 12);
       note->y2 = sqlite3_column_double (stmt, 13);
     }
-  note->quote = column_dup (stmt, 14);
-  note->prefix = column_dup (stmt, 15);
-  note->suffix = column_dup (stmt, 16);
-  note->body = column_dup (stmt, 17);
-  note->color = column_dup (stmt, 18);
+  note->quote = chamber_store_column_dup (stmt, 14);
+  note->prefix = chamber_store_column_dup (stmt, 15);
+  note->suffix = chamber_store_column_dup (stmt, 16);
+  note->body = chamber_store_column_dup (stmt, 17);
+  note->color = chamber_store_column_dup (stmt, 18);
   chamber_note_anchor_from_string ((const char *) sqlite3_column_text (stmt, 19), &note->anchor);
-  note->created_at = column_dup (stmt, 20);
-  note->updated_at = column_dup (stmt, 21);
+  note->created_at = chamber_store_column_dup (stmt, 20);
+  note->updated_at = chamber_store_column_dup (stmt, 21);
   return note;
 }
 
@@ -518,26 +458,26 @@ chamber_notes_add (ChamberStore *store,
   if (stmt == NULL)
     goto failed;
 
-  now = now_utc_string ();
+  now = chamber_store_now_utc ();
   color = note->color != NULL ? g_ascii_strdown (note->color, -1) : NULL;
   sqlite3_bind_int64 (stmt, 1, note->person_id);
   sqlite3_bind_int64 (stmt, 2, note->session_id);
   sqlite3_bind_int64 (stmt, 3, note->item_id);
   sqlite3_bind_int64 (stmt, 4, note->document_id);
-  bind_text (stmt, 5, note->doc_title);
+  chamber_store_bind_text (stmt, 5, note->doc_title);
   sqlite3_bind_int (stmt, 6, note->doc_version);
-  bind_text (stmt, 7, note->sha256);
-  bind_text (stmt, 8, chamber_note_kind_to_string (note->kind));
+  chamber_store_bind_text (stmt, 7, note->sha256);
+  chamber_store_bind_text (stmt, 8, chamber_note_kind_to_string (note->kind));
   sqlite3_bind_int (stmt, 9, note->page);
   bind_rect (stmt, 10, note);
-  bind_text (stmt, 14, note->quote);
-  bind_text (stmt, 15, note->prefix);
-  bind_text (stmt, 16, note->suffix);
-  bind_text (stmt, 17, note->body);
-  bind_text (stmt, 18, color);
-  bind_text (stmt, 19, chamber_note_anchor_to_string (note->anchor));
-  bind_text (stmt, 20, now);
-  if (!step_done (store, stmt, error))
+  chamber_store_bind_text (stmt, 14, note->quote);
+  chamber_store_bind_text (stmt, 15, note->prefix);
+  chamber_store_bind_text (stmt, 16, note->suffix);
+  chamber_store_bind_text (stmt, 17, note->body);
+  chamber_store_bind_text (stmt, 18, color);
+  chamber_store_bind_text (stmt, 19, chamber_note_anchor_to_string (note->anchor));
+  chamber_store_bind_text (stmt, 20, now);
+  if (!chamber_store_step_done (store, stmt, error))
     goto failed;
   if (!chamber_store_commit (store, error))
     return FALSE;
@@ -588,14 +528,14 @@ chamber_notes_update (ChamberStore *store,
   if (stmt == NULL)
     goto failed;
 
-  now = now_utc_string ();
+  now = chamber_store_now_utc ();
   color = note->color != NULL ? g_ascii_strdown (note->color, -1) : NULL;
   sqlite3_bind_int64 (stmt, 1, note->id);
   sqlite3_bind_int64 (stmt, 2, note->person_id);
-  bind_text (stmt, 3, note->body);
-  bind_text (stmt, 4, color);
-  bind_text (stmt, 5, now);
-  if (!step_done (store, stmt, error))
+  chamber_store_bind_text (stmt, 3, note->body);
+  chamber_store_bind_text (stmt, 4, color);
+  chamber_store_bind_text (stmt, 5, now);
+  if (!chamber_store_step_done (store, stmt, error))
     goto failed;
   if (sqlite3_changes (chamber_store_get_db (store)) == 0)
     {
@@ -633,7 +573,7 @@ chamber_notes_delete (ChamberStore *store,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, note_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  if (!step_done (store, stmt, error))
+  if (!chamber_store_step_done (store, stmt, error))
     goto failed;
   if (sqlite3_changes (chamber_store_get_db (store)) == 0)
     {
@@ -667,7 +607,7 @@ chamber_notes_get (ChamberStore *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, note_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  if (!step_row (store, stmt, &row, error))
+  if (!chamber_store_step_row (store, stmt, &row, error))
     return NULL;
   if (!row)
     {
@@ -686,7 +626,7 @@ read_notes (ChamberStore *store,
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) chamber_note_free);
   gboolean row;
 
-  while (step_row (store, stmt, &row, error))
+  while (chamber_store_step_row (store, stmt, &row, error))
     {
       if (!row)
         return g_steal_pointer (&notes);
@@ -908,16 +848,16 @@ write_carried_note (ChamberStore      *store,
   sqlite3_bind_int64 (stmt, 4, note->session_id);
   sqlite3_bind_int64 (stmt, 5, note->item_id);
   sqlite3_bind_int64 (stmt, 6, note->document_id);
-  bind_text (stmt, 7, note->doc_title);
+  chamber_store_bind_text (stmt, 7, note->doc_title);
   sqlite3_bind_int (stmt, 8, note->doc_version);
-  bind_text (stmt, 9, note->sha256);
+  chamber_store_bind_text (stmt, 9, note->sha256);
   sqlite3_bind_int (stmt, 10, note->page);
   bind_rect (stmt, 11, note);
-  bind_text (stmt, 15, note->quote);
-  bind_text (stmt, 16, note->prefix);
-  bind_text (stmt, 17, note->suffix);
-  bind_text (stmt, 18, chamber_note_anchor_to_string (note->anchor));
-  return step_done (store, stmt, error);
+  chamber_store_bind_text (stmt, 15, note->quote);
+  chamber_store_bind_text (stmt, 16, note->prefix);
+  chamber_store_bind_text (stmt, 17, note->suffix);
+  chamber_store_bind_text (stmt, 18, chamber_note_anchor_to_string (note->anchor));
+  return chamber_store_step_done (store, stmt, error);
 }
 
 GPtrArray *
@@ -1060,7 +1000,7 @@ list_noted_documents (ChamberStore *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  while (step_row (store, stmt, &row, error))
+  while (chamber_store_step_row (store, stmt, &row, error))
     {
       NotedDocument entry;
 
@@ -1069,7 +1009,7 @@ list_noted_documents (ChamberStore *store,
       entry.person_id = sqlite3_column_int64 (stmt, 0);
       entry.document_id = sqlite3_column_int64 (stmt, 1);
       entry.item_id = sqlite3_column_int64 (stmt, 2);
-      entry.doc_title = column_dup (stmt, 3);
+      entry.doc_title = chamber_store_column_dup (stmt, 3);
       entry.doc_version = sqlite3_column_int (stmt, 4);
       g_array_append_val (noted, entry);
     }
@@ -1100,11 +1040,11 @@ find_newer_held_version (ChamberStore        *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, noted->item_id);
-  bind_text (stmt, 2, noted->doc_title);
+  chamber_store_bind_text (stmt, 2, noted->doc_title);
   sqlite3_bind_int (stmt, 3, noted->doc_version);
   while (id == 0)
     {
-      if (!step_row (store, stmt, &row, error))
+      if (!chamber_store_step_row (store, stmt, &row, error))
         return FALSE;
       if (!row)
         return TRUE;

@@ -185,31 +185,6 @@ extract_texts (const char   *pdf_path,
   return g_steal_pointer (&texts);
 }
 
-static char *
-now_utc (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static gboolean
-step_done (ChamberStore *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    {
-      chamber_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Runs a statement of @sql that takes @sha256 as ?1. */
 static gboolean
 exec_with_sha256 (ChamberStore *store,
@@ -222,7 +197,7 @@ exec_with_sha256 (ChamberStore *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return chamber_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -232,7 +207,7 @@ record_indexed (ChamberStore *store,
                 GError      **error)
 {
   g_autoptr (ChamberStoreStatement) stmt = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = chamber_store_now_utc ();
 
   stmt = chamber_store_prepare (store,
                                 "INSERT INTO indexed_blobs (sha256, pages, indexed_at)"
@@ -245,7 +220,7 @@ record_indexed (ChamberStore *store,
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, pages);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return chamber_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -268,7 +243,7 @@ insert_page (ChamberStore   *store,
   sqlite3_bind_text (text_stmt, 1, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (text_stmt, 2, page_text->page);
   sqlite3_bind_text (text_stmt, 3, page_text->text, -1, SQLITE_STATIC);
-  if (!step_done (store, text_stmt, error))
+  if (!chamber_store_step_done (store, text_stmt, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (chamber_store_get_db (store));
 
@@ -279,7 +254,7 @@ insert_page (ChamberStore   *store,
     return FALSE;
   sqlite3_bind_int64 (index_stmt, 1, id);
   sqlite3_bind_text (index_stmt, 2, folded, -1, SQLITE_STATIC);
-  return step_done (store, index_stmt, error);
+  return chamber_store_step_done (store, index_stmt, error);
 }
 
 /* Removes the pages of @sha256 from page_index (which, keeping no copy, is told the folded
@@ -325,7 +300,7 @@ remove_texts (ChamberStore *store,
         return FALSE;
       sqlite3_bind_int64 (remove, 1, g_array_index (ids, gint64, i));
       sqlite3_bind_text (remove, 2, g_ptr_array_index (folded, i), -1, SQLITE_STATIC);
-      if (!step_done (store, remove, error))
+      if (!chamber_store_step_done (store, remove, error))
         return FALSE;
     }
   return exec_with_sha256 (store, "DELETE FROM page_texts WHERE sha256 = ?1", sha256, error);

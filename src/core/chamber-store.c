@@ -3005,3 +3005,51 @@ chamber_store_statement_release (ChamberStoreStatement *stmt)
 {
   cached_statement_release (stmt);
 }
+
+void
+chamber_store_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
+{
+  bind_text (stmt, index, text);
+}
+
+void
+chamber_store_bind_id_or_null (sqlite3_stmt *stmt,
+                               int           index,
+                               gint64        id)
+{
+  bind_id_or_null (stmt, index, id > 0 ? id : 0);
+}
+
+char *
+chamber_store_column_dup (sqlite3_stmt *stmt,
+                          int           column)
+{
+  return column_dup (stmt, column);
+}
+
+gboolean
+chamber_store_step_done (ChamberStore *self,
+                         sqlite3_stmt *stmt,
+                         GError      **error)
+{
+  return step_done (self, stmt, error);
+}
+
+gboolean
+chamber_store_step_row (ChamberStore *self,
+                        sqlite3_stmt *stmt,
+                        gboolean     *out_row,
+                        GError      **error)
+{
+  return step_row (self, stmt, out_row, error);
+}
+
+char *
+chamber_store_now_utc (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
