@@ -1404,6 +1404,10 @@ other_server_thread (gpointer data)
 
   g_main_loop_run (other->loop);
   soup_server_disconnect (server);
+  g_clear_object (&server);
+  /* Let the listener's sources go, so that everything it held is freed before the thread ends. */
+  while (g_main_context_iteration (other->context, FALSE))
+    ;
   g_main_context_pop_thread_default (other->context);
   return NULL;
 }

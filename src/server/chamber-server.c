@@ -1009,6 +1009,9 @@ chamber_server_shutdown (ChamberServer *self)
   /* A PDF being checked is stored or refused in one transaction; let it end. */
   while (self->jobs_running > 0)
     g_main_context_iteration (NULL, TRUE);
+  /* Let the closed connections finish closing, so that nothing is left half-freed at exit. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 char *
