@@ -142,6 +142,20 @@ peek (Validator *v)
   return at_end (v) ? '\0' : v->data[v->pos];
 }
 
+/* The character at the current position as a message may quote it: the whole character when
+ * it is valid UTF-8 and printable, otherwise its first byte written as \xNN, so that an error
+ * message is always valid UTF-8 (found by tests/fuzz/fuzz-manifest.c). */
+static char *
+dup_found_char (Validator *v)
+{
+  const char *at = v->data + v->pos;
+  gunichar c = g_utf8_get_char_validated (at, (gssize) (v->len - v->pos));
+
+  if (c != (gunichar) -1 && c != (gunichar) -2 && c != 0 && g_unichar_isprint (c))
+    return g_strndup (at, (gsize) (g_utf8_next_char (at) - at));
+  return g_strdup_printf ("\\x%02X", (guint) (guchar) *at);
+}
+
 static gboolean
 expect_char (Validator *v, char expected, GError **error)
 {
