@@ -161,11 +161,12 @@ expect_char (Validator *v, char expected, GError **error)
 {
   if (peek (v) != expected || at_end (v))
     {
+      g_autofree char *found = at_end (v) ? NULL : dup_found_char (v);
       g_autofree char *reason = at_end (v)
                                   ? g_strdup_printf (_("the text ends where “%c” belongs"),
                                                      expected)
-                                  : g_strdup_printf (_("“%c” belongs where “%c” is"), expected,
-                                                     peek (v));
+                                  : g_strdup_printf (_("“%c” belongs where “%s” is"), expected,
+                                                     found);
       syntax_error (v, reason, error);
       return FALSE;
     }
