@@ -258,6 +258,46 @@ chamber_test_write_pdf (const char *path, int pages, const char *text)
   cairo_surface_destroy (surface);
 }
 
+void
+chamber_test_write_noise_pdf (const char *path, gint64 min_bytes, guint32 seed,
+                              double side_points)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  cairo_surface_t *image;
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+  guint8 *pixels;
+  int stride;
+  int side = 64;
+
+  while ((gint64) side * side * 3 < min_bytes + 65536)
+    side += 64;
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  cairo_surface_flush (image);
+  pixels = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (int y = 0; y < side; y++)
+    {
+      guint32 *row = (guint32 *) (pixels + (gsize) y * stride);
+
+      for (int x = 0; x < side; x++)
+        row[x] = g_rand_int (rand) & 0x00ffffff;
+    }
+  cairo_surface_mark_dirty (image);
+
+  pdf = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (pdf);
+  cairo_scale (cr, side_points / side, side_points / side);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (image);
+}
+
 typedef struct {
   gboolean timed_out;
 } PumpState;

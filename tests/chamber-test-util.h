@@ -44,6 +44,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberTestServer, chamber_test_server_free)
 /* Writes a real PDF of @pages A4 pages with cairo; page N shows "@text — N" in large type and
  * some lines of Vietnamese. */
 void chamber_test_write_pdf (const char *path, int pages, const char *text);
+/* Writes a real one-page PDF of at least @min_bytes: an image of noise (from @seed), which no
+ * compression shrinks, drawn @side_points wide (595 fills the width of the A4 page; a few
+ * points make a document that is big but cheap to render). For tests and benchmarks that need
+ * big documents. */
+void chamber_test_write_noise_pdf (const char *path, gint64 min_bytes, guint32 seed,
+                                   double side_points);
 
 /* Runs a program to completion, capturing stdout and stderr; returns the exit status
  * (or 128 + signal). @envp_extra: NULL-terminated "KEY=VALUE" strings to add, or NULL. */

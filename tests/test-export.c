@@ -2,7 +2,8 @@
  * against a plain static HTTP server (python3 -m http.server) serving the export: a
  * confidential document never reaches the export, hash and all; the public one syncs with its
  * bytes identical, again on a second run, with or without a token; a document made
- * confidential after an export leaves the next one. */
+ * confidential after an export leaves the next one; a new version reaches a laptop that asks
+ * for what changed since, from a server that ignores the question. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -456,6 +457,62 @@ test_export_errors (void)
   chamber_test_rm_rf (work_dir);
 }
 
+/* A new version published after an export: the next export lists it (and only it), and a
+ * laptop that synced the first export asks with ?since=, which the static server ignores; the
+ * full manifest it gets is taken as it is, the new version is recorded as an update and the
+ * old one leaves the mirror. */
+static void
+test_export_new_version (void)
+{
+  Fixture *fx = fixture_new ();
+  g_autoptr (ChamberSync) first = NULL;
+  g_autoptr (ChamberSync) second = NULL;
+  g_autoptr (ChamberSyncReport) report = NULL;
+  g_autoptr (ChamberDocument) v2 = NULL;
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *local_dir = g_build_filename (fx->work_dir, "laptop", NULL);
+  g_autofree char *v2_path = g_build_filename (fx->work_dir, "to-trinh-v2.pdf", NULL);
+  g_autofree char *url = NULL;
+  GSubprocess *http;
+
+  run_export (fx, 1, fx->open_document->bytes);
+  http = start_static_server (fx->out_dir, &url);
+  if (http == NULL)
+    {
+      fixture_free (fx);
+      return;
+    }
+  report = sync_from (url, NULL, local_dir, &first);
+  g_assert_cmpint (report->documents_fetched, ==, 1);
+  g_clear_pointer (&report, chamber_sync_report_free);
+  g_clear_object (&first);
+
+  chamber_test_write_pdf (v2_path, 4, "Tờ trình dự toán ngân sách (sửa đổi)");
+  v2 = chamber_client_replace_document (fx->admin, fx->open_document->id, v2_path, -1, NULL,
+                                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (v2->version, ==, 2);
+  run_export (fx, 1, v2->bytes);
+
+  report = sync_from (url, NULL, local_dir, &second);
+  g_assert_cmpint (report->manifests_incremental, ==, 0);
+  g_assert_cmpint (report->documents_fetched, ==, 1);
+  g_assert_cmpint (report->documents_updated, ==, 1);
+  g_assert_cmpint (report->documents_added, ==, 0);
+  documents = chamber_store_list_documents (chamber_sync_get_store (second), fx->session_id,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpint (((ChamberDocument *) documents->pdata[0])->id, ==, v2->id);
+  g_assert_cmpint (((ChamberDocument *) documents->pdata[0])->replaces_id, ==,
+                   fx->open_document->id);
+  g_assert_true (chamber_store_is_blob_held (chamber_sync_get_store (second), v2->sha256));
+
+  stop_static_server (http);
+  fixture_free (fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +521,7 @@ main (int    argc,
 
   g_test_add_func ("/export/only-open-documents", test_export_holds_only_open_documents);
   g_test_add_func ("/export/sync-from-static-server", test_export_syncs_from_static_server);
+  g_test_add_func ("/export/new-version", test_export_new_version);
   g_test_add_func ("/export/errors", test_export_errors);
   return g_test_run ();
 }

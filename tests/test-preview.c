@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "chamber-client.h"
 #include "chamber-hash.h"
@@ -32,6 +33,24 @@ read_png (const char *path, int *out_width, int *out_height, guint *out_ink)
   cairo_surface_destroy (surface);
 }
 
+/* The same of a page preview's raw pixels. */
+static void
+read_pixels (const char *path, int *out_width, int *out_height, guint *out_ink)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) pixels = chamber_preview_map_page (path, out_width, out_height, &error);
+  const guint32 *data;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pixels);
+  g_assert_cmpuint (g_bytes_get_size (pixels), ==, (gsize) *out_width * *out_height * 4);
+  data = g_bytes_get_data (pixels, NULL);
+  *out_ink = 0;
+  for (gsize i = 0; i < (gsize) *out_width * *out_height; i++)
+    if (data[i] != 0xffffffff)
+      (*out_ink)++;
+}
+
 static void
 test_generate (void)
 {
@@ -55,7 +74,7 @@ test_generate (void)
     {
       g_autofree char *path = chamber_preview_path (previews, sha, page, FALSE);
 
-      read_png (path, &width, &height, &ink);
+      read_pixels (path, &width, &height, &ink);
       g_assert_cmpint (width, ==, CHAMBER_PREVIEW_WIDTH);
       /* A4: 842 / 595 of the width */
       g_assert_cmpint (ABS (height - CHAMBER_PREVIEW_WIDTH * 842 / 595), <=, 1);
@@ -118,6 +137,91 @@ test_hostile (void)
   g_assert_false (chamber_preview_generate (previews, sha, bad, NULL, &error));
   g_assert_error (error, CHAMBER_PDF_ERROR, CHAMBER_PDF_ERROR_DAMAGED);
   g_assert_false (chamber_preview_is_complete (previews, sha));
+  chamber_test_rm_rf (dir);
+}
+
+/* A page preview file that is missing, of another format, truncated, padded, or claims a
+ * size out of range is refused with a clear error, never read past its end. */
+static void
+test_hostile_pixels (void)
+{
+  g_autofree char *dir = chamber_test_make_temp_dir (NULL);
+  g_autofree char *pdf = g_build_filename (dir, "doc.pdf", NULL);
+  g_autofree char *previews = g_build_filename (dir, "previews", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *broken = g_build_filename (dir, "broken.pixels", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) pixels = NULL;
+  gsize size;
+  char sha[65];
+  int width = -1, height = -1;
+
+  chamber_test_write_pdf (pdf, 1, "Báo cáo");
+  g_assert_true (chamber_sha256_file (pdf, sha, NULL, NULL, &error));
+  g_assert_true (chamber_preview_generate (previews, sha, pdf, NULL, &error));
+  path = chamber_preview_path (previews, sha, 1, FALSE);
+  g_assert_true (g_file_get_contents (path, &good, &size, &error));
+  g_assert_cmpuint (size, >, 16);
+
+  /* No file. */
+  pixels = chamber_preview_map_page (broken, &width, &height, &error);
+  g_assert_null (pixels);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Empty, a PNG, the header alone, one byte short, one byte more. */
+  {
+    struct { const char *what; gsize length; const char *replace; } cases[] = {
+      { "empty", 0, NULL },
+      { "png", 8, "\x89PNG\r\n\x1a\n" },
+      { "header", 16, NULL },
+      { "short", size - 1, NULL },
+      { "long", size + 1, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *contents = g_malloc0 (cases[i].length + 1);
+
+        memcpy (contents, good, MIN (cases[i].length, size));
+        if (cases[i].replace != NULL)
+          memcpy (contents, cases[i].replace, strlen (cases[i].replace));
+        g_assert_true (g_file_set_contents (broken, contents, cases[i].length, NULL));
+        pixels = chamber_preview_map_page (broken, &width, &height, &error);
+        g_test_message ("%s: %s", cases[i].what, error != NULL ? error->message : "read");
+        g_assert_null (pixels);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        g_clear_error (&error);
+      }
+  }
+
+  /* A size that would read gigabytes past the end, and sizes of zero. */
+  {
+    const guint32 sizes[][2] = { { 65535, 65535 }, { 0, 100 }, { 100, 0 }, { 8193, 1 },
+                                 { G_MAXUINT32, 2 } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autofree char *contents = g_memdup2 (good, size);
+
+        memcpy (contents + 8, sizes[i], sizeof sizes[i]);
+        g_assert_true (g_file_set_contents (broken, contents, size, NULL));
+        pixels = chamber_preview_map_page (broken, &width, &height, &error);
+        g_assert_null (pixels);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        g_clear_error (&error);
+      }
+  }
+
+  /* The good one, copied, reads back with the width of a preview. */
+  g_assert_true (g_file_set_contents (broken, good, size, NULL));
+  pixels = chamber_preview_map_page (broken, &width, &height, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pixels);
+  g_assert_cmpint (width, ==, CHAMBER_PREVIEW_WIDTH);
+  g_assert_cmpuint (g_bytes_get_size (pixels), ==, size - 16);
+  g_clear_pointer (&pixels, g_bytes_unref);
   chamber_test_rm_rf (dir);
 }
 
@@ -187,6 +291,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/preview/generate", test_generate);
   g_test_add_func ("/preview/hostile", test_hostile);
+  g_test_add_func ("/preview/hostile-pixels", test_hostile_pixels);
   g_test_add_func ("/preview/sync", test_sync);
   return g_test_run ();
 }

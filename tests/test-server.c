@@ -417,6 +417,7 @@ static const RoleCase role_cases[] = {
   { "POST", "/api/v1/sessions/%S/items", "{\"title\": \"Nội dung %N\"}", WRITERS (201) },
   { "GET", "/api/v1/sessions/%S/documents", NULL, READ_ALL },
   { "GET", "/api/v1/sessions/%S/manifest", NULL, READ_ALL },
+  { "GET", "/api/v1/sessions/%S/manifest?since=1", NULL, READ_ALL },
   { "GET", "/api/v1/people", NULL, READ_ALL },
   { "POST", "/api/v1/people", "{\"name\": \"Đại biểu %N\", \"role\": \"delegate\"}",
     WRITERS (201) },
@@ -2411,6 +2412,433 @@ test_auth_throttle (void)
   }
 }
 
+/* Versions and incremental manifests */
+
+static Reply *
+post_version (ChamberTestServer *server,
+              const char        *token,
+              const char        *document_id,
+              const char        *query,
+              GBytes            *pdf)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/documents/%s/versions%s", document_id,
+                                           query != NULL ? query : "");
+
+  return send_full (server->url, "POST", path, token, "application/pdf", pdf, NULL, NULL);
+}
+
+/* The manifest of @session_id as @token sees it, with @query ("?since=…" or ""), parsed. */
+static ChamberManifest *
+get_manifest (ChamberTestServer *server,
+              const char        *token,
+              gint64             session_id,
+              const char        *query,
+              char             **out_etag)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/manifest%s",
+                                           session_id, query);
+  g_autoptr (Reply) reply = get (server, path, token);
+  g_autoptr (GError) error = NULL;
+  ChamberManifest *manifest;
+
+  assert_status (reply, SOUP_STATUS_OK);
+  manifest = chamber_manifest_parse (g_bytes_get_data (reply->body, NULL),
+                                     g_bytes_get_size (reply->body), &error);
+  g_assert_no_error (error);
+  if (out_etag != NULL)
+    *out_etag = g_strdup (soup_message_headers_get_one (reply->headers, "ETag"));
+  return manifest;
+}
+
+static gboolean
+ids_contain (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* POST /documents/ID/versions: roles, refusals that store nothing, the new version's record,
+ * the old one kept and readable, the audit, and the manifest listing the newest version. */
+static void
+test_versions (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *secretariat = world->tokens[CALLER_SECRETARIAT];
+  const char *delegate = world->tokens[CALLER_DELEGATE];
+  g_autofree char *v1_path = write_test_pdf (world, "bao-cao-v1.pdf", 2);
+  g_autofree char *v2_path = write_test_pdf (world, "bao-cao-v2.pdf", 3);
+  g_autoptr (GBytes) v1_pdf = read_bytes (v1_path);
+  g_autoptr (GBytes) v2_pdf = read_bytes (v2_path);
+  g_autoptr (GBytes) not_pdf = g_bytes_new_static ("hello, not a PDF", 16);
+  g_autoptr (Reply) uploaded = NULL;
+  g_autoptr (Reply) replaced = NULL;
+  g_autoptr (JsonObject) v1 = NULL;
+  g_autoptr (JsonObject) v2 = NULL;
+  g_autoptr (ChamberManifest) manifest = NULL;
+  g_autofree char *v1_id = NULL;
+  g_autofree char *v1_blob = NULL;
+  JsonObject *replaces;
+  gint64 session_id, item_id;
+  guint blobs_before;
+
+  session_id = create_session (server, secretariat, 10);
+  item_id = create_item (server, secretariat, session_id, "Kinh tế - xã hội");
+  uploaded = upload_bytes (server, secretariat, item_id, "Báo cáo kinh tế",
+                           "&access=group:T%E1%BB%95%201&access=person:1", v1_pdf);
+  assert_status (uploaded, SOUP_STATUS_CREATED);
+  v1 = reply_member (uploaded, "document");
+  g_assert_false (json_object_has_member (v1, "replaces"));
+  v1_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (v1, "id"));
+
+  /* Only the secretariat and admins write; refusals come before the body is looked at. */
+  for (int c = CALLER_CHAIR; c < N_CALLERS; c++)
+    {
+      g_autoptr (Reply) reply = post_version (server, world->tokens[c], v1_id, NULL, v2_pdf);
+
+      assert_error (reply, c == CALLER_NONE || c == CALLER_WRONG ? 401 : 403,
+                    c == CALLER_NONE || c == CALLER_WRONG ? "unauthorized" : "forbidden");
+    }
+  blobs_before = count_blob_files (server);
+  {
+    static const char *const bad_ids[] = { "0", "01", "-1", "987654", "99999999999999999999" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+      {
+        g_autoptr (Reply) reply = post_version (server, secretariat, bad_ids[i], NULL, v2_pdf);
+        assert_error (reply, 404, "not-found");
+      }
+  }
+  {
+    g_autoptr (Reply) retitled = post_version (server, secretariat, v1_id, "?title=Kh%C3%A1c",
+                                               v2_pdf);
+    g_autoptr (Reply) bad_kind = post_version (server, secretariat, v1_id, "?kind=memo", v2_pdf);
+    g_autoptr (Reply) bad_access = post_version (server, secretariat, v1_id,
+                                                 "?access=person:0", v2_pdf);
+    g_autoptr (Reply) broken = post_version (server, secretariat, v1_id, NULL, not_pdf);
+    g_autoptr (Reply) get_it = get (server, "/api/v1/documents/1/versions", secretariat);
+
+    assert_error (retitled, 400, "bad-request");
+    assert_error (bad_kind, 400, "bad-request");
+    assert_error (bad_access, 400, "bad-request");
+    assert_error (broken, 400, "not-pdf");
+    g_assert_cmpuint (get_it->status, ==, 405);
+  }
+  /* Nothing of the refused uploads stays, and the document is still version 1. */
+  g_assert_cmpuint (count_blob_files (server), ==, blobs_before);
+  manifest = get_manifest (server, secretariat, session_id, "", NULL);
+  g_assert_cmpuint (manifest->documents->len, ==, 1);
+  g_assert_cmpint (((ChamberDocument *) manifest->documents->pdata[0])->version, ==, 1);
+  g_clear_pointer (&manifest, chamber_manifest_free);
+
+  /* The same title given is fine; item, kind and access come from version 1. */
+  replaced = post_version (server, secretariat, v1_id,
+                           "?title=B%C3%A1o%20c%C3%A1o%20kinh%20t%E1%BA%BF", v2_pdf);
+  assert_status (replaced, SOUP_STATUS_CREATED);
+  v2 = reply_member (replaced, "document");
+  g_assert_cmpint (json_object_get_int_member (v2, "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (v2, "item_id"), ==, item_id);
+  g_assert_cmpstr (json_object_get_string_member (v2, "title"), ==, "Báo cáo kinh tế");
+  g_assert_cmpstr (json_object_get_string_member (v2, "kind"), ==, "report");
+  g_assert_cmpint (json_object_get_int_member (v2, "pages"), ==, 3);
+  {
+    JsonArray *access = json_object_get_array_member (v2, "access");
+
+    g_assert_cmpuint (json_array_get_length (access), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (access, 0), ==, "group:Tổ 1");
+    g_assert_cmpstr (json_array_get_string_element (access, 1), ==, "person:1");
+  }
+  replaces = json_object_get_object_member (v2, "replaces");
+  g_assert_nonnull (replaces);
+  g_assert_cmpint (json_object_get_int_member (replaces, "document_id"), ==,
+                   json_object_get_int_member (v1, "id"));
+  g_assert_cmpint (json_object_get_int_member (replaces, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (replaces, "sha256"), ==,
+                   json_object_get_string_member (v1, "sha256"));
+
+  /* Version 1 is no longer the newest: replacing it again is a conflict. */
+  {
+    g_autoptr (Reply) again = post_version (server, secretariat, v1_id, NULL, v1_pdf);
+    assert_error (again, 409, "conflict");
+  }
+
+  /* The delegate's manifest lists version 2 only, with what it replaces; version 1 stays
+   * readable, record and bytes. */
+  manifest = get_manifest (server, delegate, session_id, "", NULL);
+  g_assert_false (manifest->incremental);
+  g_assert_cmpuint (manifest->documents->len, ==, 1);
+  {
+    ChamberDocument *listed = manifest->documents->pdata[0];
+
+    g_assert_cmpint (listed->id, ==, json_object_get_int_member (v2, "id"));
+    g_assert_cmpint (listed->replaces_id, ==, json_object_get_int_member (v1, "id"));
+    g_assert_cmpint (listed->replaces_version, ==, 1);
+    g_assert_cmpstr (listed->replaces_sha256, ==, json_object_get_string_member (v1, "sha256"));
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/documents/%s", v1_id);
+    g_autoptr (Reply) record = get (server, path, delegate);
+    g_autoptr (Reply) bytes = NULL;
+
+    assert_status (record, SOUP_STATUS_OK);
+    v1_blob = g_strdup_printf ("/api/v1/blobs/%s", json_object_get_string_member (v1, "sha256"));
+    bytes = get (server, v1_blob, delegate);
+    assert_status (bytes, SOUP_STATUS_OK);
+    g_assert_true (g_bytes_equal (bytes->body, v1_pdf));
+  }
+  /* … but not to someone who may read neither version. */
+  {
+    g_autoptr (Reply) bytes = get (server, v1_blob, world->tokens[CALLER_OFFICIAL]);
+    assert_error (bytes, 404, "not-found");
+  }
+  /* A kind and an access list given replace those of the version before. */
+  {
+    g_autofree char *v2_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              json_object_get_int_member (v2, "id"));
+    g_autoptr (Reply) v3 = post_version (server, world->tokens[CALLER_ADMIN], v2_id,
+                                         "?kind=submission&access=all", v1_pdf);
+    g_autoptr (JsonObject) record = NULL;
+    JsonArray *access;
+
+    assert_status (v3, SOUP_STATUS_CREATED);
+    record = reply_member (v3, "document");
+    g_assert_cmpint (json_object_get_int_member (record, "version"), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "submission");
+    access = json_object_get_array_member (record, "access");
+    g_assert_cmpuint (json_array_get_length (access), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (access, 0), ==, "all");
+    /* The same bytes as version 1: one blob for both. */
+    g_assert_cmpstr (json_object_get_string_member (record, "sha256"), ==,
+                     json_object_get_string_member (v1, "sha256"));
+  }
+
+  /* The audit names each replacement, by whom, with the version replaced. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/audit?session=%" G_GINT64_FORMAT,
+                                             session_id);
+    g_autoptr (Reply) reply = get (server, path, secretariat);
+    g_autoptr (JsonObject) root = reply_object (reply);
+    JsonArray *events = json_object_get_array_member (root, "events");
+    int replacements = 0;
+
+    for (guint i = 0; i < json_array_get_length (events); i++)
+      {
+        JsonObject *event = json_array_get_object_element (events, i);
+
+        if (g_strcmp0 (json_object_get_string_member (event, "action"), "replace") != 0)
+          continue;
+        replacements++;
+        if (json_object_get_int_member (event, "version") == 2)
+          {
+            g_assert_cmpint (json_object_get_int_member (event, "person_id"), ==,
+                             world->person_ids[CALLER_SECRETARIAT]);
+            g_assert_nonnull (strstr (json_object_get_string_member (event, "detail"),
+                                      v1_id));
+          }
+      }
+    g_assert_cmpint (replacements, ==, 2);
+  }
+}
+
+/* GET …/manifest?since=REV: what changed (new versions, new items, access given), the ids of
+ * everything readable (access taken away drops out), unchanged, the ETag, and bad values. */
+static void
+test_manifest_since (void)
+{
+  g_autoptr (World) world = world_new ();
+  ChamberTestServer *server = world->server;
+  const char *secretariat = world->tokens[CALLER_SECRETARIAT];
+  const char *delegate = world->tokens[CALLER_DELEGATE];
+  g_autofree char *a_path = write_test_pdf (world, "a.pdf", 1);
+  g_autofree char *b_path = write_test_pdf (world, "b.pdf", 2);
+  g_autofree char *c_path = write_test_pdf (world, "c.pdf", 3);
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *etag_since = NULL;
+  g_autoptr (ChamberManifest) before = NULL;
+  g_autoptr (ChamberManifest) since = NULL;
+  gint64 session_id, item_id, a_id, b_id, c_id, new_item_id;
+  gint64 revision;
+
+  session_id = create_session (server, secretariat, 10);
+  item_id = create_item (server, secretariat, session_id, "Ngân sách");
+  {
+    g_autoptr (Reply) a = upload_file (server, secretariat, item_id, "A", NULL, a_path);
+    g_autoptr (Reply) b = upload_file (server, secretariat, item_id, "B", NULL, b_path);
+    g_autoptr (JsonObject) a_doc = reply_member (a, "document");
+    g_autoptr (JsonObject) b_doc = reply_member (b, "document");
+
+    a_id = json_object_get_int_member (a_doc, "id");
+    b_id = json_object_get_int_member (b_doc, "id");
+  }
+  manifest_path = g_strdup_printf ("/api/v1/sessions/%" G_GINT64_FORMAT "/manifest", session_id);
+  before = get_manifest (server, delegate, session_id, "", &etag);
+  revision = before->revision;
+  g_assert_cmpuint (before->documents->len, ==, 2);
+
+  /* Unchanged: nothing in full, every id; the ETag is the full manifest's, so a client that
+   * holds it gets 304 with or without "since". */
+  query = g_strdup_printf ("?since=%" G_GINT64_FORMAT, revision);
+  since = get_manifest (server, delegate, session_id, query, &etag_since);
+  g_assert_true (since->incremental);
+  g_assert_cmpint (since->since, ==, revision);
+  g_assert_cmpint (since->revision, ==, revision);
+  g_assert_cmpuint (since->documents->len, ==, 0);
+  g_assert_cmpuint (since->items->len, ==, 0);
+  g_assert_cmpuint (since->document_ids->len, ==, 2);
+  g_assert_cmpuint (since->item_ids->len, ==, 1);
+  g_assert_cmpuint (since->people->len, ==, before->people->len);
+  g_assert_cmpstr (etag_since, ==, etag);
+  {
+    g_autofree char *path = g_strconcat (manifest_path, query, NULL);
+    g_autoptr (Reply) cached = send_full (server->url, "GET", path, delegate, NULL, NULL,
+                                          "If-None-Match", etag);
+
+    assert_status (cached, SOUP_STATUS_NOT_MODIFIED);
+    g_assert_cmpuint (g_bytes_get_size (cached->body), ==, 0);
+  }
+  g_clear_pointer (&since, chamber_manifest_free);
+
+  /* Changed: a new version of A, a new document C, a new item. Only those come in full. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a_id);
+    g_autoptr (GBytes) pdf = read_bytes (c_path);
+    g_autoptr (Reply) v2 = post_version (server, secretariat, id, NULL, pdf);
+    g_autoptr (Reply) c = upload_file (server, secretariat, item_id, "C", NULL, c_path);
+    g_autoptr (JsonObject) c_doc = reply_member (c, "document");
+
+    assert_status (v2, SOUP_STATUS_CREATED);
+    c_id = json_object_get_int_member (c_doc, "id");
+  }
+  new_item_id = create_item (server, secretariat, session_id, "Bế mạc");
+  since = get_manifest (server, delegate, session_id, query, NULL);
+  g_assert_true (since->incremental);
+  g_assert_cmpint (since->revision, >, revision);
+  g_assert_cmpuint (since->items->len, ==, 1);
+  g_assert_cmpint (((ChamberItem *) since->items->pdata[0])->id, ==, new_item_id);
+  g_assert_cmpuint (since->item_ids->len, ==, 2);
+  g_assert_cmpuint (since->documents->len, ==, 2);  /* A version 2, and C */
+  g_assert_cmpuint (since->document_ids->len, ==, 3);
+  g_assert_false (ids_contain (since->document_ids, a_id));  /* replaced: drops out */
+  g_assert_true (ids_contain (since->document_ids, b_id));
+  g_assert_true (ids_contain (since->document_ids, c_id));
+  for (guint i = 0; i < since->documents->len; i++)
+    {
+      ChamberDocument *document = since->documents->pdata[i];
+
+      g_assert_true (document->id == c_id || document->replaces_id == a_id);
+      g_assert_cmpint (document->id, !=, b_id);
+    }
+  /* Merged with what a laptop held, it is the full manifest, record for record. */
+  {
+    g_autoptr (ChamberManifest) full = get_manifest (server, delegate, session_id, "", NULL);
+    g_autoptr (ChamberManifest) merged = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autofree char *full_json = NULL;
+    g_autofree char *merged_json = NULL;
+
+    merged = chamber_manifest_merge (since, before->items, before->documents, &error);
+    g_assert_no_error (error);
+    full_json = chamber_manifest_to_json (full, NULL);
+    merged_json = chamber_manifest_to_json (merged, NULL);
+    g_assert_cmpstr (merged_json, ==, full_json);
+
+    /* Without B held, the merge cannot be made: the client asks for everything. */
+    g_ptr_array_remove_index (before->documents, 1);
+    g_clear_pointer (&merged, chamber_manifest_free);
+    merged = chamber_manifest_merge (since, before->items, before->documents, &error);
+    g_assert_null (merged);
+    g_assert_error (error, CHAMBER_PROTOCOL_ERROR, CHAMBER_PROTOCOL_ERROR_INVALID);
+  }
+  revision = since->revision;
+  g_clear_pointer (&since, chamber_manifest_free);
+
+  /* Access taken away: B drops out of the delegate's ids (and is absent, hash and all); the
+   * chair, who reads everything, gets it again in full, changed. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/documents/%" G_GINT64_FORMAT "/access",
+                                             b_id);
+    g_autoptr (Reply) reply = send_json (server, "PUT", path, secretariat,
+                                         "{\"access\": [\"group:Tổ 2\"]}");
+    g_autoptr (ChamberManifest) chair = NULL;
+    g_autofree char *b_sha = NULL;
+    g_autofree char *body = NULL;
+
+    assert_status (reply, SOUP_STATUS_OK);
+    g_free (query);
+    query = g_strdup_printf ("?since=%" G_GINT64_FORMAT, revision);
+    since = get_manifest (server, delegate, session_id, query, NULL);
+    g_assert_true (since->incremental);
+    g_assert_false (ids_contain (since->document_ids, b_id));
+    g_assert_cmpuint (since->document_ids->len, ==, 2);
+    g_assert_cmpuint (since->documents->len, ==, 0);
+    body = chamber_manifest_to_json (since, NULL);
+    {
+      g_autoptr (ChamberManifest) full = get_manifest (server, world->tokens[CALLER_ADMIN],
+                                                       session_id, "", NULL);
+
+      for (guint i = 0; i < full->documents->len; i++)
+        if (((ChamberDocument *) full->documents->pdata[i])->id == b_id)
+          b_sha = g_strdup (((ChamberDocument *) full->documents->pdata[i])->sha256);
+    }
+    g_assert_nonnull (b_sha);
+    g_assert_null (strstr (body, b_sha));
+
+    chair = get_manifest (server, world->tokens[CALLER_CHAIR], session_id, query, NULL);
+    g_assert_cmpuint (chair->documents->len, ==, 1);
+    g_assert_cmpint (((ChamberDocument *) chair->documents->pdata[0])->id, ==, b_id);
+  }
+
+  /* A since past the revision (a server restored from a backup) gets the full manifest. */
+  {
+    g_autoptr (ChamberManifest) future = get_manifest (server, delegate, session_id,
+                                                       "?since=999999", NULL);
+
+    g_assert_false (future->incremental);
+    g_assert_cmpuint (future->documents->len, ==, 2);
+  }
+  /* since=0 lists everything in full, and says so. */
+  {
+    g_autoptr (ChamberManifest) zero = get_manifest (server, delegate, session_id, "?since=0",
+                                                     NULL);
+
+    g_assert_true (zero->incremental);
+    g_assert_cmpuint (zero->documents->len, ==, zero->document_ids->len);
+  }
+
+  /* Bad values are 400, whatever else the request is right about. */
+  {
+    static const char *const bad[] = {
+      "?since=", "?since=abc", "?since=-1", "?since=+1", "?since=01", "?since=1.5",
+      "?since=1e3", "?since=%20%31", "?since=1%00", "?since=99999999999999999999",
+      "?since=0x10", "?since=%FF",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *path = g_strconcat (manifest_path, bad[i], NULL);
+        g_autoptr (Reply) reply = get (server, path, delegate);
+
+        if (reply->status != 400)
+          g_error ("%s: expected 400, got %u", bad[i], reply->status);
+        assert_error (reply, 400, "bad-request");
+      }
+  }
+  /* An oversized value is refused too, and the server keeps answering. */
+  {
+    g_autofree char *digits = g_strnfill (5000, '7');
+    g_autofree char *path = g_strconcat (manifest_path, "?since=", digits, NULL);
+    g_autoptr (Reply) reply = get (server, path, delegate);
+
+    g_assert_cmpuint (reply->status, >=, 400);
+    assert_server_answers (server);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2434,6 +2862,8 @@ main (int    argc,
   g_test_add_func ("/server/blobs", test_blobs);
   g_test_add_func ("/server/limits", test_limits);
   g_test_add_func ("/server/restart", test_restart);
+  g_test_add_func ("/server/versions", test_versions);
+  g_test_add_func ("/server/manifest-since", test_manifest_since);
 
   status = g_test_run ();
   g_clear_object (&http_session);

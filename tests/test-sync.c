@@ -15,6 +15,7 @@
 #include "chamber-client.h"
 #include "chamber-sync.h"
 #include "chamber-test-util.h"
+#include "chamber-updates.h"
 
 #define VIETNAMESE_TITLE "Tờ trình về dự toán ngân sách địa phương năm 2025"
 
@@ -398,41 +399,6 @@ test_sync_delegate (void)
   fixture_free (fx);
 }
 
-/* A one-page PDF of about 3 × @side² bytes: a page-sized image of noise, which no compression
- * shrinks. */
-static void
-write_big_pdf (const char *path, int side)
-{
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
-  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (pdf);
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20241209);
-  guint8 *pixels;
-  int stride;
-
-  cairo_surface_flush (image);
-  pixels = cairo_image_surface_get_data (image);
-  stride = cairo_image_surface_get_stride (image);
-  for (int y = 0; y < side; y++)
-    {
-      guint32 *row = (guint32 *) (pixels + (gsize) y * stride);
-
-      for (int x = 0; x < side; x++)
-        row[x] = g_rand_int (rand) & 0x00ffffff;
-    }
-  cairo_surface_mark_dirty (image);
-
-  cairo_scale (cr, 595.0 / side, 595.0 / side);
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_paint (cr);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (pdf);
-  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (pdf);
-  cairo_surface_destroy (image);
-}
-
 /* Publishes a document of at least @min_mb MB in a session of its own; returns it and sets
  * @out_session. */
 static ChamberDocument *
@@ -442,11 +408,8 @@ publish_big (Fixture *fx, int min_mb, gint64 *out_session)
   gint64 session_id = create_session (fx, 11, "Kỳ họp chuyên đề");
   gint64 item_id = add_item (fx, session_id, 0, "Quy hoạch tỉnh");
   ChamberDocument *document;
-  int side = 64;
 
-  while ((gint64) side * side * 3 < (gint64) min_mb * 1024 * 1024 + 65536)
-    side += 64;
-  write_big_pdf (path, side);
+  chamber_test_write_noise_pdf (path, (gint64) min_mb * 1024 * 1024 + 65536, 20241209, 595);
   g_assert_cmpint (file_size (path), >, (gint64) min_mb * 1024 * 1024);
   document = publish (fx, item_id, path, "Bản đồ quy hoạch", CHAMBER_DOCUMENT_REPORT);
   g_assert_cmpint (document->bytes, ==, file_size (path));
@@ -1041,7 +1004,8 @@ publish_eight (Fixture *fx, GPtrArray *documents)
       g_autofree char *path = work_path (fx, name);
       g_autofree char *title = g_strdup_printf ("Báo cáo số %d", i + 1);
 
-      write_big_pdf (path, 512 + 64 * i);
+      chamber_test_write_noise_pdf (path, (gint64) (512 + 64 * i) * (512 + 64 * i) * 3,
+                                    20241209 + (guint32) i, 595);
       g_ptr_array_add (documents, publish (fx, item_id, path, title, CHAMBER_DOCUMENT_REPORT));
     }
   return session_id;
@@ -1174,6 +1138,255 @@ test_sync_bad_address (void)
   chamber_test_rm_rf (dir);
 }
 
+/* Versions and incremental sync */
+
+/* Every item and document of @session_id in @sync's mirror, as one text, for comparing two
+ * mirrors record for record. */
+static char *
+describe_mirror (ChamberSync *sync, gint64 session_id)
+{
+  ChamberStore *store = chamber_sync_get_store (sync);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  items = chamber_store_list_items (store, session_id, &error);
+  g_assert_no_error (error);
+  documents = chamber_store_list_documents (store, session_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const ChamberItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (text, "item %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d %s\n",
+                              item->id, item->parent_id, item->position, item->title);
+    }
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *access = g_strjoinv (",", document->access);
+
+      g_string_append_printf (text, "document %" G_GINT64_FORMAT " %s v%d %s %s replaces %"
+                              G_GINT64_FORMAT " v%d %s held %d\n",
+                              document->id, document->title, document->version,
+                              document->sha256, access, document->replaces_id,
+                              document->replaces_version, document->replaces_sha256,
+                              chamber_store_is_blob_held (store, document->sha256));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static ChamberSyncReport *
+sync_ok (ChamberSync *sync, gint64 session_id)
+{
+  ChamberSyncReport *report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (chamber_sync_run (sync, session_id, NULL, NULL, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* A laptop that synced once asks only for what changed (?since=), downloads only the new
+ * version and the new document, records the update, and ends with the same mirror as a laptop
+ * that syncs everything afresh; an unchanged session costs one 304. */
+static void
+test_sync_incremental_versions (void)
+{
+  Fixture *fx = fixture_new ();
+  g_autoptr (ChamberSync) laptop = new_sync (fx, fx->server->admin_token, "laptop");
+  g_autoptr (ChamberSync) fresh = NULL;
+  g_autoptr (ChamberSyncReport) first = NULL;
+  g_autoptr (ChamberSyncReport) second = NULL;
+  g_autoptr (ChamberSyncReport) third = NULL;
+  g_autoptr (ChamberSyncReport) full = NULL;
+  g_autoptr (ChamberDocument) v2 = NULL;
+  g_autoptr (ChamberDocument) added = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *v2_path = work_path (fx, "to-trinh-v2.pdf");
+  g_autofree char *incremental_mirror = NULL;
+  g_autofree char *full_mirror = NULL;
+  const ChamberDocument *v1 = g_ptr_array_index (fx->documents, 0);
+
+  first = sync_ok (laptop, fx->session_id);
+  g_assert_cmpint (first->manifests_incremental, ==, 0);
+  g_assert_cmpint (first->documents_added, ==, 3);
+  g_assert_cmpint (first->documents_updated, ==, 0);
+
+  /* The secretariat replaces the submission and publishes one more document. */
+  chamber_test_write_pdf (v2_path, 5, "Tờ trình (sửa đổi)");
+  v2 = chamber_client_replace_document (fx->admin, v1->id, v2_path, -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (v2->version, ==, 2);
+  g_assert_cmpint (v2->replaces_id, ==, v1->id);
+  g_assert_cmpstr (v2->title, ==, v1->title);
+  g_hash_table_insert (fx->sources, g_strdup (v2->sha256), g_strdup (v2_path));
+  added = publish_generated (fx, fx->sub_item_id, "phu-luc.pdf", 2, "Phụ lục",
+                             CHAMBER_DOCUMENT_OTHER);
+
+  second = sync_ok (laptop, fx->session_id);
+  g_assert_cmpint (second->manifests_incremental, ==, 1);
+  g_assert_cmpint (second->sessions_unchanged, ==, 0);
+  g_assert_cmpint (second->documents_fetched, ==, 2);
+  g_assert_cmpint (second->bytes_fetched, ==, v2->bytes + added->bytes);
+  g_assert_cmpint (second->documents_updated, ==, 1);
+  g_assert_cmpint (second->documents_added, ==, 1);
+  assert_held (fx, laptop, v2);
+  assert_held (fx, laptop, added);
+  /* The new version shows as updated until someone opens it; version 1 left the mirror. */
+  g_assert_true (chamber_updates_is_updated (chamber_sync_get_store (laptop), 0, v2->id));
+  g_assert_false (chamber_updates_is_updated (chamber_sync_get_store (laptop), 0, added->id));
+  {
+    g_autoptr (ChamberDocument) gone = chamber_store_get_document (chamber_sync_get_store (laptop),
+                                                                   v1->id, &error);
+
+    g_assert_null (gone);
+    g_assert_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  g_assert_true (chamber_updates_mark_opened (chamber_sync_get_store (laptop), 7, v2, &error));
+  g_assert_no_error (error);
+  g_assert_false (chamber_updates_is_updated (chamber_sync_get_store (laptop), 7, v2->id));
+  g_assert_true (chamber_updates_is_updated (chamber_sync_get_store (laptop), 8, v2->id));
+
+  /* Nothing changed since: one request, answered 304. */
+  third = sync_ok (laptop, fx->session_id);
+  g_assert_cmpint (third->sessions_unchanged, ==, 1);
+  g_assert_cmpint (third->documents_fetched, ==, 0);
+
+  /* A laptop that syncs everything afresh ends with the same mirror. */
+  fresh = new_sync (fx, fx->server->admin_token, "fresh-laptop");
+  full = sync_ok (fresh, fx->session_id);
+  g_assert_cmpint (full->manifests_incremental, ==, 0);
+  g_assert_cmpint (full->documents_fetched, ==, 4);
+  incremental_mirror = describe_mirror (laptop, fx->session_id);
+  full_mirror = describe_mirror (fresh, fx->session_id);
+  g_assert_cmpstr (incremental_mirror, ==, full_mirror);
+  g_assert_nonnull (strstr (full_mirror, " v2 "));
+
+  g_clear_object (&laptop);
+  g_clear_object (&fresh);
+  fixture_free (fx);
+}
+
+/* A delegate loses access to one document and gains another: the incremental sync drops the
+ * first from the mirror (hash and all), brings the second, and matches a fresh sync. A mirror
+ * that does not hold what the server counts on gets the full manifest. */
+static void
+test_sync_incremental_access (void)
+{
+  Fixture *fx = fixture_new ();
+  g_autoptr (ChamberPerson) person = chamber_person_new ();
+  g_autoptr (ChamberPerson) delegate = NULL;
+  g_autoptr (ChamberSync) laptop = NULL;
+  g_autoptr (ChamberSync) fresh = NULL;
+  g_autoptr (ChamberSyncReport) first = NULL;
+  g_autoptr (ChamberSyncReport) second = NULL;
+  g_autoptr (ChamberSyncReport) repaired = NULL;
+  g_autoptr (ChamberSyncReport) full = NULL;
+  g_autoptr (ChamberDocument) secret = NULL;
+  g_autoptr (ChamberDocument) changed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *secret_path = work_path (fx, "mat.pdf");
+  g_autofree char *incremental_mirror = NULL;
+  g_autofree char *full_mirror = NULL;
+  const ChamberDocument *report_doc = g_ptr_array_index (fx->documents, 1);
+  static const char *const group_2[] = { "group:Tổ 2", NULL };
+  static const char *const group_1[] = { "group:Tổ 1", NULL };
+  gint64 token_id = 0;
+
+  person->name = g_strdup ("Trần Văn Bình");
+  person->role = CHAMBER_ROLE_DELEGATE;
+  person->group_name = g_strdup ("Tổ 1");
+  person->active = TRUE;
+  delegate = chamber_client_add_person (fx->admin, person, NULL, &error);
+  g_assert_no_error (error);
+  token = chamber_client_issue_token (fx->admin, delegate->id, &token_id, NULL, &error);
+  g_assert_no_error (error);
+
+  chamber_test_write_pdf (secret_path, 1, "Tài liệu mật");
+  secret = chamber_client_publish_full (fx->admin, fx->item_id, secret_path, "Tài liệu mật",
+                                        CHAMBER_DOCUMENT_OTHER, group_2, NULL, &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (fx->sources, g_strdup (secret->sha256), g_strdup (secret_path));
+
+  laptop = new_sync (fx, token, "delegate-laptop");
+  first = sync_ok (laptop, fx->session_id);
+  g_assert_cmpint (first->documents_fetched, ==, 3);
+  assert_not_held (laptop, secret);
+
+  /* The report goes to group 2 only; the confidential document opens to group 1. */
+  changed = chamber_client_set_document_access (fx->admin, report_doc->id, group_2, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&changed, chamber_document_free);
+  changed = chamber_client_set_document_access (fx->admin, secret->id, group_1, NULL, &error);
+  g_assert_no_error (error);
+
+  second = sync_ok (laptop, fx->session_id);
+  g_assert_cmpint (second->manifests_incremental, ==, 1);
+  g_assert_cmpint (second->documents_fetched, ==, 1);
+  assert_held (fx, laptop, secret);
+  {
+    g_autoptr (ChamberDocument) gone = chamber_store_get_document (chamber_sync_get_store (laptop),
+                                                                   report_doc->id, &error);
+
+    g_assert_null (gone);
+    g_assert_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  fresh = new_sync (fx, token, "fresh-laptop");
+  full = sync_ok (fresh, fx->session_id);
+  incremental_mirror = describe_mirror (laptop, fx->session_id);
+  full_mirror = describe_mirror (fresh, fx->session_id);
+  g_assert_cmpstr (incremental_mirror, ==, full_mirror);
+  g_assert_null (strstr (full_mirror, report_doc->sha256));
+
+  /* The report opens to group 1 again (it comes in full: its access changed), and the mirror
+   * lost one document the server still lists unchanged, as a damaged mirror would: the server
+   * names its id but not its record, so the client asks for the full manifest and ends as a
+   * fresh sync would. */
+  g_clear_pointer (&changed, chamber_document_free);
+  changed = chamber_client_set_document_access (fx->admin, report_doc->id, group_1, NULL, &error);
+  g_assert_no_error (error);
+  {
+    ChamberStore *store = chamber_sync_get_store (laptop);
+    g_autoptr (ChamberSession) held = chamber_store_get_session (store, fx->session_id, &error);
+    g_autoptr (GPtrArray) items = chamber_store_list_items (store, fx->session_id, &error);
+    g_autoptr (GPtrArray) documents = chamber_store_list_documents (store, fx->session_id,
+                                                                   &error);
+    g_autofree char *etag_key = g_strdup_printf ("manifest-etag:%" G_GINT64_FORMAT,
+                                                 fx->session_id);
+
+    g_assert_no_error (error);
+    g_ptr_array_remove_index (documents, 0);
+    g_assert_true (chamber_store_replace_session_mirror (store, held, items, documents,
+                                                         NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (chamber_store_set_setting (store, etag_key, "", &error));
+    g_assert_no_error (error);
+  }
+  repaired = sync_ok (laptop, fx->session_id);
+  g_assert_cmpint (repaired->manifests_incremental, ==, 0);
+  g_clear_pointer (&incremental_mirror, g_free);
+  g_clear_pointer (&full_mirror, g_free);
+  g_clear_object (&fresh);
+  g_clear_pointer (&full, chamber_sync_report_free);
+  fresh = new_sync (fx, token, "fresh-laptop-2");
+  full = sync_ok (fresh, fx->session_id);
+  incremental_mirror = describe_mirror (laptop, fx->session_id);
+  full_mirror = describe_mirror (fresh, fx->session_id);
+  g_assert_cmpstr (incremental_mirror, ==, full_mirror);
+  g_assert_nonnull (strstr (full_mirror, report_doc->sha256));
+
+  g_clear_object (&laptop);
+  g_clear_object (&fresh);
+  fixture_free (fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1194,6 +1407,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/parallel", test_sync_parallel);
   g_test_add_func ("/sync/parallel-cancel", test_sync_parallel_cancel);
   g_test_add_func ("/sync/bad-address", test_sync_bad_address);
+  g_test_add_func ("/sync/incremental-versions", test_sync_incremental_versions);
+  g_test_add_func ("/sync/incremental-access", test_sync_incremental_access);
 
   return g_test_run ();
 }

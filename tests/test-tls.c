@@ -486,6 +486,64 @@ test_fingerprint_text (void)
   g_assert_nonnull (strstr (err, "https://"));
 }
 
+/* A key that is not the certificate's (another RSA key, or a key of another type): chamberd
+ * refuses to start with one line naming both files, instead of serving and failing every
+ * client's handshake. chamber_tls_check_key_pair() itself accepts the right pair. */
+static void
+test_key_mismatch (void)
+{
+  g_autoptr (Credentials) first = make_credentials ();
+  g_autoptr (Credentials) second = make_credentials ();
+  g_autoptr (ChamberTestServer) server = NULL;
+  g_autoptr (GTlsCertificate) right = NULL;
+  g_autoptr (GTlsCertificate) wrong = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *ec_key = NULL;
+  g_autofree char *err = NULL;
+
+  if (first == NULL || second == NULL)
+    return;
+  server = chamber_test_server_start ();
+  chamber_test_server_stop (server);
+
+  g_assert_cmpint (run_chamberd (server->data_dir,
+                                 (const char *const[]) { "--tls-cert", first->cert,
+                                                         "--tls-key", second->key, NULL },
+                                 &err),
+                   ==, 1);
+  assert_one_line (err);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "does not belong to the certificate"));
+  g_assert_nonnull (strstr (err, first->cert));
+  g_assert_nonnull (strstr (err, second->key));
+  g_clear_pointer (&err, g_free);
+
+  ec_key = g_build_filename (second->dir, "ec-key.pem", NULL);
+  g_assert_cmpint (chamber_test_run ((const char *const[]) { openssl, "genpkey", "-algorithm",
+                                                             "EC", "-pkeyopt",
+                                                             "ec_paramgen_curve:P-256", "-out",
+                                                             ec_key, NULL },
+                                     NULL, NULL, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_chamberd (server->data_dir,
+                                 (const char *const[]) { "--tls-cert", first->cert,
+                                                         "--tls-key", ec_key, NULL },
+                                 &err),
+                   ==, 1);
+  assert_one_line (err);
+  g_assert_nonnull (strstr (err, "does not belong to the certificate"));
+
+  right = g_tls_certificate_new_from_files (first->cert, first->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (chamber_tls_check_key_pair (right, first->cert, first->key, &error));
+  g_assert_no_error (error);
+  wrong = g_tls_certificate_new_from_files (first->cert, second->key, &error);
+  g_assert_no_error (error);
+  g_assert_false (chamber_tls_check_key_pair (wrong, first->cert, second->key, &error));
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,5 +553,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tls/changed-certificate", test_changed_certificate);
   g_test_add_func ("/tls/bad-files", test_bad_tls_files);
   g_test_add_func ("/tls/fingerprint-text", test_fingerprint_text);
+  g_test_add_func ("/tls/key-mismatch", test_key_mismatch);
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
-/* chamber-agenda-item.c — one agenda item as a list-model object.
+/* chamber-agenda-item.c — one agenda item as a list-model object, with how many of its
+ * documents came as a new version not opened yet.
  *
  * Copyright 2024 The Chamber authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -16,6 +17,8 @@ struct _ChamberAgendaItem
   ChamberItem *item;
   char        *duration;
   GListStore  *children;
+  guint        updates;
+  char        *updates_label;
 };
 
 enum {
@@ -23,6 +26,9 @@ enum {
   PROP_TITLE,
   PROP_DURATION,
   PROP_HAS_DURATION,
+  PROP_UPDATES,
+  PROP_HAS_UPDATES,
+  PROP_UPDATES_LABEL,
   N_PROPS
 };
 
@@ -74,6 +80,38 @@ chamber_agenda_item_get_duration (ChamberAgendaItem *self)
   return self->duration;
 }
 
+void
+chamber_agenda_item_set_updates (ChamberAgendaItem *self,
+                                 guint              updates)
+{
+  gboolean had_updates;
+
+  g_return_if_fail (CHAMBER_IS_AGENDA_ITEM (self));
+
+  if (self->updates == updates)
+    return;
+  had_updates = self->updates > 0;
+  self->updates = updates;
+  g_clear_pointer (&self->updates_label, g_free);
+  if (updates > 0)
+    /* TRANSLATORS: on an agenda item, how many of its documents have a new version the
+     * delegate has not opened yet */
+    self->updates_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated",
+                                                        "%u updated", updates),
+                                           updates);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATES_LABEL]);
+  if (had_updates != (updates > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UPDATES]);
+}
+
+guint
+chamber_agenda_item_get_updates (ChamberAgendaItem *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_AGENDA_ITEM (self), 0);
+  return self->updates;
+}
+
 GListStore *
 chamber_agenda_item_get_children (ChamberAgendaItem *self)
 {
@@ -121,6 +159,15 @@ chamber_agenda_item_get_property (GObject    *object,
     case PROP_HAS_DURATION:
       g_value_set_boolean (value, self->duration != NULL);
       break;
+    case PROP_UPDATES:
+      g_value_set_uint (value, self->updates);
+      break;
+    case PROP_HAS_UPDATES:
+      g_value_set_boolean (value, self->updates > 0);
+      break;
+    case PROP_UPDATES_LABEL:
+      g_value_set_string (value, self->updates_label);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -133,6 +180,7 @@ chamber_agenda_item_finalize (GObject *object)
 
   g_clear_pointer (&self->item, chamber_item_free);
   g_clear_pointer (&self->duration, g_free);
+  g_clear_pointer (&self->updates_label, g_free);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (chamber_agenda_item_parent_class)->finalize (object);
@@ -155,6 +203,15 @@ chamber_agenda_item_class_init (ChamberAgendaItemClass *klass)
   properties[PROP_HAS_DURATION] =
     g_param_spec_boolean ("has-duration", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATES] =
+    g_param_spec_uint ("updates", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HAS_UPDATES] =
+    g_param_spec_boolean ("has-updates", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPDATES_LABEL] =
+    g_param_spec_string ("updates-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -16,6 +16,10 @@ gint64             chamber_agenda_item_get_id (ChamberAgendaItem *self);
 const char        *chamber_agenda_item_get_title (ChamberAgendaItem *self);
 /* “30 minutes”, or NULL when no time is planned. */
 const char        *chamber_agenda_item_get_duration (ChamberAgendaItem *self);
+/* How many documents of this item came as a new version the person has not opened yet
+ * (the "updates", "has-updates" and "updates-label" properties: “1 updated”). */
+void               chamber_agenda_item_set_updates (ChamberAgendaItem *self, guint updates);
+guint              chamber_agenda_item_get_updates (ChamberAgendaItem *self);
 /* The sub-items (ChamberAgendaItem), empty for a leaf. */
 GListStore        *chamber_agenda_item_get_children (ChamberAgendaItem *self);
 

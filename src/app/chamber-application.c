@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-application.h"
+#include "chamber-preferences-window.h"
+#include "chamber-settings.h"
 #include "chamber-viewer-window.h"
 #include "chamber-window.h"
 
@@ -16,6 +18,8 @@ struct _ChamberApplication
   AdwApplication parent_instance;
 
   ChamberDemo   *demo;
+  GSettings     *settings;
+  GtkWindow     *preferences;   /* weak: the Preferences window while it is open */
   gboolean       start_demo;
   gboolean       reset_demo;
 };
@@ -39,6 +43,14 @@ chamber_application_get_demo (ChamberApplication *self)
   if (self->demo == NULL)
     self->demo = chamber_demo_new ();
   return self->demo;
+}
+
+GSettings *
+chamber_application_get_settings (ChamberApplication *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 void
@@ -138,7 +150,7 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                         "transient-for", gtk_application_get_active_window (application),
                         "modal", TRUE,
                         "application-name", _("Chamber"),
-                        "application-icon", "x-office-document-symbolic",
+                        "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
                         "comments", _("Paperless sessions for a provincial People’s Council: "
                                       "documents, agenda and questioning."),
@@ -149,22 +161,116 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   gtk_window_present (about);
 }
 
+static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  ChamberApplication *self = CHAMBER_APPLICATION (user_data);
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (chamber_preferences_window_new (self->settings));
+      gtk_window_set_destroy_with_parent (self->preferences, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  gtk_window_set_transient_for (self->preferences,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (self->preferences);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
+
+/* The "color-scheme" key: follow the system, or keep the light or the dark style. */
+static void
+color_scheme_changed_cb (ChamberApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint scheme = (guint) g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (scheme, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+/* A window's page view follows the "invert-pages" key (its view menu can still change it for
+ * the document shown); the main window opens at its remembered size. */
+static void
+chamber_application_window_added (GtkApplication *application, GtkWindow *window)
+{
+  ChamberApplication *self = CHAMBER_APPLICATION (application);
+  ChamberPageView *page_view = NULL;
+
+  GTK_APPLICATION_CLASS (chamber_application_parent_class)->window_added (application, window);
+
+  if (CHAMBER_IS_WINDOW (window))
+    {
+      gtk_window_set_default_size (window, g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (window);
+      page_view = chamber_session_view_get_page_view (
+        chamber_window_get_session_view (CHAMBER_WINDOW (window)));
+    }
+  else if (CHAMBER_IS_VIEWER_WINDOW (window))
+    {
+      page_view = chamber_viewer_window_get_page_view (CHAMBER_VIEWER_WINDOW (window));
+    }
+
+  if (page_view != NULL)
+    g_settings_bind (self->settings, "invert-pages", page_view, "invert-colors",
+                     G_SETTINGS_BIND_GET);
+}
+
+/* The main window's size is remembered when it goes. */
+static void
+chamber_application_window_removed (GtkApplication *application, GtkWindow *window)
+{
+  ChamberApplication *self = CHAMBER_APPLICATION (application);
+
+  if (CHAMBER_IS_WINDOW (window))
+    {
+      gboolean maximized = gtk_window_is_maximized (window);
+      int width = 0;
+      int height = 0;
+
+      gtk_window_get_default_size (window, &width, &height);
+      /* The schema's ranges: the smallest window libadwaita lays out. */
+      if (!maximized && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+          g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+        }
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+    }
+
+  GTK_APPLICATION_CLASS (chamber_application_parent_class)->window_removed (application, window);
+}
 
 static void
 chamber_application_startup (GApplication *application)
 {
+  ChamberApplication *self = CHAMBER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (chamber_application_parent_class)->startup (application);
+
+  self->settings = chamber_settings_new ();
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
                                          quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -186,6 +292,7 @@ chamber_application_dispose (GObject *object)
   if (self->demo != NULL)
     chamber_demo_stop (self->demo);
   g_clear_object (&self->demo);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (chamber_application_parent_class)->dispose (object);
 }
@@ -195,6 +302,7 @@ chamber_application_class_init (ChamberApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = chamber_application_dispose;
   app_class->activate = chamber_application_activate;
@@ -202,6 +310,8 @@ chamber_application_class_init (ChamberApplicationClass *klass)
   app_class->open = chamber_application_open;
   app_class->startup = chamber_application_startup;
   app_class->shutdown = chamber_application_shutdown;
+  gtk_app_class->window_added = chamber_application_window_added;
+  gtk_app_class->window_removed = chamber_application_window_removed;
 }
 
 static void

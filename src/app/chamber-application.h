@@ -16,6 +16,9 @@ ChamberApplication *chamber_application_new (GApplicationFlags flags);
 /* The embedded demo server, created on first use and stopped when the app shuts down. */
 ChamberDemo *chamber_application_get_demo (ChamberApplication *self);
 
+/* The app's settings (org.chamber.Chamber), from startup on. */
+GSettings   *chamber_application_get_settings (ChamberApplication *self);
+
 /* What `--demo` and `--reset-demo` ask: the next window opens the demo (deleting its data
  * first when @reset) instead of the remembered connection. */
 void chamber_application_set_start_demo (ChamberApplication *self, gboolean demo,

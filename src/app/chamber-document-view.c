@@ -106,6 +106,8 @@ struct _ChamberDocumentView
   int                  last_visible;
   Anchor               anchor;
   gboolean             scrolling;       /* adjustments moved by the view itself */
+  GdkFrameClock       *after_paint_clock;  /* waited on for the work ahead, or NULL */
+  gulong               after_paint_handler;
   guint                notify_zoom_source;
 
   /* Selection */
@@ -679,9 +681,20 @@ preview_scaled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     show_preview (self, request->page);
 }
 
-/* Shows the sync-time preview of @page as a stand-in while the page shows nothing else. It is
- * scaled to the page's place on a worker thread first, so that it is drawn pixel for pixel:
- * drawing the big preview scaled would cost more than a frame. */
+static gboolean
+renderer_is_cairo (ChamberDocumentView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* Shows the sync-time preview of @page as a stand-in while the page shows nothing else. A GL
+ * renderer draws it stretched to the page's place for free, so it shows as soon as it is
+ * decoded. The cairo renderer would scale the big preview on the UI thread at every frame, more
+ * than a frame's time: for it the preview is scaled to the page's place on a worker thread
+ * first, and then drawn pixel for pixel. */
 static void
 show_preview (ChamberDocumentView *self, int page)
 {
@@ -694,8 +707,10 @@ show_preview (ChamberDocumentView *self, int page)
       || state->error != NULL || self->rotation != 0 || !self->laid_out)
     return;
   scaled = self->scaled_previews[page];
-  if (scaled == NULL || gdk_texture_get_width (scaled) != width
-      || gdk_texture_get_height (scaled) != height)
+  if (!renderer_is_cairo (self))
+    scaled = chamber_preview_loader_get_page (self->previews, page);
+  else if (scaled == NULL || gdk_texture_get_width (scaled) != width
+           || gdk_texture_get_height (scaled) != height)
     {
       if (!self->scaling_previews[page]
           && chamber_preview_loader_get_page (self->previews, page) != NULL)
@@ -707,6 +722,8 @@ show_preview (ChamberDocumentView *self, int page)
         }
       return;
     }
+  if (scaled == NULL)
+    return;
   state->texture = g_object_ref (scaled);
   state->texture_scale = wanted_scale (self);
   state->texture_rotation = 0;
@@ -797,8 +814,10 @@ job_finished_cb (ChamberRenderJob *job, ChamberDocumentView *self)
   g_clear_pointer (&state->error, g_free);
   chamber_page_cache_insert (self->cache, page, chamber_render_job_get_scale (job),
                              chamber_render_job_get_rotation (job), surface);
-  /* Only a page on screen holds its rendering; the others wait in the cache. */
-  if (page >= self->first_visible && page <= self->last_visible
+  /* Only a page on screen, or next to it, holds its rendering; the others wait in the cache.
+   * The page next to the screen is what a page turn shows: its texture is made now, and drawn
+   * once out of sight (see snapshot_warm_up()). */
+  if (page >= self->first_visible - 1 && page <= self->last_visible + 1
       && chamber_render_job_get_rotation (job) == self->rotation)
     {
       g_clear_object (&state->texture);
@@ -881,7 +900,94 @@ request_page_data (ChamberDocumentView *self, int page)
     }
 }
 
-/* Asks for what the viewport and its neighbourhood need and lets go of the rest. */
+/* The pages rendered ahead around the visible ones. */
+static void
+render_range (ChamberDocumentView *self, int *out_first, int *out_last)
+{
+  int neighbours = self->continuous ? NEIGHBOURS : 1;
+
+  *out_first = MAX (self->first_visible - neighbours, 0);
+  *out_last = MIN (self->last_visible + neighbours, self->n_pages - 1);
+}
+
+/* Every visible page shows its sharp rendering (or says it cannot). */
+static gboolean
+visible_pages_done (ChamberDocumentView *self)
+{
+  for (int i = MAX (self->first_visible, 0); i <= self->last_visible && i < self->n_pages; i++)
+    if (self->pages[i].error == NULL && !texture_is_current (self, &self->pages[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* What is asked ahead of need: the text and links of the visible pages, then the neighbours'
+ * renderings, the nearest first. */
+static void
+request_ahead (ChamberDocumentView *self)
+{
+  int first = self->first_visible, last = self->last_visible, render_first, render_last;
+
+  if (self->worker == NULL || !self->laid_out || first < 0)
+    return;
+  render_range (self, &render_first, &render_last);
+  chamber_render_worker_freeze (self->worker);
+  for (int i = first; i <= last; i++)
+    request_page_data (self, i);
+  for (int d = 1; last + d <= render_last || first - d >= render_first; d++)
+    {
+      if (last + d <= render_last)
+        request_render (self, last + d, CHAMBER_RENDER_PRIORITY_NEIGHBOUR);
+      if (first - d >= render_first)
+        request_render (self, first - d, CHAMBER_RENDER_PRIORITY_NEIGHBOUR);
+    }
+  chamber_render_worker_thaw (self->worker);
+}
+
+static void
+cancel_request_ahead (ChamberDocumentView *self)
+{
+  /* A frame clock that was disposed with its window has dropped its handlers already. */
+  if (self->after_paint_clock != NULL
+      && g_signal_handler_is_connected (self->after_paint_clock, self->after_paint_handler))
+    g_signal_handler_disconnect (self->after_paint_clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
+  g_clear_object (&self->after_paint_clock);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, ChamberDocumentView *self)
+{
+  if (!visible_pages_done (self))
+    return;
+  cancel_request_ahead (self);
+  request_ahead (self);
+}
+
+/* The work ahead waits until a frame has shown the visible pages sharp: on two cores, a
+ * neighbour rendering (or the text of a busy page) on the worker thread while the frame that
+ * turns the page uploads and draws it would make that frame late. */
+static void
+request_ahead_after_paint (ChamberDocumentView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      request_ahead (self);
+      return;
+    }
+  if (self->after_paint_clock == clock
+      && g_signal_handler_is_connected (clock, self->after_paint_handler))
+    return;
+  cancel_request_ahead (self);
+  g_set_object (&self->after_paint_clock, clock);
+  self->after_paint_handler = g_signal_connect (clock, "after-paint",
+                                                G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Asks for what the viewport needs now, and for its neighbourhood once it shows; lets go of
+ * the rest. */
 static void
 update_visible (ChamberDocumentView *self)
 {
@@ -910,35 +1016,22 @@ update_visible (ChamberDocumentView *self)
       first = last = low;
       while (last + 1 < self->n_pages && self->pages[last + 1].y < bottom)
         last++;
-      render_first = MAX (first - NEIGHBOURS, 0);
-      render_last = MIN (last + NEIGHBOURS, self->n_pages - 1);
     }
   else
-    {
-      first = last = self->page;
-      render_first = MAX (first - 1, 0);
-      render_last = MIN (last + 1, self->n_pages - 1);
-    }
+    first = last = self->page;
 
   self->first_visible = first;
   self->last_visible = last;
+  render_range (self, &render_first, &render_last);
 
   /* One batch, so that the worker picks the most urgent: visible pages from the current one
-   * out, then their text and links, then the neighbours. */
+   * out. */
   chamber_render_worker_freeze (self->worker);
   request_render (self, CLAMP (self->page, first, last), CHAMBER_RENDER_PRIORITY_VISIBLE);
   for (int i = first; i <= last; i++)
     request_render (self, i, CHAMBER_RENDER_PRIORITY_VISIBLE);
-  for (int i = first; i <= last; i++)
-    request_page_data (self, i);
-  for (int d = 1; last + d <= render_last || first - d >= render_first; d++)
-    {
-      if (last + d <= render_last)
-        request_render (self, last + d, CHAMBER_RENDER_PRIORITY_NEIGHBOUR);
-      if (first - d >= render_first)
-        request_render (self, first - d, CHAMBER_RENDER_PRIORITY_NEIGHBOUR);
-    }
   chamber_render_worker_thaw (self->worker);
+  request_ahead_after_paint (self);
 
   for (int i = 0; i < self->n_pages; i++)
     {
@@ -947,7 +1040,7 @@ update_visible (ChamberDocumentView *self)
       /* Pages scrolled away: their jobs are cancelled, their renderings left to the cache. */
       if (i < render_first || i > render_last)
         cancel_job (self, state);
-      if ((i < first || i > last) && state->texture != NULL)
+      if ((i < first - 1 || i > last + 1) && state->texture != NULL)
         g_clear_object (&state->texture);
       if (i < first - KEEP || i > last + KEEP)
         release_page_data (self, i);
@@ -1027,6 +1120,66 @@ selection_on_page (ChamberDocumentView *self, int page, guint *out_start, guint 
   return *out_end > *out_start;
 }
 
+/* Draws @texture on @rect (@state's page in widget coordinates) as strips, only those in view,
+ * so that a GL renderer uploads only what shows. @mapped: made for this zoom, the texture maps
+ * pixel for pixel (its origin put on a whole device pixel so that the strips meet without a
+ * seam), over white only where it falls short of the page by a pixel or two; otherwise it is
+ * stretched over the whole page. Either way the rest of the page is the texture's own opaque
+ * white. FALSE when the texture has no strips, for the caller to draw it whole. */
+static gboolean
+snapshot_strips (ChamberDocumentView *self, GtkSnapshot *snapshot, PageState *state,
+                 GdkTexture *texture, const graphene_rect_t *rect, gboolean mapped)
+{
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int view_height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  float x = rect->origin.x, y = rect->origin.y, shown_width, shown_height, row_height;
+  GPtrArray *strips;
+
+  if (mapped)
+    {
+      width = MIN (width, state->width * scale_factor);
+      height = MIN (height, state->height * scale_factor);
+      x = roundf (x * scale_factor) / scale_factor;
+      y = roundf (y * scale_factor) / scale_factor;
+      shown_width = (float) width / scale_factor;
+      shown_height = (float) height / scale_factor;
+    }
+  else
+    {
+      shown_width = rect->size.width;
+      shown_height = rect->size.height;
+    }
+  strips = chamber_texture_get_strips (texture, width, height);
+  if (strips == NULL)
+    return FALSE;
+  row_height = shown_height / height;
+
+  if (shown_width < rect->size.width)
+    gtk_snapshot_append_color (snapshot, &white,
+                               &GRAPHENE_RECT_INIT (x + shown_width, y,
+                                                    rect->size.width - shown_width,
+                                                    rect->size.height));
+  if (shown_height < rect->size.height)
+    gtk_snapshot_append_color (snapshot, &white,
+                               &GRAPHENE_RECT_INIT (x, y + shown_height, shown_width,
+                                                    rect->size.height - shown_height));
+  for (guint i = 0; i < strips->len; i++)
+    {
+      GdkTexture *strip = g_ptr_array_index (strips, i);
+      float top = y + (float) (i * CHAMBER_TEXTURE_STRIP_ROWS) * row_height;
+      float rows = (float) gdk_texture_get_height (strip) * row_height;
+
+      /* A strip out of view is not drawn, so not uploaded either. */
+      if (top + rows <= 0 || top >= view_height)
+        continue;
+      gtk_snapshot_append_texture (snapshot, strip,
+                                   &GRAPHENE_RECT_INIT (x, top, shown_width, rows));
+    }
+  return TRUE;
+}
+
 static void
 snapshot_page (ChamberDocumentView *self, GtkSnapshot *snapshot, int page, gboolean inverted)
 {
@@ -1049,7 +1202,6 @@ snapshot_page (ChamberDocumentView *self, GtkSnapshot *snapshot, int page, gbool
   if (inverted)
     chamber_texture_push_inverted (snapshot);
 
-  gtk_snapshot_append_color (snapshot, &white, &rect);
   if (state->texture != NULL && state->texture_rotation == self->rotation)
     {
       graphene_rect_t bounds = rect;
@@ -1058,17 +1210,27 @@ snapshot_page (ChamberDocumentView *self, GtkSnapshot *snapshot, int page, gbool
       float height = (float) gdk_texture_get_height (state->texture) / scale_factor;
 
       /* Made for this zoom, the texture maps pixel for pixel (the page's size is rounded to
-       * whole logical pixels); a stand-in or a rendering capped in size is stretched. */
-      if (same_scale (state->texture_scale, wanted_scale (self))
-          && fabsf (width - bounds.size.width) <= 2 && fabsf (height - bounds.size.height) <= 2)
+       * whole logical pixels) and is drawn in strips; a stand-in or a rendering capped in size
+       * is stretched. */
+      gboolean mapped = same_scale (state->texture_scale, wanted_scale (self))
+                        && fabsf (width - bounds.size.width) <= 2
+                        && fabsf (height - bounds.size.height) <= 2;
+
+      if (!snapshot_strips (self, snapshot, state, state->texture, &rect, mapped))
         {
-          bounds.size.width = width;
-          bounds.size.height = height;
+          if (mapped)
+            {
+              bounds.size.width = width;
+              bounds.size.height = height;
+            }
+          gtk_snapshot_append_color (snapshot, &white, &rect);
+          gtk_snapshot_push_clip (snapshot, &rect);
+          gtk_snapshot_append_texture (snapshot, state->texture, &bounds);
+          gtk_snapshot_pop (snapshot);
         }
-      gtk_snapshot_push_clip (snapshot, &rect);
-      gtk_snapshot_append_texture (snapshot, state->texture, &bounds);
-      gtk_snapshot_pop (snapshot);
     }
+  else
+    gtk_snapshot_append_color (snapshot, &white, &rect);
 
   if (state->error != NULL)
     {
@@ -1110,6 +1272,64 @@ snapshot_page (ChamberDocumentView *self, GtkSnapshot *snapshot, int page, gbool
     }
 }
 
+#define WARM_KEY "chamber-warm"
+
+/* A GL renderer uploads a texture the first time it draws it, on the frame that shows it: for
+ * a page turn, the frame after the key press. So the strips of the neighbouring pages' sharp
+ * renderings that a turn would show (from the top of the page) are drawn once, as soon as they
+ * are rendered, on one pixel under the first visible page, which covers them; the turn then
+ * draws textures already uploaded. The cairo renderer uploads nothing: not for it. */
+static void
+snapshot_warm_up (ChamberDocumentView *self, GtkSnapshot *snapshot)
+{
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int view_rows = gtk_widget_get_height (GTK_WIDGET (self)) * scale_factor;
+  int neighbours[2] = { self->first_visible - 1, self->last_visible + 1 };
+  graphene_rect_t under = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  if (renderer_is_cairo (self))
+    return;
+  /* A pixel well inside a visible page, which is drawn over it. */
+  for (int i = self->first_visible; i <= self->last_visible && under.size.width == 0; i++)
+    {
+      PageState *shown = &self->pages[i];
+      double x = MAX (shown->x - scroll_x (self), 0) + 2;
+      double y = MAX (shown->y - scroll_y (self), 0) + 2;
+
+      if (x + 2 < shown->x - scroll_x (self) + shown->width
+          && y + 2 < shown->y - scroll_y (self) + shown->height
+          && x < gtk_widget_get_width (GTK_WIDGET (self))
+          && y < gtk_widget_get_height (GTK_WIDGET (self)))
+        under = GRAPHENE_RECT_INIT (x, y, 1, 1);
+    }
+  if (under.size.width == 0)
+    return;
+  for (guint n = 0; n < G_N_ELEMENTS (neighbours); n++)
+    {
+      int page = neighbours[n];
+      PageState *state;
+      GPtrArray *strips;
+
+      if (page < 0 || page >= self->n_pages)
+        continue;
+      state = &self->pages[page];
+      if (!texture_is_current (self, state)
+          || g_object_get_data (G_OBJECT (state->texture), WARM_KEY) != NULL)
+        continue;
+      /* The strips snapshot_strips() will draw at this size. */
+      strips = chamber_texture_get_strips (state->texture,
+                                           MIN (gdk_texture_get_width (state->texture),
+                                                state->width * scale_factor),
+                                           MIN (gdk_texture_get_height (state->texture),
+                                                state->height * scale_factor));
+      if (strips == NULL)
+        continue;
+      for (guint i = 0; i < strips->len && (int) i * CHAMBER_TEXTURE_STRIP_ROWS < view_rows; i++)
+        gtk_snapshot_append_texture (snapshot, g_ptr_array_index (strips, i), &under);
+      g_object_set_data (G_OBJECT (state->texture), WARM_KEY, GINT_TO_POINTER (TRUE));
+    }
+}
+
 static void
 chamber_document_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -1121,6 +1341,7 @@ chamber_document_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gtk_snapshot_push_clip (snapshot,
                           &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                gtk_widget_get_height (widget)));
+  snapshot_warm_up (self, snapshot);
   for (int i = self->first_visible; i <= self->last_visible && i < self->n_pages; i++)
     snapshot_page (self, snapshot, i, inverted);
   gtk_snapshot_pop (snapshot);
@@ -1206,6 +1427,7 @@ chamber_document_view_set_worker (ChamberDocumentView *self, ChamberRenderWorker
   g_return_if_fail (worker == NULL || CHAMBER_IS_RENDER_WORKER (worker));
 
   chamber_document_view_find (self, NULL);
+  cancel_request_ahead (self);
   clear_previews (self);
   clear_pages (self);
   g_set_object (&self->worker, worker);
@@ -1228,6 +1450,13 @@ chamber_document_view_set_worker (ChamberDocumentView *self, ChamberRenderWorker
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
+  /* Laid out at once in the size the view had (the next frame's layout finds it so), so that
+   * the first page starts rendering now, not after that frame. */
+  if (worker != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0
+      && gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    chamber_document_view_size_allocate (GTK_WIDGET (self),
+                                         gtk_widget_get_width (GTK_WIDGET (self)),
+                                         gtk_widget_get_height (GTK_WIDGET (self)), -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1511,7 +1740,9 @@ chamber_document_view_get_page_texture (ChamberDocumentView *self, int page)
 
   g_return_val_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self), NULL);
 
-  if (page < 0 || page >= self->n_pages || !self->laid_out)
+  /* A page next to the screen may hold its rendering already, but does not show it. */
+  if (page < 0 || page >= self->n_pages || !self->laid_out || page < self->first_visible
+      || page > self->last_visible)
     return NULL;
   state = &self->pages[page];
   return texture_is_current (self, state) ? state->texture : NULL;
@@ -1710,6 +1941,23 @@ chamber_document_view_get_current_match (ChamberDocumentView *self)
   for (int i = 0; i < self->match_page; i++)
     before += matches_on (self, i);
   return before + self->match_index + 1;
+}
+
+int
+chamber_document_view_get_current_match_page (ChamberDocumentView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self), -1);
+  return self->match_page;
+}
+
+guint
+chamber_document_view_get_page_n_matches (ChamberDocumentView *self, int page)
+{
+  g_return_val_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self), 0);
+
+  if (page < 0 || page >= self->n_pages)
+    return 0;
+  return matches_on (self, page);
 }
 
 gboolean
@@ -2308,6 +2556,7 @@ chamber_document_view_dispose (GObject *object)
   ChamberDocumentView *self = CHAMBER_DOCUMENT_VIEW (object);
 
   cancel_cancellable (&self->find_cancellable);
+  cancel_request_ahead (self);
   clear_previews (self);
   clear_pages (self);
   g_clear_object (&self->worker);

@@ -102,6 +102,10 @@ void            chamber_document_view_find_next (ChamberDocumentView *self, gboo
 guint           chamber_document_view_get_n_matches (ChamberDocumentView *self);
 guint           chamber_document_view_get_current_match (ChamberDocumentView *self);
 gboolean        chamber_document_view_get_finding (ChamberDocumentView *self);
+/* The page (from 0) of the current match, highlighted apart from the others; -1 when none. */
+int             chamber_document_view_get_current_match_page (ChamberDocumentView *self);
+/* The matches found on @page (from 0), each highlighted where it is drawn. */
+guint           chamber_document_view_get_page_n_matches (ChamberDocumentView *self, int page);
 
 /* @rect (points of the unrotated @page) in this widget's coordinates, for what is drawn over
  * the pages; FALSE when @page is not laid out now (single-page mode shows one). */

@@ -249,6 +249,9 @@ create_header (GtkListBoxRow *row)
       gtk_box_append (GTK_BOX (header), title);
 
       gtk_widget_set_tooltip_text (button, _("Export with My Notes…"));
+      /* A tooltip only describes: an icon button needs its name for a screen reader. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Export with My Notes…"), -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notes-view.export");

@@ -66,12 +66,39 @@ texture_for_png (cairo_surface_t *surface, GBytes **out_pixels)
                                       (gsize) stride * height,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   *out_pixels = g_bytes_ref (bytes);
-  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                 GDK_MEMORY_DEFAULT, bytes, stride);
+  return chamber_texture_new_for_pixels (cairo_image_surface_get_width (surface), height, bytes,
+                                         stride);
 }
 
-/* On a worker thread: the PNG file as a texture (decoding is disk and CPU work the UI thread
- * must not do). */
+/* On a worker thread: a page preview's pixels, mapped from its file, as a texture (no decoding:
+ * the pages come as raw pixels). */
+static void
+map_page_thread (GTask *task, gpointer source_object, gpointer task_data,
+                 GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (GBytes) pixels = NULL;
+  GError *error = NULL;
+  GdkTexture *texture;
+  int width, height;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  pixels = chamber_preview_map_page (path, &width, &height, &error);
+  if (pixels == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  texture = chamber_texture_new_for_pixels (width, height, pixels, (gsize) width * 4);
+  /* The pixels, for scaling the preview later without reading them back from the texture. */
+  g_object_set_data_full (G_OBJECT (texture), "chamber-pixels", g_bytes_ref (pixels),
+                          (GDestroyNotify) g_bytes_unref);
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+/* On a worker thread: the PNG file (a thumbnail) as a texture (decoding is disk and CPU work
+ * the UI thread must not do). */
 static void
 decode_thread (GTask *task, gpointer source_object, gpointer task_data,
                GCancellable *cancellable)
@@ -170,7 +197,7 @@ load_step (ChamberPreviewLoader *self, Step step)
   task = g_task_new (NULL, self->cancellable, decoded_cb, request);
   g_task_set_source_tag (task, load_step);
   g_task_set_task_data (task, path, g_free);
-  g_task_run_in_thread (task, decode_thread);
+  g_task_run_in_thread (task, step.thumbnail ? decode_thread : map_page_thread);
 }
 
 ChamberPreviewLoader *

@@ -1,5 +1,10 @@
 /* chamber-session-view.c — sessions, agenda, documents and the viewer of one connection.
  *
+ * It syncs at start, every sync-interval seconds while it runs (CHAMBER_SYNC_INTERVAL in the
+ * environment sets the default, for tests) and on “Sync now”, never blocking the UI. A document
+ * whose new version arrived shows “Updated” until the person opens it (chamber-updates.h).
+ * Offline, it keeps showing what is synced with a discreet status line, and a background sync
+ * that fails the same way again adds no toast. *
  * Copyright 2024 The Chamber authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -15,6 +20,10 @@
 #include "chamber-session-view.h"
 #include "chamber-sync.h"
 #include "chamber-token.h"
+#include "chamber-updates.h"
+
+/* Seconds between background syncs unless CHAMBER_SYNC_INTERVAL or the property says otherwise. */
+#define DEFAULT_SYNC_INTERVAL 120
 
 /* The setting of the local store that keeps whose token it is, so that the notes are the same
  * person's offline: "person-id:" and the token's hash. */
@@ -67,6 +76,15 @@ struct _ChamberSessionView
   char              *person_label;
   char              *sync_error;       /* the last sync's failure, or NULL */
   char              *agenda_key;       /* what the agenda shows, rebuilt only on change */
+
+  GListStore        *agenda_roots;     /* the top-level ChamberAgendaItem shown */
+  GHashTable        *updated_ids;      /* gint64 ids of documents shown as updated */
+  guint              sync_interval;    /* seconds between background syncs; 0: none */
+  guint              sync_timer_id;
+  gboolean           background_sync;  /* the running sync was started by the timer */
+  gboolean           offline;          /* the last sync could not reach the server */
+  char              *last_toast;       /* for the UI tests */
+  guint              n_toasts;
 };
 
 enum {
@@ -76,6 +94,8 @@ enum {
   PROP_SYNCING,
   PROP_SIDEBAR,
   PROP_SEARCH_MODE,
+  PROP_SYNC_INTERVAL,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -104,6 +124,9 @@ add_toast (ChamberSessionView *self, const char *message)
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  self->n_toasts++;
   if (overlay == NULL)
     return;
   /* A toast's title is markup here. */
@@ -196,6 +219,29 @@ set_row_pending (GtkWidget *row, gboolean pending)
   g_object_set_data (G_OBJECT (row), "pending", GINT_TO_POINTER (pending));
 }
 
+/* Shows or hides a row's “Updated” badge, and says it to assistive technologies too. */
+static void
+set_row_updated (GtkWidget *row, gboolean updated)
+{
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "updated-label");
+  const ChamberDocument *document = g_object_get_data (G_OBJECT (row), "document");
+
+  gtk_widget_set_visible (badge, updated);
+  g_object_set_data (G_OBJECT (row), "updated", GINT_TO_POINTER (updated));
+  if (updated)
+    {
+      g_autofree char *description = NULL;
+
+      /* TRANSLATORS: read by a screen reader for a document whose new version arrived */
+      description = g_strdup_printf (_("Updated: version %d arrived since you last opened it"),
+                                     document->version);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static GtkWidget *
 create_document_row (ChamberSessionView *self, const ChamberDocument *document)
 {
@@ -203,6 +249,8 @@ create_document_row (ChamberSessionView *self, const ChamberDocument *document)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("x-office-document-symbolic");
   GtkWidget *pending = gtk_label_new (_("Not downloaded yet"));
+  /* TRANSLATORS: a badge on a document whose new version the delegate has not opened yet */
+  GtkWidget *updated = gtk_label_new (_("Updated"));
   g_autofree char *pages = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -227,10 +275,18 @@ create_document_row (ChamberSessionView *self, const ChamberDocument *document)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), pending);
   g_object_set_data (G_OBJECT (row), "pending-label", pending);
 
+  gtk_widget_add_css_class (updated, "caption-heading");
+  gtk_widget_add_css_class (updated, "accent");
+  gtk_widget_set_valign (updated, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), updated);
+  g_object_set_data (G_OBJECT (row), "updated-label", updated);
+
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "document", chamber_document_copy (document),
                           (GDestroyNotify) chamber_document_free);
   set_row_pending (row, !chamber_blob_store_has (blobs, document->sha256));
+  set_row_updated (row, self->updated_ids != NULL
+                          && g_hash_table_contains (self->updated_ids, &document->id));
   return row;
 }
 
@@ -289,6 +345,65 @@ refresh_pending_rows (ChamberSessionView *self)
     }
 }
 
+/* Reads which documents of the session shown came as a new version the person has not opened
+ * (a small query on the mirror). */
+static void
+load_updates (ChamberSessionView *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->updated_ids, g_hash_table_unref);
+  if (self->sync == NULL || self->session_id == 0)
+    return;
+  self->updated_ids = chamber_updates_list_session (chamber_sync_get_store (self->sync),
+                                                    self->person_id, self->session_id, &error);
+  if (self->updated_ids == NULL)
+    g_message ("Which documents were updated cannot be read: %s", error->message);
+}
+
+static void
+set_item_updates (GListModel *items, GHashTable *per_item)
+{
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ChamberAgendaItem) item = g_list_model_get_item (items, i);
+      gint64 id = chamber_agenda_item_get_id (item);
+
+      chamber_agenda_item_set_updates (item,
+                                       GPOINTER_TO_UINT (g_hash_table_lookup (per_item, &id)));
+      set_item_updates (G_LIST_MODEL (chamber_agenda_item_get_children (item)), per_item);
+    }
+}
+
+/* Shows on each agenda item how many of its documents are updated. */
+static void
+show_agenda_updates (ChamberSessionView *self)
+{
+  g_autoptr (GHashTable) per_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           NULL);
+  g_autoptr (GPtrArray) documents = NULL;
+
+  if (self->agenda_roots == NULL)
+    return;
+  if (self->updated_ids != NULL && g_hash_table_size (self->updated_ids) > 0)
+    documents = chamber_store_list_documents (chamber_sync_get_store (self->sync),
+                                              self->session_id, NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (documents, i);
+      guint count;
+
+      if (!g_hash_table_contains (self->updated_ids, &document->id))
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (per_item, &document->item_id));
+      g_hash_table_insert (per_item, g_memdup2 (&document->item_id, sizeof (gint64)),
+                           GUINT_TO_POINTER (count + 1));
+    }
+  set_item_updates (G_LIST_MODEL (self->agenda_roots), per_item);
+}
+
 static ChamberAgendaItem *
 selected_agenda_item (ChamberSessionView *self)
 {
@@ -329,6 +444,7 @@ set_agenda_model (ChamberSessionView *self, GListStore *roots)
   if (self->agenda_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->agenda_selection, self);
   g_clear_object (&self->agenda_selection);
+  g_set_object (&self->agenda_roots, roots);
 
   if (roots == NULL)
     {
@@ -387,6 +503,7 @@ load_session (ChamberSessionView *self)
 
   session = chamber_store_get_session (store, self->session_id, NULL);
   update_titles (self, session);
+  load_updates (self);
   items = chamber_store_list_items (store, self->session_id, &error);
   if (items == NULL)
     {
@@ -400,6 +517,7 @@ load_session (ChamberSessionView *self)
   key = agenda_key (self->session_id, items);
   if (self->agenda_selection != NULL && g_strcmp0 (key, self->agenda_key) == 0)
     {
+      show_agenda_updates (self);
       show_documents (self);
       return;
     }
@@ -408,6 +526,7 @@ load_session (ChamberSessionView *self)
 
   roots = chamber_agenda_item_build_tree (items);
   set_agenda_model (self, roots);
+  show_agenda_updates (self);
   if (items->len == 0)
     {
       adw_status_page_set_title (self->agenda_empty, _("No Agenda Yet"));
@@ -522,6 +641,34 @@ refresh_document_notes (ChamberSessionView *self)
   show_document_notes (self, document, path);
 }
 
+/* The person opened @document: an update they had not seen is seen now. Its notes from the
+ * version before are carried to it (the sync carried them already when it could; this repeats
+ * it for a person who became known since) and any that cannot be placed are listed as such in
+ * the notes. */
+static void
+mark_opened (ChamberSessionView *self, const ChamberDocument *document)
+{
+  g_autoptr (GError) error = NULL;
+  GtkListBoxRow *row;
+
+  if (self->updated_ids == NULL || !g_hash_table_contains (self->updated_ids, &document->id))
+    return;
+  if (self->person_id > 0
+      && !chamber_updates_mark_opened (chamber_sync_get_store (self->sync), self->person_id,
+                                       document, &error))
+    g_message ("That “%s” was opened cannot be recorded: %s", document->title, error->message);
+  g_hash_table_remove (self->updated_ids, &document->id);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->documents_list, i)) != NULL; i++)
+    {
+      const ChamberDocument *shown = g_object_get_data (G_OBJECT (row), "document");
+
+      if (shown != NULL && shown->id == document->id)
+        set_row_updated (GTK_WIDGET (row), FALSE);
+    }
+  show_agenda_updates (self);
+  chamber_notes_view_carry_forward (self->notes_view);
+}
+
 /* Opens @document, at @page (from 1; 0 leaves it where it opens) with @top at the top (points,
  * or -1) and @find found there when not NULL. */
 static void
@@ -554,6 +701,7 @@ open_document (ChamberSessionView    *self,
                                        chamber_sync_get_store (self->sync), document->sha256);
       show_document_notes (self, document, path);
     }
+  mark_opened (self, document);
   if (page > 0)
     chamber_page_view_reveal (self->page_view, page, top, find);
 }
@@ -853,6 +1001,45 @@ warn_about_certificate (ChamberSessionView *self)
 }
 
 static void
+set_offline (ChamberSessionView *self, gboolean offline)
+{
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  if (offline)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "dim-label");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+/* A toast when documents arrived: “3 new documents”, “1 document updated”, or both. */
+static void
+announce_arrivals (ChamberSessionView *self, const ChamberSyncReport *report)
+{
+  g_autofree char *added = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *message = NULL;
+
+  if (report->documents_added > 0)
+    added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d new document",
+                                          "%d new documents", report->documents_added),
+                             report->documents_added);
+  if (report->documents_updated > 0)
+    updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d document updated",
+                                            "%d documents updated", report->documents_updated),
+                               report->documents_updated);
+  if (added != NULL && updated != NULL)
+    /* TRANSLATORS: both halves of the arrivals toast, like “3 new documents, 1 document
+     * updated” */
+    message = g_strdup_printf (_("%s, %s"), added, updated);
+  else
+    message = g_strdup (added != NULL ? added : updated);
+  if (message != NULL)
+    add_toast (self, message);
+}
+
+static void
 sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   SyncRun *run = user_data;
@@ -880,13 +1067,28 @@ sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   chamber_notes_view_carry_forward (self->notes_view);
   chamber_search_view_refresh (self->search_view);
 
-  g_clear_pointer (&self->sync_error, g_free);
   if (!ok)
     {
       g_autofree char *message = describe_sync_error (error);
+      /* A sync the timer started that fails as the one before did says nothing new: no toast
+       * every two minutes while the laptop is away from the hall's network. */
+      gboolean repeated = self->background_sync && g_strcmp0 (message, self->sync_error) == 0;
 
+      g_free (self->sync_error);
       self->sync_error = g_strdup (message);
-      if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_CERTIFICATE)
+      if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_NETWORK))
+        {
+          gboolean was_offline = self->offline;
+
+          set_offline (self, TRUE);
+          /* TRANSLATORS: the discreet status line while the server cannot be reached */
+          set_sync_status (self, _("Offline — the documents on this computer are shown"),
+                           FALSE);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), message);
+          if (!was_offline && !self->background_sync)
+            add_toast (self, message);
+        }
+      else if (g_error_matches (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_CERTIFICATE)
           && self->connection != NULL && self->connection->pin != NULL)
         {
           /* The warning above everything names the fingerprints; not a toast, that goes. */
@@ -897,12 +1099,17 @@ sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       else
         {
+          set_offline (self, FALSE);
           set_sync_status (self, message, TRUE);
-          add_toast (self, message);
+          if (!repeated)
+            add_toast (self, message);
         }
     }
   else
     {
+      g_clear_pointer (&self->sync_error, g_free);
+      set_offline (self, FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), NULL);
       hide_certificate_warning (self);
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *time = g_date_time_format (now, "%H:%M");
@@ -911,30 +1118,22 @@ sync_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       /* TRANSLATORS: the time of the last sync, like “Up to date at 14:05” */
       status = g_strdup_printf (_("Up to date at %s"), time);
       set_sync_status (self, status, FALSE);
-      if (report != NULL && report->documents_fetched > 0)
-        {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d new document arrived",
-                                                  "%d new documents arrived",
-                                                  report->documents_fetched),
-                                     report->documents_fetched);
-          add_toast (self, message);
-        }
+      if (report != NULL)
+        announce_arrivals (self, report);
     }
   sync_run_free (run);
 }
 
-void
-chamber_session_view_refresh (ChamberSessionView *self)
+/* Starts a sync unless one runs; @background when the timer starts it. */
+static void
+start_sync (ChamberSessionView *self, gboolean background)
 {
   SyncRun *run;
-
-  g_return_if_fail (CHAMBER_IS_SESSION_VIEW (self));
 
   if (self->sync == NULL || self->sync_cancellable != NULL)
     return;
 
+  self->background_sync = background;
   self->sync_cancellable = g_cancellable_new ();
   self->last_documents_done = 0;
   run = g_new0 (SyncRun, 1);
@@ -947,6 +1146,68 @@ chamber_session_view_refresh (ChamberSessionView *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
   chamber_sync_run_async (self->sync, 0, sync_progress_cb, run, self->sync_cancellable,
                           sync_finished_cb, run);
+}
+
+void
+chamber_session_view_refresh (ChamberSessionView *self)
+{
+  g_return_if_fail (CHAMBER_IS_SESSION_VIEW (self));
+
+  start_sync (self, FALSE);
+}
+
+static gboolean
+sync_timer_cb (gpointer user_data)
+{
+  start_sync (CHAMBER_SESSION_VIEW (user_data), TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+/* (Re)starts the background syncs of the connection shown, every sync_interval seconds. */
+static void
+restart_sync_timer (ChamberSessionView *self)
+{
+  g_clear_handle_id (&self->sync_timer_id, g_source_remove);
+  if (self->sync == NULL || self->sync_interval == 0)
+    return;
+  self->sync_timer_id = g_timeout_add_seconds (self->sync_interval, sync_timer_cb, self);
+  g_source_set_name_by_id (self->sync_timer_id, "[chamber] background sync");
+}
+
+void
+chamber_session_view_set_sync_interval (ChamberSessionView *self, guint seconds)
+{
+  g_return_if_fail (CHAMBER_IS_SESSION_VIEW (self));
+
+  if (self->sync_interval == seconds)
+    return;
+  self->sync_interval = seconds;
+  restart_sync_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_INTERVAL]);
+}
+
+guint
+chamber_session_view_get_sync_interval (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), 0);
+  return self->sync_interval;
+}
+
+gboolean
+chamber_session_view_get_offline (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), FALSE);
+  return self->offline;
+}
+
+const char *
+chamber_session_view_get_last_toast (ChamberSessionView *self, guint *out_n_toasts)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), NULL);
+
+  if (out_n_toasts != NULL)
+    *out_n_toasts = self->n_toasts;
+  return self->last_toast;
 }
 
 static void
@@ -969,6 +1230,10 @@ person_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       update_notes_context (self);
       refresh_document_notes (self);
       chamber_notes_view_carry_forward (self->notes_view);
+      /* What is “Updated” is what this person has not opened. */
+      load_updates (self);
+      show_agenda_updates (self);
+      show_documents (self);
     }
 
   g_free (self->person_label);
@@ -1023,6 +1288,7 @@ sync_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   remember_person (self);
   reload_from_mirror (self);
   chamber_session_view_refresh (self);
+  restart_sync_timer (self);
 }
 
 void
@@ -1045,6 +1311,9 @@ chamber_session_view_set_connection (ChamberSessionView      *self,
   hide_certificate_warning (self);
 
   g_clear_object (&self->sync);
+  g_clear_handle_id (&self->sync_timer_id, g_source_remove);
+  g_clear_pointer (&self->updated_ids, g_hash_table_unref);
+  set_offline (self, FALSE);
   g_clear_pointer (&self->connection, chamber_connection_free);
   g_clear_pointer (&self->person_label, g_free);
   g_clear_pointer (&self->sync_error, g_free);
@@ -1199,6 +1468,20 @@ chamber_session_view_get_person_id (ChamberSessionView *self)
   return self->person_id;
 }
 
+gint64
+chamber_session_view_get_session_id (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), 0);
+  return self->session_id;
+}
+
+gint64
+chamber_session_view_get_open_document_id (ChamberSessionView *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_SESSION_VIEW (self), 0);
+  return self->open_document_id;
+}
+
 ChamberPageView *
 chamber_session_view_get_page_view (ChamberSessionView *self)
 {
@@ -1231,6 +1514,12 @@ chamber_session_view_get_property (GObject    *object,
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, g_strcmp0 (self->sidebar, "search") == 0);
       break;
+    case PROP_SYNC_INTERVAL:
+      g_value_set_uint (value, self->sync_interval);
+      break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1251,6 +1540,9 @@ chamber_session_view_set_property (GObject      *object,
       break;
     case PROP_SEARCH_MODE:
       chamber_session_view_set_search_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_SYNC_INTERVAL:
+      chamber_session_view_set_sync_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1278,6 +1570,8 @@ chamber_session_view_dispose (GObject *object)
   if (self->agenda_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->agenda_selection, self);
   g_clear_object (&self->agenda_selection);
+  g_clear_object (&self->agenda_roots);
+  g_clear_handle_id (&self->sync_timer_id, g_source_remove);
   g_clear_object (&self->sync);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHAMBER_TYPE_SESSION_VIEW);
@@ -1301,6 +1595,8 @@ chamber_session_view_finalize (GObject *object)
   g_free (self->person_label);
   g_free (self->sync_error);
   g_free (self->agenda_key);
+  g_free (self->last_toast);
+  g_clear_pointer (&self->updated_ids, g_hash_table_unref);
   g_free (self->sidebar);
   g_free (self->sidebar_before_search);
 
@@ -1334,6 +1630,14 @@ chamber_session_view_class_init (ChamberSessionViewClass *klass)
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Seconds between background syncs while a connection is shown; 0 turns them off. */
+  properties[PROP_SYNC_INTERVAL] =
+    g_param_spec_uint ("sync-interval", NULL, NULL, 0, 7 * 24 * 3600, DEFAULT_SYNC_INTERVAL,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE while the last sync could not reach the server. */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHAMBER_TYPE_AGENDA_ITEM);
@@ -1382,6 +1686,15 @@ chamber_session_view_init (ChamberSessionView *self)
 
   self->sidebar = g_strdup ("browse");
   self->sidebar_before_search = g_strdup ("browse");
+  self->sync_interval = DEFAULT_SYNC_INTERVAL;
+  {
+    const char *interval = g_getenv ("CHAMBER_SYNC_INTERVAL");
+    guint64 seconds;
+
+    if (interval != NULL
+        && g_ascii_string_to_unsigned (interval, 10, 0, 7 * 24 * 3600, &seconds, NULL))
+      self->sync_interval = (guint) seconds;
+  }
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (self->session_names));

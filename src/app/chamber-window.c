@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-demo.h"
+#include "chamber-live-window.h"
 #include "chamber-window.h"
 
 struct _ChamberWindow
@@ -98,6 +99,7 @@ close_connection (ChamberWindow *self)
   cancel_pending (self);
   chamber_connect_page_cancel (self->connect_page);
   chamber_session_view_set_connection (self->session_view, NULL);
+  chamber_live_window_close_for (GTK_WINDOW (self));
   g_clear_pointer (&self->connection, chamber_connection_free);
   gtk_widget_set_visible (self->role_box, FALSE);
   update_actions (self);
@@ -420,6 +422,16 @@ search_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
     chamber_session_view_set_search_mode (self->session_view, TRUE);
 }
 
+/* The live sitting of the session shown, in a window of its own (chamber-live-window.h). */
+static void
+live_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ChamberWindow *self = CHAMBER_WINDOW (widget);
+
+  if (self->connection != NULL)
+    chamber_live_window_present_for (GTK_WINDOW (self), self->session_view);
+}
+
 static void
 reset_response_cb (ChamberWindow *self, const char *response)
 {
@@ -549,6 +561,7 @@ chamber_window_class_init (ChamberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_activated);
   gtk_widget_class_install_action (widget_class, "win.reset-demo", NULL, reset_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.live", NULL, live_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,

@@ -9,14 +9,19 @@
 #include <locale.h>
 
 #include "chamber-application.h"
+#include "chamber-settings.h"
 
 int
 main (int argc, char *argv[])
 {
   g_autoptr (ChamberApplication) application = NULL;
+  g_autoptr (GSettings) settings = NULL;
   const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* The language chosen in Preferences, before anything is translated. */
+  settings = chamber_settings_new ();
+  chamber_settings_apply_language (settings);
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -1,5 +1,6 @@
-/* chamberctl-admin.c — the secretariat's commands: sessions, agenda items, people, tokens and
- * publishing. Each prints the id (or token) it made alone on a line, for scripts. */
+/* chamberctl-admin.c — the secretariat's commands: sessions, agenda items, people, tokens,
+ * publishing and new versions. Each prints the id (or token) it made alone on a line (a new
+ * version: its id and version number), for scripts. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -433,5 +434,57 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
   if (document == NULL)
     return chamberctl_fail (error->message);
   printf ("%" G_GINT64_FORMAT "\n", document->id);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind_name = NULL;
+  g_auto (GStrv) access = NULL;
+  ChamberDocumentKind kind = CHAMBER_DOCUMENT_OTHER;
+  gint64 document_id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("submission, report, draft-resolution or other (default: that of DOCUMENT)"),
+      N_("KIND") },
+    { "access", 0, 0, G_OPTION_ARG_STRING_ARRAY, &access,
+      N_("Who may read it: all, group:NAME or person:ID (repeat for several; default: who "
+         "may read DOCUMENT)"),
+      N_("WHO") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "DOCUMENT FILE.pdf", 2,
+                         N_("Uploads FILE.pdf as the next version of DOCUMENT (same agenda item "
+                            "and title) and prints the new version's document id and version "
+                            "number, separated by a tab. The old version stays on the server. "
+                            "The server checks the PDF first and refuses a damaged one."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "DOCUMENT", argv[1], &document_id)
+      || !check_access (name, access))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (kind_name != NULL && !chamber_document_kind_from_string (kind_name, &kind))
+    return chamberctl_usage_error (name, _("unknown kind “%s”: use submission, report, "
+                                           "draft-resolution or other"), kind_name);
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: no such file."), argv[2]);
+      return chamberctl_fail (message);
+    }
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  document = chamber_client_replace_document (client, document_id, argv[2],
+                                              kind_name != NULL ? (int) kind : -1,
+                                              (const char *const *) access, NULL, &error);
+  if (document == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\t%d\n", document->id, document->version);
   return CHAMBERCTL_EXIT_OK;
 }

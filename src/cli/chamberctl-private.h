@@ -76,6 +76,7 @@ int chamberctl_token_revoke (ChamberctlGlobals *globals, const char *name, int a
                              char **argv);
 int chamberctl_access_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_audit (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_delivery (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
@@ -84,5 +85,35 @@ int chamberctl_render (ChamberctlGlobals *globals, const char *name, int argc, c
 int chamberctl_fingerprint (ChamberctlGlobals *globals, const char *name, int argc,
                             char **argv);
 int chamberctl_search (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+
+/* chamberctl-live.c: `chamberctl live …` */
+int chamberctl_live_open_item (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_close_item (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
+int chamberctl_live_request (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_withdraw (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_grant (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_remove (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_reorder (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_answer (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_conclude (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_pause (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_resume (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_add_time (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_end (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_close_list (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
+int chamberctl_live_open_list (ChamberctlGlobals *globals, const char *name, int argc,
+                               char **argv);
+int chamberctl_live_summary (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_commit (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_state (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_live_watch (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+
+/* chamberctl-minutes.c: `chamberctl minutes`, `chamberctl commitments [set]` */
+int chamberctl_minutes (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_commitments (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_commitments_set (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
 
 G_END_DECLS

@@ -2,7 +2,10 @@
  * every command, and runs it. The commands live in chamberctl-admin.c (sessions, agenda, people,
  * tokens, publishing), chamberctl-audit.c (audit log, delivery), chamberctl-sync.c,
  * chamberctl-tls.c (fingerprint),
- * chamberctl-pdf.c (check, render) and chamberctl-search.c. */
+ * chamberctl-pdf.c (check, render), chamberctl-search.c and chamberctl-live.c (the live
+ * sitting); option parsing and error messages in chamberctl-options.c. Built as
+ * chamberctl-full, which `chamberctl` (chamberctl-launcher.c) execs for every command but check
+ * and render. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -30,6 +33,8 @@ static const Command commands[] = {
   { "token", "issue", chamberctl_token_issue, N_("Issue an access token for a person") },
   { "token", "revoke", chamberctl_token_revoke, N_("Revoke an access token by its id") },
   { "publish", NULL, chamberctl_publish, N_("Upload a PDF to an agenda item") },
+  { "replace", NULL, chamberctl_replace,
+    N_("Upload a new version of a document, keeping the old one") },
   { "access", "set", chamberctl_access_set, N_("Change who may read a document") },
   { "audit", NULL, chamberctl_audit,
     N_("List the audit log: who published, changed, downloaded") },
@@ -41,84 +46,37 @@ static const Command commands[] = {
   { "check", NULL, chamberctl_check, N_("Check that a PDF opens and every page renders") },
   { "render", NULL, chamberctl_render, N_("Render one page of a PDF to a PNG image") },
   { "search", NULL, chamberctl_search, N_("Search the text of the documents in a synced folder") },
+  { "live", "open-item", chamberctl_live_open_item, N_("Open an agenda item (the chair)") },
+  { "live", "close-item", chamberctl_live_close_item, N_("Close an agenda item (the chair)") },
+  { "live", "request", chamberctl_live_request,
+    N_("Register to speak on an item; prints the request id") },
+  { "live", "withdraw", chamberctl_live_withdraw, N_("Withdraw your request to speak") },
+  { "live", "grant", chamberctl_live_grant, N_("Give the floor to a request; prints the turn id") },
+  { "live", "remove", chamberctl_live_remove, N_("Take a request off the queue (the chair)") },
+  { "live", "reorder", chamberctl_live_reorder, N_("Move a request in the queue (the chair)") },
+  { "live", "answer", chamberctl_live_answer,
+    N_("Start the respondent's answer to a question; prints the turn id") },
+  { "live", "conclude", chamberctl_live_conclude, N_("Start the chair's conclusion") },
+  { "live", "pause", chamberctl_live_pause, N_("Pause the current turn") },
+  { "live", "resume", chamberctl_live_resume, N_("Resume the current turn") },
+  { "live", "add-time", chamberctl_live_add_time, N_("Give the current turn more seconds") },
+  { "live", "end", chamberctl_live_end, N_("End the current turn") },
+  { "live", "close-list", chamberctl_live_close_list, N_("Close the list of speakers") },
+  { "live", "open-list", chamberctl_live_open_list, N_("Open the list of speakers again") },
+  { "live", "summary", chamberctl_live_summary, N_("Write a turn's summary (the secretariat)") },
+  { "live", "commit", chamberctl_live_commit,
+    N_("Record a commitment made in a turn (the secretariat)") },
+  { "live", "state", chamberctl_live_state, N_("Print a session's live state as JSON") },
+  { "live", "watch", chamberctl_live_watch,
+    N_("Print a session's live events as JSON lines as they happen") },
+  { "minutes", NULL, chamberctl_minutes,
+    N_("Download the minutes of a session's questioning (PDF, CSV or JSON)") },
+  /* "commitments set" before "commitments": a one-word entry takes every call of its group. */
+  { "commitments", "set", chamberctl_commitments_set,
+    N_("Record whether a commitment was done (the secretariat)") },
+  { "commitments", NULL, chamberctl_commitments,
+    N_("List the commitments register across sessions") },
 };
-
-int
-chamberctl_fail (const char *message)
-{
-  g_autofree char *line = g_strdup (message);
-
-  g_strdelimit (line, "\r\n", ' ');
-  fprintf (stderr, "chamberctl: %s\n", g_strstrip (line));
-  return CHAMBERCTL_EXIT_FAILURE;
-}
-
-int
-chamberctl_usage_error (const char *name, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_strdelimit (message, "\r\n", ' ');
-
-  if (name != NULL)
-    fprintf (stderr, _("chamberctl %s: %s (try “chamberctl %s --help”)\n"), name, message,
-             name);
-  else
-    fprintf (stderr, _("chamberctl: %s (try “chamberctl --help”)\n"), message);
-  return CHAMBERCTL_EXIT_USAGE;
-}
-
-gboolean
-chamberctl_parse (ChamberctlGlobals *globals, const char *name, const char *positional,
-                  int n_positional, const char *summary, const GOptionEntry *entries,
-                  gboolean connects, int *argc, char ***argv)
-{
-  g_autofree char *parameter = positional ? g_strdup_printf ("%s %s", name, positional)
-                                          : g_strdup (name);
-  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr (GError) error = NULL;
-  /* Global options are accepted by every command; those that do not connect hide them. */
-  const int flags = connects ? 0 : G_OPTION_FLAG_HIDDEN;
-  const GOptionEntry connection_entries[] = {
-    { "server", 0, flags, G_OPTION_ARG_STRING, &globals->command_server,
-      N_("Address of chamberd, like http://127.0.0.1:8080 (default: $CHAMBER_SERVER)"),
-      N_("URL") },
-    { "token", 0, flags, G_OPTION_ARG_STRING, &globals->command_token,
-      N_("Access token (default: $CHAMBER_TOKEN)"), N_("TOKEN") },
-    { "pin", 0, flags, G_OPTION_ARG_STRING, &globals->command_pin,
-      N_("Accept only the server certificate with this SHA-256 fingerprint (default: "
-         "$CHAMBER_PIN)"),
-      N_("SHA256") },
-    G_OPTION_ENTRY_NULL
-  };
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _(summary));
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, connection_entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      chamberctl_usage_error (name, "%s", error->message);
-      return FALSE;
-    }
-  if (*argc - 1 < n_positional)
-    {
-      chamberctl_usage_error (name, _("missing argument: %s"), positional);
-      return FALSE;
-    }
-  if (*argc - 1 > n_positional)
-    {
-      chamberctl_usage_error (name, _("unexpected argument “%s”"), (*argv)[1 + n_positional]);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 gboolean
 chamberctl_get_connection (ChamberctlGlobals *globals, const char *name, gboolean need_token,

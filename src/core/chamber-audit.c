@@ -5,12 +5,13 @@
 #include "config.h"
 
 #include "chamber-audit.h"
+#include "chamber-protocol.h"
 
 #include "chamber-hash.h"
 #include "chamber-store-private.h"
 
 static const char *const action_names[CHAMBER_N_AUDIT_ACTIONS] = {
-  "publish", "access", "token-issue", "token-revoke", "download",
+  "publish", "access", "token-issue", "token-revoke", "download", "replace",
 };
 
 const char *
@@ -379,14 +380,6 @@ set_string_or_null (JsonObject *object,
     json_object_set_null_member (object, member);
 }
 
-static JsonNode *
-node_take_object (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
-}
 
 JsonNode *
 chamber_audit_event_to_json (const ChamberAuditEvent *event)
@@ -405,7 +398,7 @@ chamber_audit_event_to_json (const ChamberAuditEvent *event)
   set_id_or_null (object, "version", event->version);
   set_id_or_null (object, "session_id", event->session_id);
   set_string_or_null (object, "detail", event->detail);
-  return node_take_object (object);
+  return chamber_json_node_take_object (object);
 }
 
 JsonNode *
@@ -427,11 +420,11 @@ chamber_delivery_to_json (const ChamberDelivery *delivery)
       json_object_set_string_member (entry, "title", document->title);
       json_object_set_int_member (entry, "version", document->version);
       set_string_or_null (entry, "downloaded_at", document->downloaded_at);
-      json_array_add_element (documents, node_take_object (entry));
+      json_array_add_element (documents, chamber_json_node_take_object (entry));
       if (document->downloaded_at == NULL)
         json_array_add_int_element (missing, document->document_id);
     }
   json_object_set_array_member (object, "documents", documents);
   json_object_set_array_member (object, "missing", missing);
-  return node_take_object (object);
+  return chamber_json_node_take_object (object);
 }

@@ -24,10 +24,11 @@ typedef enum {
   CHAMBER_AUDIT_TOKEN_ISSUE,   /* an access token was issued */
   CHAMBER_AUDIT_TOKEN_REVOKE,  /* an access token was revoked */
   CHAMBER_AUDIT_DOWNLOAD,      /* a document's bytes were sent whole (or the last range) */
+  CHAMBER_AUDIT_REPLACE,       /* a document was replaced by a new version (schema 6) */
   CHAMBER_N_AUDIT_ACTIONS
 } ChamberAuditAction;
 
-/* "publish", "access", "token-issue", "token-revoke", "download" */
+/* "publish", "access", "token-issue", "token-revoke", "download", "replace" */
 const char *chamber_audit_action_to_string (ChamberAuditAction action);
 gboolean    chamber_audit_action_from_string (const char *str, ChamberAuditAction *out);
 

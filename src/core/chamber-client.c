@@ -750,14 +750,6 @@ document_from_json (JsonObject *object, GError **error)
   return chamber_document_from_json (object, error);
 }
 
-static JsonNode *
-node_take_object (JsonObject *object)
-{
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
-
-  json_object_unref (object);
-  return node;
-}
 
 static void
 set_optional (JsonObject *object, const char *member, const char *value)
@@ -850,7 +842,7 @@ static gpointer
 post_record (ChamberClient *self, const char *path, JsonObject *body, const char *member,
              RecordFromJson from_json, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (JsonNode) request = node_take_object (body);
+  g_autoptr (JsonNode) request = chamber_json_node_take_object (body);
   g_autoptr (JsonNode) answer = NULL;
   GError *local_error = NULL;
 
@@ -952,7 +944,7 @@ chamber_client_issue_token_full (ChamberClient *self, gint64 person_id, const ch
     *out_token_id = 0;
 
   path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/tokens", person_id);
-  request = node_take_object (json_object_new ());
+  request = chamber_json_node_take_object (json_object_new ());
   set_optional (json_node_get_object (request), "expires_at", expires_at);
   answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
                                         cancellable, &local_error);
@@ -994,7 +986,7 @@ chamber_client_revoke_token (ChamberClient *self, gint64 token_id, GCancellable 
   g_return_val_if_fail (CHAMBER_IS_CLIENT (self), FALSE);
 
   path = g_strdup_printf ("/api/v1/tokens/%" G_GINT64_FORMAT "/revoke", token_id);
-  request = node_take_object (json_object_new ());
+  request = chamber_json_node_take_object (json_object_new ());
   answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
                                         cancellable, &local_error);
   if (local_error != NULL)
@@ -1031,7 +1023,7 @@ chamber_client_set_document_access (ChamberClient *self, gint64 document_id,
   g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
 
   json_object_set_member (body, "access", access_to_json (access));
-  request = node_take_object (body);
+  request = chamber_json_node_take_object (body);
   path = g_strdup_printf ("/api/v1/documents/%" G_GINT64_FORMAT "/access", document_id);
   answer = chamber_client_request_json (self, SOUP_METHOD_PUT, path, request, NULL, cancellable,
                                         &local_error);
@@ -1052,23 +1044,18 @@ chamber_client_publish (ChamberClient *self, gint64 item_id, const char *pdf_pat
                                       error);
 }
 
-ChamberDocument *
-chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pdf_path,
-                             const char *title, ChamberDocumentKind kind,
-                             const char *const *access, GCancellable *cancellable,
-                             GError **error)
+/* Sends the PDF at @pdf_path to @path (with its query) and decodes the document answered. */
+static ChamberDocument *
+upload_pdf (ChamberClient *self, const char *path, const char *pdf_path,
+            GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (SoupMessage) msg = NULL;
   g_autoptr (JsonNode) answer = NULL;
-  g_autoptr (GString) path = NULL;
   GError *local_error = NULL;
   guint saved_timeout;
-
-  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (pdf_path != NULL, NULL);
 
   file = g_file_new_for_path (pdf_path);
   stream = g_file_read (file, cancellable, &local_error);
@@ -1082,23 +1069,7 @@ chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pd
       return NULL;
     }
 
-  path = g_string_new (NULL);
-  g_string_append_printf (path, "/api/v1/items/%" G_GINT64_FORMAT "/documents?", item_id);
-  if (title != NULL && *title != '\0')
-    {
-      g_autofree char *escaped = g_uri_escape_string (title, NULL, FALSE);
-
-      g_string_append_printf (path, "title=%s&", escaped);
-    }
-  g_string_append_printf (path, "kind=%s", chamber_document_kind_to_string (kind));
-  for (guint i = 0; access != NULL && access[i] != NULL; i++)
-    {
-      g_autofree char *escaped = g_uri_escape_string (access[i], NULL, FALSE);
-
-      g_string_append_printf (path, "&access=%s", escaped);
-    }
-
-  msg = new_message (self, SOUP_METHOD_POST, path->str, error);
+  msg = new_message (self, SOUP_METHOD_POST, path, error);
   if (msg == NULL)
     return NULL;
   soup_message_set_request_body (msg, "application/pdf", G_INPUT_STREAM (stream),
@@ -1120,4 +1091,64 @@ chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pd
       return NULL;
     }
   return decode_answer (self, answer, "document", document_from_json, error);
+}
+
+static void
+append_access (GString *path, const char *const *access)
+{
+  for (guint i = 0; access != NULL && access[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_uri_escape_string (access[i], NULL, FALSE);
+
+      g_string_append_printf (path, "&access=%s", escaped);
+    }
+}
+
+ChamberDocument *
+chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pdf_path,
+                             const char *title, ChamberDocumentKind kind,
+                             const char *const *access, GCancellable *cancellable,
+                             GError **error)
+{
+  g_autoptr (GString) path = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (pdf_path != NULL, NULL);
+
+  path = g_string_new (NULL);
+  g_string_append_printf (path, "/api/v1/items/%" G_GINT64_FORMAT "/documents?", item_id);
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (title, NULL, FALSE);
+
+      g_string_append_printf (path, "title=%s&", escaped);
+    }
+  g_string_append_printf (path, "kind=%s", chamber_document_kind_to_string (kind));
+  append_access (path, access);
+  return upload_pdf (self, path->str, pdf_path, cancellable, error);
+}
+
+ChamberDocument *
+chamber_client_replace_document (ChamberClient *self, gint64 document_id, const char *pdf_path,
+                                 int kind, const char *const *access,
+                                 GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GString) path = NULL;
+  g_autoptr (GString) query = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (pdf_path != NULL, NULL);
+  g_return_val_if_fail (kind < CHAMBER_N_DOCUMENT_KINDS, NULL);
+
+  path = g_string_new (NULL);
+  g_string_append_printf (path, "/api/v1/documents/%" G_GINT64_FORMAT "/versions", document_id);
+  query = g_string_new (NULL);
+  if (kind >= 0)
+    g_string_append_printf (query, "&kind=%s",
+                            chamber_document_kind_to_string ((ChamberDocumentKind) kind));
+  append_access (query, access);
+  /* Each parameter was written after an "&": the first one's becomes the "?". */
+  if (query->len > 0)
+    g_string_append_printf (path, "?%s", query->str + 1);
+  return upload_pdf (self, path->str, pdf_path, cancellable, error);
 }

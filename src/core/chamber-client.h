@@ -98,6 +98,13 @@ ChamberDocument *chamber_client_publish_full (ChamberClient *self, gint64 item_i
                                               ChamberDocumentKind kind,
                                               const char *const *access,
                                               GCancellable *cancellable, GError **error);
+/* Uploads @pdf_path as a new version of document @document_id (POST /documents/ID/versions):
+ * same item and title, the kind and access of the replaced one unless @kind (>= 0) or @access
+ * (not NULL nor empty) are given. Returns the new version. */
+ChamberDocument *chamber_client_replace_document (ChamberClient *self, gint64 document_id,
+                                                  const char *pdf_path, int kind,
+                                                  const char *const *access,
+                                                  GCancellable *cancellable, GError **error);
 /* Replaces who may read a document; returns the document as it is now. */
 ChamberDocument *chamber_client_set_document_access (ChamberClient *self, gint64 document_id,
                                                      const char *const *access,

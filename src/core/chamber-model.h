@@ -90,6 +90,7 @@ typedef struct {
   char            *title;
   int              planned_minutes;  /* 0 when not planned */
   ChamberItemState state;
+  gint64           changed_at;       /* the session revision of its last change (server; 0 unknown) */
 } ChamberItem;
 
 typedef struct {
@@ -122,6 +123,12 @@ typedef struct {
   int                 version;      /* from 1 */
   char              **access;       /* NULL-terminated: "all", "group:NAME", "person:ID"; NULL = all */
   char               *published_at; /* ISO 8601 UTC or NULL */
+  /* Appended (schema 6): */
+  gint64              changed_at;   /* the session revision at which it or its access last
+                                     * changed (server; 0 unknown) */
+  gint64              replaces_id;  /* the earlier version this one replaces, 0 for none */
+  int                 replaces_version;
+  char                replaces_sha256[CHAMBER_SHA256_HEX_LEN + 1]; /* "" for none */
 } ChamberDocument;
 
 ChamberSession  *chamber_session_new (void);

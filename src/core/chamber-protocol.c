@@ -1124,7 +1124,53 @@ chamber_document_to_json (const ChamberDocument *document)
   json_object_set_array_member (object, "access", access);
 
   set_optional_string (object, "published_at", document->published_at);
+
+  /* The earlier version this one replaces (docs/protocol.md), so notes can follow. */
+  if (document->replaces_id > 0 && document->replaces_sha256[0] != '\0')
+    {
+      JsonObject *replaces = json_object_new ();
+
+      json_object_set_int_member (replaces, "document_id", document->replaces_id);
+      json_object_set_int_member (replaces, "version", document->replaces_version);
+      json_object_set_string_member (replaces, "sha256", document->replaces_sha256);
+      json_object_set_object_member (object, "replaces", replaces);
+    }
   return node_for_object (object);
+}
+
+/* The optional "replaces" member of a document: {"document_id", "version", "sha256"} of an
+ * earlier version, lower than the document's own. */
+static gboolean
+get_replaces (JsonObject *object, ChamberDocument *document, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, "replaces");
+  JsonObject *replaces;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CHAMBER_PROTOCOL_ERROR, CHAMBER_PROTOCOL_ERROR_WRONG_TYPE,
+                   _("The member “%s” must be an object."), "replaces");
+      return FALSE;
+    }
+  replaces = json_node_get_object (node);
+  if (!get_id (replaces, "document_id", &document->replaces_id, error)
+      || !get_int32 (replaces, "version", TRUE, 1, 1000000, &document->replaces_version, error)
+      || !get_sha256 (replaces, "sha256", document->replaces_sha256, error))
+    {
+      g_prefix_error (error, _("In “%s”: "), "replaces");
+      return FALSE;
+    }
+  if (document->replaces_version >= document->version
+      || document->replaces_id == document->id)
+    {
+      g_set_error (error, CHAMBER_PROTOCOL_ERROR, CHAMBER_PROTOCOL_ERROR_INVALID,
+                   _("Version %d of a document cannot replace version %d or itself."),
+                   document->version, document->replaces_version);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Decoders ---------------------------------------------------------------------------- */
@@ -1260,7 +1306,8 @@ chamber_document_from_json (JsonObject *object, GError **error)
 
   g_clear_pointer (&document->access, g_strfreev);
   if (!get_access (object, "access", &document->access, error)
-      || !get_timestamp (object, "published_at", &document->published_at, error))
+      || !get_timestamp (object, "published_at", &document->published_at, error)
+      || !get_replaces (object, document, error))
     return NULL;
 
   document->kind = kind;
@@ -1337,4 +1384,24 @@ chamber_json_to_string (JsonNode *node, gsize *out_len)
   json_generator_set_pretty (generator, FALSE);
   json_generator_set_root (generator, node);
   return json_generator_to_data (generator, out_len);
+}
+
+JsonNode *
+chamber_json_node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_alloc ();
+
+  json_node_init_object (node, object);
+  json_object_unref (object);
+  return node;
+}
+
+JsonNode *
+chamber_json_node_take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_alloc ();
+
+  json_node_init_array (node, array);
+  json_array_unref (array);
+  return node;
 }

@@ -57,4 +57,9 @@ gboolean chamber_protocol_parse_error_body (const char *data, gsize len, char **
 /* Serialises @node compactly; returns a newly allocated string. */
 char *chamber_json_to_string (JsonNode *node, gsize *out_len);
 
+/* A new node holding @object (or @array), taking over the caller's reference: the one home for
+ * what json_node_init_object() does not do (it adds a reference of its own). */
+JsonNode *chamber_json_node_take_object (JsonObject *object);
+JsonNode *chamber_json_node_take_array (JsonArray *array);
+
 G_END_DECLS

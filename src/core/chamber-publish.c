@@ -47,6 +47,89 @@ now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Steps 1 and 2 of a publication: refuses a file nobody could read before anything is stored,
+ * then stores its bytes. *@out_blob_was_there says whether the blob was already held (by
+ * another document), which decides whether a later failure must remove it again. */
+static gboolean
+check_and_import (ChamberBlobStore *blobs,
+                  const char       *pdf_path,
+                  ChamberPdfInfo   *info,
+                  char              sha256[65],
+                  gint64           *out_bytes,
+                  gboolean         *out_blob_was_there,
+                  GError          **error)
+{
+  char before_sha256[65];
+
+  if (!chamber_pdf_check (pdf_path, TRUE, info, error))
+    return FALSE;
+  if (!chamber_sha256_file (pdf_path, before_sha256, NULL, NULL, error))
+    return FALSE;
+  *out_blob_was_there = chamber_blob_store_has (blobs, before_sha256);
+  if (!chamber_blob_store_import_file (blobs, pdf_path, sha256, out_bytes, NULL, error))
+    return FALSE;
+  /* The file changed between the two reads: what is stored is new. */
+  if (strcmp (sha256, before_sha256) != 0)
+    *out_blob_was_there = FALSE;
+  return TRUE;
+}
+
+static void
+remove_new_blob (ChamberBlobStore *blobs,
+                 const char       *sha256)
+{
+  g_autofree char *blob_path = chamber_blob_store_path (blobs, sha256);
+
+  g_unlink (blob_path);
+}
+
+static char *
+describe_access (const ChamberDocument *document)
+{
+  return document->access != NULL && document->access[0] != NULL
+           ? g_strjoinv (", ", document->access)
+           : g_strdup ("all");
+}
+
+/* Step 3, inside a transaction the caller began: inserts @document (the next version of its
+ * item and title), bumps the session and records @action with @detail. Rolls back on failure. */
+static gboolean
+record_document (ChamberStore       *store,
+                 ChamberDocument    *document,
+                 gint64              publisher_id,
+                 ChamberAuditAction  action,
+                 const char         *detail,
+                 GError            **error)
+{
+  g_autoptr (GError) store_error = NULL;
+  gint64 revision;
+
+  if (!chamber_store_insert_document (store, document, error))
+    {
+      chamber_store_rollback (store);
+      return FALSE;
+    }
+  revision = chamber_store_bump_revision (store, document->session_id, &store_error);
+  if (store_error != NULL || revision <= 0)
+    {
+      chamber_store_rollback (store);
+      if (store_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&store_error));
+      else
+        g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_FAILED,
+                     _("Cannot record “%s” in its session; nothing was published. Try again."),
+                     document->title);
+      return FALSE;
+    }
+  if (!chamber_audit_record (store, publisher_id, action, document->id, document->session_id,
+                             detail, error))
+    {
+      chamber_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 chamber_publish_pdf (ChamberStore        *store,
                      ChamberBlobStore    *blobs,
@@ -64,11 +147,8 @@ chamber_publish_pdf (ChamberStore        *store,
   g_autofree char *stripped_title = NULL;
   g_autofree char *access_detail = NULL;
   char sha256[65];
-  char before_sha256[65];
-  g_autoptr (GError) store_error = NULL;
   gboolean blob_was_there;
   gint64 bytes = 0;
-  gint64 revision;
 
   g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
   g_return_val_if_fail (CHAMBER_IS_BLOB_STORE (blobs), FALSE);
@@ -76,20 +156,9 @@ chamber_publish_pdf (ChamberStore        *store,
   g_return_val_if_fail ((int) kind >= 0 && kind < CHAMBER_N_DOCUMENT_KINDS, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* 1. Refuse a file nobody could read, before anything is stored. */
-  if (!chamber_pdf_check (pdf_path, TRUE, &info, error))
+  /* 1 and 2. Refuse a file nobody could read, then store its bytes. */
+  if (!check_and_import (blobs, pdf_path, &info, sha256, &bytes, &blob_was_there, error))
     return FALSE;
-
-  /* 2. Store its bytes. Whether the blob was already there decides whether a failure below
-   *    must remove it again: a blob another document uses stays. */
-  if (!chamber_sha256_file (pdf_path, before_sha256, NULL, NULL, error))
-    return FALSE;
-  blob_was_there = chamber_blob_store_has (blobs, before_sha256);
-
-  if (!chamber_blob_store_import_file (blobs, pdf_path, sha256, &bytes, NULL, error))
-    return FALSE;
-  if (strcmp (sha256, before_sha256) != 0)
-    blob_was_there = FALSE;  /* the file changed between the two reads: what is stored is new */
 
   /* 3. Record it and bump the session, in one transaction. */
   if (title != NULL)
@@ -109,35 +178,13 @@ chamber_publish_pdf (ChamberStore        *store,
   document->pages = info.pages;
   document->access = access != NULL ? g_strdupv ((char **) access) : NULL;
   document->published_at = now_iso8601 ();
+  access_detail = describe_access (document);
 
   if (!chamber_store_begin (store, error))
     goto fail;
-  if (!chamber_store_insert_document (store, document, error))
-    {
-      chamber_store_rollback (store);
-      goto fail;
-    }
-  revision = chamber_store_bump_revision (store, document->session_id, &store_error);
-  if (store_error != NULL || revision <= 0)
-    {
-      chamber_store_rollback (store);
-      if (store_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&store_error));
-      else
-        g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_FAILED,
-                     _("Cannot record “%s” in its session; nothing was published. Try again."),
-                     document->title);
-      goto fail;
-    }
-  access_detail = document->access != NULL && document->access[0] != NULL
-                    ? g_strjoinv (", ", document->access)
-                    : g_strdup ("all");
-  if (!chamber_audit_record (store, publisher_id, CHAMBER_AUDIT_PUBLISH, document->id,
-                             document->session_id, access_detail, error))
-    {
-      chamber_store_rollback (store);
-      goto fail;
-    }
+  if (!record_document (store, document, publisher_id, CHAMBER_AUDIT_PUBLISH, access_detail,
+                        error))
+    goto fail;
   if (!chamber_store_commit (store, error))
     goto fail;
 
@@ -147,10 +194,115 @@ chamber_publish_pdf (ChamberStore        *store,
 
 fail:
   if (!blob_was_there)
-    {
-      g_autofree char *blob_path = chamber_blob_store_path (blobs, sha256);
+    remove_new_blob (blobs, sha256);
+  return FALSE;
+}
 
-      g_unlink (blob_path);
+/* The newest version of @old's item and title; NULL with @error on failure. */
+static ChamberDocument *
+newest_version_of (ChamberStore          *store,
+                   const ChamberDocument *old,
+                   GError               **error)
+{
+  g_autoptr (GPtrArray) documents = chamber_store_list_item_documents (store, old->item_id, error);
+  ChamberDocument *newest = NULL;
+
+  if (documents == NULL)
+    return NULL;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      ChamberDocument *document = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (document->title, old->title) == 0
+          && (newest == NULL || document->version > newest->version))
+        newest = document;
     }
+  return newest != NULL ? chamber_document_copy (newest) : chamber_document_copy (old);
+}
+
+gboolean
+chamber_publish_replace (ChamberStore       *store,
+                         ChamberBlobStore   *blobs,
+                         gint64              publisher_id,
+                         gint64              document_id,
+                         int                 kind,
+                         const char *const  *access,
+                         const char         *pdf_path,
+                         ChamberDocument   **out_document,
+                         GError            **error)
+{
+  g_auto (ChamberPdfInfo) info = { 0, };
+  g_autoptr (ChamberDocument) old = NULL;
+  g_autoptr (ChamberDocument) newest = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autofree char *access_detail = NULL;
+  g_autofree char *detail = NULL;
+  char sha256[65];
+  gboolean blob_was_there;
+  gint64 bytes = 0;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CHAMBER_IS_BLOB_STORE (blobs), FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+  g_return_val_if_fail (kind < CHAMBER_N_DOCUMENT_KINDS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* An unknown document is refused before the file is even checked. */
+  old = chamber_store_get_document (store, document_id, error);
+  if (old == NULL)
+    return FALSE;
+
+  if (!check_and_import (blobs, pdf_path, &info, sha256, &bytes, &blob_was_there, error))
+    return FALSE;
+
+  if (!chamber_store_begin (store, error))
+    goto fail;
+  /* Read again inside the transaction: another replacement may have come first. */
+  g_clear_pointer (&old, chamber_document_free);
+  old = chamber_store_get_document (store, document_id, error);
+  newest = old != NULL ? newest_version_of (store, old, error) : NULL;
+  if (newest == NULL)
+    {
+      chamber_store_rollback (store);
+      goto fail;
+    }
+  if (newest->id != old->id)
+    {
+      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_CONSTRAINT,
+                   _("Document %lld (“%s”, version %d) was already replaced by version %d "
+                     "(document %lld). Replace the newest version instead."),
+                   (long long) old->id, old->title, old->version, newest->version,
+                   (long long) newest->id);
+      chamber_store_rollback (store);
+      goto fail;
+    }
+
+  document = chamber_document_new ();
+  document->item_id = old->item_id;
+  document->title = g_strdup (old->title);
+  document->kind = kind >= 0 ? (ChamberDocumentKind) kind : old->kind;
+  memcpy (document->sha256, sha256, sizeof document->sha256);
+  document->bytes = bytes;
+  document->pages = info.pages;
+  document->access = g_strdupv (access != NULL && access[0] != NULL ? (char **) access
+                                                                     : old->access);
+  document->published_at = now_iso8601 ();
+  access_detail = describe_access (document);
+  /* The log's own words, like the other details (docs/protocol.md), not translated. */
+  detail = g_strdup_printf ("replaces document %lld version %d; %s", (long long) old->id,
+                            old->version, access_detail);
+
+  if (!record_document (store, document, publisher_id, CHAMBER_AUDIT_REPLACE, detail, error))
+    goto fail;
+  if (!chamber_store_commit (store, error))
+    goto fail;
+
+  if (out_document != NULL)
+    *out_document = g_steal_pointer (&document);
+  return TRUE;
+
+fail:
+  if (!blob_was_there)
+    remove_new_blob (blobs, sha256);
   return FALSE;
 }

@@ -247,6 +247,100 @@ static const Migration migrations[] = {
     "CREATE INDEX audit_by_session ON audit (session_id, id);"
     "CREATE INDEX audit_by_delivery ON audit (session_id, action, person_id, document_id);"
     "CREATE INDEX audit_by_person ON audit (person_id, id);" },
+
+  /* Versions and incremental manifests (docs/protocol.md): the session revision at which each
+   * item and document last changed (its row or, for a document, who may read it), which earlier
+   * version a document replaces, and the audit action "replace" (the table is rebuilt to widen
+   * its CHECK). What was stored before counts as changed at its session's current revision.
+   * On a laptop: the documents whose new version arrived by sync (document_updates) and the
+   * version of each document a person last opened (document_opens). No foreign keys: the
+   * mirror drops a replaced version, and what a person opened outlives it. */
+  { 6,
+    "ALTER TABLE items ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0 CHECK (changed_at >= 0);"
+    "UPDATE items SET changed_at = (SELECT revision FROM sessions"
+    "                               WHERE sessions.id = items.session_id);"
+    "ALTER TABLE documents ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (changed_at >= 0);"
+    "ALTER TABLE documents ADD COLUMN replaces_id INTEGER"
+    "  CHECK (replaces_id IS NULL OR replaces_id >= 1);"
+    "ALTER TABLE documents ADD COLUMN replaces_version INTEGER"
+    "  CHECK (replaces_version IS NULL OR replaces_version >= 1);"
+    "ALTER TABLE documents ADD COLUMN replaces_sha256 TEXT"
+    "  CHECK (replaces_sha256 IS NULL"
+    "         OR (length (replaces_sha256) = 64 AND replaces_sha256 NOT GLOB '*[^0-9a-f]*'));"
+    "UPDATE documents SET changed_at = (SELECT revision FROM sessions"
+    "                                   WHERE sessions.id = documents.session_id);"
+    "UPDATE documents SET (replaces_id, replaces_version, replaces_sha256) ="
+    "  (SELECT p.id, p.version, p.sha256 FROM documents p"
+    "    WHERE p.item_id = documents.item_id AND p.title = documents.title"
+    "      AND p.version < documents.version"
+    "    ORDER BY p.version DESC LIMIT 1)"
+    " WHERE version > 1;"
+    "CREATE INDEX documents_by_lineage ON documents (item_id, title, version);"
+    "CREATE TABLE audit_v6 ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  at          TEXT NOT NULL"
+    "              CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),"
+    "  person_id   INTEGER CHECK (person_id IS NULL OR person_id >= 1),"
+    "  action      TEXT NOT NULL CHECK (action IN ('publish', 'access', 'token-issue',"
+    "                                             'token-revoke', 'download', 'replace')),"
+    "  document_id INTEGER CHECK (document_id IS NULL OR document_id >= 1),"
+    "  session_id  INTEGER CHECK (session_id IS NULL OR session_id >= 1),"
+    "  detail      TEXT"
+    ");"
+    "INSERT INTO audit_v6 (id, at, person_id, action, document_id, session_id, detail)"
+    "  SELECT id, at, person_id, action, document_id, session_id, detail FROM audit;"
+    "DROP TABLE audit;"
+    "ALTER TABLE audit_v6 RENAME TO audit;"
+    "CREATE INDEX audit_by_session ON audit (session_id, id);"
+    "CREATE INDEX audit_by_delivery ON audit (session_id, action, person_id, document_id);"
+    "CREATE INDEX audit_by_person ON audit (person_id, id);"
+    "CREATE TABLE document_updates ("
+    "  document_id      INTEGER PRIMARY KEY CHECK (document_id >= 1),"
+    "  session_id       INTEGER NOT NULL CHECK (session_id >= 1),"
+    "  replaces_id      INTEGER NOT NULL CHECK (replaces_id >= 1),"
+    "  replaces_version INTEGER NOT NULL CHECK (replaces_version >= 1),"
+    "  replaces_sha256  TEXT NOT NULL"
+    "                   CHECK (length (replaces_sha256) = 64"
+    "                          AND replaces_sha256 NOT GLOB '*[^0-9a-f]*'),"
+    "  arrived_at       TEXT NOT NULL"
+    ");"
+    "CREATE TABLE document_opens ("
+    "  person_id   INTEGER NOT NULL CHECK (person_id >= 1),"
+    "  document_id INTEGER NOT NULL CHECK (document_id >= 1),"
+    "  version     INTEGER NOT NULL CHECK (version >= 1),"
+    "  sha256      TEXT NOT NULL"
+    "              CHECK (length (sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+    "  opened_at   TEXT NOT NULL,"
+    "  PRIMARY KEY (person_id, document_id)"
+    ");" },
+
+  /* The live session (chamber-live-store.c): every event of a session's live channel, numbered
+   * from 1 per session with no gap, committed before it is broadcast. `body` is the event as
+   * sent (JSON); the other columns repeat what queries need. The state is rebuilt by replaying
+   * the events in order (chamber-live-state.h). */
+  { 7,
+    "CREATE TABLE live_events ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+    "  seq        INTEGER NOT NULL CHECK (seq >= 1),"
+    "  at_ms      INTEGER NOT NULL CHECK (at_ms >= 0),"
+    "  type       TEXT NOT NULL CHECK (type <> ''),"
+    "  person_id  INTEGER CHECK (person_id IS NULL OR person_id >= 1),"
+    "  body       TEXT NOT NULL CHECK (json_valid (body)),"
+    "  UNIQUE (session_id, seq)"
+    ");" },
+
+  /* The commitments register (chamber-commitments.c): a commitment is its `commit` event in
+   * live_events (whose id is the register's id); the secretariat's follow-up is kept here. */
+  { 8,
+    "CREATE TABLE commitment_status ("
+    "  event_id   INTEGER PRIMARY KEY REFERENCES live_events (id) ON DELETE CASCADE,"
+    "  done       INTEGER NOT NULL CHECK (done IN (0, 1)),"
+    "  note       TEXT CHECK (note IS NULL OR length (CAST (note AS BLOB)) <= 4096),"
+    "  updated_at TEXT NOT NULL,"
+    "  updated_by INTEGER CHECK (updated_by IS NULL OR updated_by >= 1)"
+    ");" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHAMBER_STORE_SCHEMA_VERSION);
@@ -887,6 +981,10 @@ open_database (ChamberStore *self,
                           self->path, migrations[i].version);
           return FALSE;
         }
+      /* Move each step into the database file and empty the log, so that the log never holds
+       * every step's copy of the schema at once (a nearly full disk has room for one). A
+       * checkpoint that cannot finish (another connection reading) is harmless. */
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     }
 
   if (!read_user_version (self, &self->schema_version, error))
@@ -1361,7 +1459,8 @@ chamber_store_bump_revision (ChamberStore *self,
 
 /* Agenda items */
 
-#define ITEM_COLUMNS "id, session_id, parent_id, position, title, planned_minutes, state"
+#define ITEM_COLUMNS \
+  "id, session_id, parent_id, position, title, planned_minutes, state, changed_at"
 
 /* Depth-first order: each item's path is its ancestors' (position, id) pairs, fixed width. */
 #define ITEM_TREE_CTE                                                                          \
@@ -1385,6 +1484,7 @@ item_from_row (sqlite3_stmt *stmt)
   item->title = column_dup (stmt, 4);
   item->planned_minutes = sqlite3_column_int (stmt, 5);
   chamber_item_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &item->state);
+  item->changed_at = sqlite3_column_int64 (stmt, 7);
   return item;
 }
 
@@ -1502,7 +1602,7 @@ next_item_position (ChamberStore *self,
   return TRUE;
 }
 
-/* Binds the columns after the id as ?2 … ?7, with @position for the position. */
+/* Binds the columns after the id as ?2 … ?8, with @position for the position. */
 static void
 bind_item (sqlite3_stmt      *stmt,
            const ChamberItem *item,
@@ -1514,6 +1614,7 @@ bind_item (sqlite3_stmt      *stmt,
   bind_text (stmt, 5, item->title);
   sqlite3_bind_int (stmt, 6, item->planned_minutes);
   bind_text (stmt, 7, chamber_item_state_to_string (item->state));
+  sqlite3_bind_int64 (stmt, 8, MAX (item->changed_at, 0));
 }
 
 static gboolean
@@ -1538,11 +1639,15 @@ insert_item (ChamberStore      *self,
   if (new_item.position < 0 || new_item.position > next)
     new_item.position = next;
 
+  /* The item, and every sibling it moves, change at the session's next revision. */
+  if (!bump_revision (self, new_item.session_id, &new_item.changed_at, error))
+    return FALSE;
+
   /* Make room: the siblings at and after the new position move down by one. */
   if (new_item.position < next)
     {
       shift = prepare (self,
-                       "UPDATE items SET position = position + 1"
+                       "UPDATE items SET position = position + 1, changed_at = ?4"
                        " WHERE session_id = ?1 AND parent_id IS ?2 AND position >= ?3",
                        error);
       if (shift == NULL)
@@ -1550,12 +1655,14 @@ insert_item (ChamberStore      *self,
       sqlite3_bind_int64 (shift, 1, new_item.session_id);
       bind_id_or_null (shift, 2, new_item.parent_id);
       sqlite3_bind_int (shift, 3, new_item.position);
+      sqlite3_bind_int64 (shift, 4, new_item.changed_at);
       if (!step_done (self, shift, error))
         return FALSE;
     }
 
   insert = prepare (self,
-                    "INSERT INTO items (" ITEM_COLUMNS ") VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO items (" ITEM_COLUMNS ")"
+                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -1565,7 +1672,7 @@ insert_item (ChamberStore      *self,
 
   *out_id = sqlite3_last_insert_rowid (self->db);
   *out_position = new_item.position;
-  return bump_revision (self, new_item.session_id, NULL, error);
+  return TRUE;
 }
 
 gboolean
@@ -1615,11 +1722,12 @@ upsert_item (ChamberStore      *self,
     return FALSE;
 
   stmt = prepare (self,
-                  "INSERT INTO items (" ITEM_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                  "INSERT INTO items (" ITEM_COLUMNS ")"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                   " ON CONFLICT (id) DO UPDATE SET session_id = excluded.session_id,"
                   "  parent_id = excluded.parent_id, position = excluded.position,"
                   "  title = excluded.title, planned_minutes = excluded.planned_minutes,"
-                  "  state = excluded.state",
+                  "  state = excluded.state, changed_at = excluded.changed_at",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1691,7 +1799,7 @@ chamber_store_list_items (ChamberStore *self,
   stmt = prepare (self,
                   ITEM_TREE_CTE
                   "SELECT items.id, items.session_id, items.parent_id, items.position,"
-                  "  items.title, items.planned_minutes, items.state"
+                  "  items.title, items.planned_minutes, items.state, items.changed_at"
                   " FROM tree JOIN items ON items.id = tree.id ORDER BY tree.path",
                   error);
   if (stmt == NULL)
@@ -1888,7 +1996,8 @@ chamber_store_list_people (ChamberStore *self,
 /* Documents */
 
 #define DOCUMENT_COLUMNS \
-  "id, session_id, item_id, title, kind, sha256, bytes, pages, version, published_at"
+  "id, session_id, item_id, title, kind, sha256, bytes, pages, version, published_at," \
+  " changed_at, replaces_id, replaces_version, replaces_sha256"
 
 static gboolean
 set_document_not_found (gint64   id,
@@ -1918,10 +2027,17 @@ document_from_row (sqlite3_stmt *stmt)
   document->pages = sqlite3_column_int (stmt, 7);
   document->version = sqlite3_column_int (stmt, 8);
   document->published_at = column_dup (stmt, 9);
+  document->changed_at = sqlite3_column_int64 (stmt, 10);
+  document->replaces_id = sqlite3_column_int64 (stmt, 11);  /* NULL reads as 0 */
+  document->replaces_version = sqlite3_column_int (stmt, 12);
+  sha256 = (const char *) sqlite3_column_text (stmt, 13);
+  if (sha256 != NULL)
+    g_strlcpy (document->replaces_sha256, sha256, sizeof document->replaces_sha256);
   return document;
 }
 
-/* Binds the columns after the id as ?2 … ?10, with @session_id and @version. */
+/* Binds the columns after the id as ?2 … ?14, with @session_id and @version. A document that
+ * replaces none stores NULL in the replaces_* columns. */
 static void
 bind_document (sqlite3_stmt          *stmt,
                const ChamberDocument *document,
@@ -1937,6 +2053,19 @@ bind_document (sqlite3_stmt          *stmt,
   sqlite3_bind_int (stmt, 8, document->pages);
   sqlite3_bind_int (stmt, 9, version);
   bind_text (stmt, 10, document->published_at);
+  sqlite3_bind_int64 (stmt, 11, MAX (document->changed_at, 0));
+  if (document->replaces_id > 0 && document->replaces_sha256[0] != '\0')
+    {
+      sqlite3_bind_int64 (stmt, 12, document->replaces_id);
+      sqlite3_bind_int (stmt, 13, MAX (document->replaces_version, 1));
+      bind_text (stmt, 14, document->replaces_sha256);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 12);
+      sqlite3_bind_null (stmt, 13);
+      sqlite3_bind_null (stmt, 14);
+    }
 }
 
 static gboolean
@@ -2004,51 +2133,75 @@ write_access (ChamberStore       *self,
   return TRUE;
 }
 
+/* Inserts @document as the next version of its item and title, filling @out_stored's id,
+ * session, version, changed_at and replaces_* (its other fields are left alone). */
 static gboolean
 insert_document (ChamberStore          *self,
                  const ChamberDocument *document,
-                 gint64                *out_id,
-                 gint64                *out_session_id,
-                 int                   *out_version,
+                 ChamberDocument       *out_stored,
                  GError               **error)
 {
   g_autoptr (CachedStatement) latest = NULL;
   g_autoptr (CachedStatement) insert = NULL;
+  ChamberDocument new_document = *document;
   gint64 session_id;
-  gint64 version;
-  gboolean found;
+  gint64 revision;
+  gboolean row;
 
   if (!validate_document (document, error)
       || !lookup_item_place (self, document->item_id, &session_id, NULL, error))
     return FALSE;
 
+  /* The newest version so far of the same item and title is the one this replaces. */
   latest = prepare (self,
-                    "SELECT coalesce (max (version), 0) + 1 FROM documents"
-                    " WHERE item_id = ?1 AND title = ?2",
+                    "SELECT id, version, sha256 FROM documents"
+                    " WHERE item_id = ?1 AND title = ?2 ORDER BY version DESC LIMIT 1",
                     error);
   if (latest == NULL)
     return FALSE;
   sqlite3_bind_int64 (latest, 1, document->item_id);
   bind_text (latest, 2, document->title);
-  if (!query_int64 (self, latest, &version, &found, error))
+  if (!step_row (self, latest, &row, error))
     return FALSE;
+  new_document.version = 1;
+  new_document.replaces_id = 0;
+  new_document.replaces_version = 0;
+  new_document.replaces_sha256[0] = '\0';
+  if (row)
+    {
+      new_document.replaces_id = sqlite3_column_int64 (latest, 0);
+      new_document.replaces_version = sqlite3_column_int (latest, 1);
+      g_strlcpy (new_document.replaces_sha256, (const char *) sqlite3_column_text (latest, 2),
+                 sizeof new_document.replaces_sha256);
+      new_document.version = new_document.replaces_version + 1;
+    }
+  g_clear_pointer (&latest, cached_statement_release);
+
+  /* The document is new at the session's next revision. */
+  if (!bump_revision (self, session_id, &revision, error))
+    return FALSE;
+  new_document.changed_at = revision;
 
   insert = prepare (self,
                     "INSERT INTO documents (" DOCUMENT_COLUMNS ")"
-                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                     error);
   if (insert == NULL)
     return FALSE;
-  bind_document (insert, document, session_id, (int) version);
+  bind_document (insert, &new_document, session_id, new_document.version);
   if (!step_done (self, insert, error))
     return FALSE;
 
-  *out_id = sqlite3_last_insert_rowid (self->db);
-  *out_session_id = session_id;
-  *out_version = (int) version;
+  out_stored->id = sqlite3_last_insert_rowid (self->db);
+  out_stored->session_id = session_id;
+  out_stored->version = new_document.version;
+  out_stored->changed_at = new_document.changed_at;
+  out_stored->replaces_id = new_document.replaces_id;
+  out_stored->replaces_version = new_document.replaces_version;
+  memcpy (out_stored->replaces_sha256, new_document.replaces_sha256,
+          sizeof out_stored->replaces_sha256);
 
-  return write_access (self, *out_id, (const char *const *) document->access, error)
-         && bump_revision (self, session_id, NULL, error);
+  return write_access (self, out_stored->id, (const char *const *) document->access, error);
 }
 
 gboolean
@@ -2056,9 +2209,7 @@ chamber_store_insert_document (ChamberStore    *self,
                                ChamberDocument *document,
                                GError         **error)
 {
-  gint64 id;
-  gint64 session_id;
-  int version;
+  ChamberDocument stored = { 0, };
 
   g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (document != NULL, FALSE);
@@ -2066,7 +2217,7 @@ chamber_store_insert_document (ChamberStore    *self,
 
   if (!chamber_store_begin (self, error))
     return FALSE;
-  if (!insert_document (self, document, &id, &session_id, &version, error))
+  if (!insert_document (self, document, &stored, error))
     {
       chamber_store_rollback (self);
       return FALSE;
@@ -2074,9 +2225,13 @@ chamber_store_insert_document (ChamberStore    *self,
   if (!chamber_store_commit (self, error))
     return FALSE;
 
-  document->id = id;
-  document->session_id = session_id;
-  document->version = version;
+  document->id = stored.id;
+  document->session_id = stored.session_id;
+  document->version = stored.version;
+  document->changed_at = stored.changed_at;
+  document->replaces_id = stored.replaces_id;
+  document->replaces_version = stored.replaces_version;
+  memcpy (document->replaces_sha256, stored.replaces_sha256, sizeof document->replaces_sha256);
   return TRUE;
 }
 
@@ -2103,11 +2258,14 @@ upsert_document (ChamberStore          *self,
 
   stmt = prepare (self,
                   "INSERT INTO documents (" DOCUMENT_COLUMNS ")"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
                   " ON CONFLICT (id) DO UPDATE SET session_id = excluded.session_id,"
                   "  item_id = excluded.item_id, title = excluded.title, kind = excluded.kind,"
                   "  sha256 = excluded.sha256, bytes = excluded.bytes, pages = excluded.pages,"
-                  "  version = excluded.version, published_at = excluded.published_at",
+                  "  version = excluded.version, published_at = excluded.published_at,"
+                  "  changed_at = excluded.changed_at, replaces_id = excluded.replaces_id,"
+                  "  replaces_version = excluded.replaces_version,"
+                  "  replaces_sha256 = excluded.replaces_sha256",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -2146,6 +2304,7 @@ chamber_store_set_document_access (ChamberStore       *self,
 {
   g_autoptr (CachedStatement) stmt = NULL;
   gint64 session_id;
+  gint64 revision;
   gboolean found;
 
   g_return_val_if_fail (CHAMBER_IS_STORE (self), FALSE);
@@ -2175,8 +2334,17 @@ chamber_store_set_document_access (ChamberStore       *self,
       goto failed;
     }
   if (!write_access (self, document_id, access, error)
-      || !bump_revision (self, session_id, NULL, error))
+      || !bump_revision (self, session_id, &revision, error))
     goto failed;
+  /* Who may read it is part of the document: readers who gain it get it in full, since. */
+  stmt = prepare (self, "UPDATE documents SET changed_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, revision);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, cached_statement_release);
   return chamber_store_commit (self, error);
 
 failed:
@@ -2253,7 +2421,8 @@ chamber_store_list_documents (ChamberStore *self,
   stmt = prepare (self,
                   ITEM_TREE_CTE
                   "SELECT d.id, d.session_id, d.item_id, d.title, d.kind, d.sha256, d.bytes,"
-                  "  d.pages, d.version, d.published_at"
+                  "  d.pages, d.version, d.published_at, d.changed_at, d.replaces_id,"
+                  "  d.replaces_version, d.replaces_sha256"
                   " FROM documents d JOIN tree ON tree.id = d.item_id"
                   " WHERE d.session_id = ?1"
                   " ORDER BY tree.path, d.title, d.version, d.id",

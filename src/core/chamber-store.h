@@ -29,7 +29,7 @@ typedef enum {
 GQuark chamber_store_error_quark (void);
 
 /* The newest schema this build writes. */
-#define CHAMBER_STORE_SCHEMA_VERSION 5
+#define CHAMBER_STORE_SCHEMA_VERSION 8
 
 #define CHAMBER_TYPE_STORE (chamber_store_get_type ())
 G_DECLARE_FINAL_TYPE (ChamberStore, chamber_store, CHAMBER, STORE, GObject)
@@ -100,7 +100,10 @@ ChamberPerson *chamber_store_get_person (ChamberStore *self, gint64 id, GError *
 GPtrArray     *chamber_store_list_people (ChamberStore *self, GError **error);
 
 /* Documents. insert assigns document->id and sets session_id from the item; the version is
- * 1 + the highest version of a document with the same item and title. access NULL = "all". */
+ * 1 + the highest version of a document with the same item and title, which it replaces
+ * (replaces_id, _version and _sha256 are set; none for a version 1). access NULL = "all".
+ * changed_at is the session revision of the last change to the document or its access (set by
+ * insert and set_document_access; upsert keeps what it is given, like the replaces_* fields). */
 gboolean         chamber_store_insert_document (ChamberStore *self, ChamberDocument *document,
                                                 GError **error);
 gboolean         chamber_store_upsert_document (ChamberStore *self, const ChamberDocument *document,

@@ -30,6 +30,7 @@
 #include "chamber-preview.h"
 #include "chamber-search.h"
 #include "chamber-sync.h"
+#include "chamber-updates.h"
 
 /* Bytes read from the network (and from a .part being resumed) between two progress reports.
  * The largest size the design allows: fewer reads, writes and reports per megabyte. */
@@ -67,6 +68,7 @@ struct _ChamberSync
   ChamberBlobStore *blobs;
   ChamberClient *client;
   int max_parallel;
+  gboolean previews;
 };
 
 G_DEFINE_FINAL_TYPE (ChamberSync, chamber_sync, G_TYPE_OBJECT)
@@ -110,6 +112,7 @@ typedef struct
   const char *token;
   const char *pin;
   int max_parallel;
+  gboolean previews;  /* render the instant-open previews of new documents */
 } Connection;
 
 typedef struct
@@ -316,7 +319,13 @@ propagate_network_error (ChamberClient *client, GError *local, const char *docum
       return;
     }
   url = g_strdup (chamber_client_get_server_url (client));
-  if (document_title != NULL)
+  if (local->domain == SOUP_SESSION_ERROR)
+    /* The server was reached but what came back is not an HTTP answer. */
+    g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                 _("The server at %s did not answer in HTTP as expected for “%s” (%s). Sync "
+                   "again later; if this goes on, check that the address points to chamberd."),
+                 url, document_title != NULL ? document_title : "", local->message);
+  else if (document_title != NULL)
     g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_NETWORK,
                  _("The connection to %s broke while downloading “%s” (%s). "
                    "Sync again when the server is reachable: the download will resume."),
@@ -471,6 +480,7 @@ send_blob_request (Worker *worker, Blob *blob, const char *part_path, gint64 *of
       g_autoptr (GInputStream) body = NULL;
       g_autoptr (GError) local = NULL;
       goffset start = -1, end = -1, total = -1;
+      const char *title;
       guint status;
 
       if (msg == NULL)
@@ -489,7 +499,9 @@ send_blob_request (Worker *worker, Blob *blob, const char *part_path, gint64 *of
         {
           if (chamber_client_take_certificate_error (worker->client, msg, error))
             return NULL;
-          propagate_network_error (worker->client, g_steal_pointer (&local), NULL, error);
+          /* Not HTTP back: name the document. Not reached: the run's address is the news. */
+          title = local->domain == SOUP_SESSION_ERROR ? blob->title : NULL;
+          propagate_network_error (worker->client, g_steal_pointer (&local), title, error);
           return NULL;
         }
 
@@ -543,6 +555,7 @@ download_once (Worker *worker, Blob *blob, gboolean from_zero, GError **error)
       gboolean truncate;
       guint status;
       gint64 received = 0;
+      goffset announced;
       int fd;
 
       body = send_blob_request (worker, blob, part_path, &offset, &hasher, &msg, error);
@@ -629,6 +642,19 @@ download_once (Worker *worker, Blob *blob, gboolean from_zero, GError **error)
       if (close (fd) != 0)
         {
           set_write_error (errno, part_path, error);
+          return DOWNLOAD_FATAL;
+        }
+      announced = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+      if (announced > 0 && received < announced)
+        {
+          /* The connection closed before the announced end (libsoup reports that as a plain
+           * end when the answer said "Connection: close"): what arrived stays in the .part
+           * for the next run to resume, rather than being taken for a mismatch. */
+          propagate_network_error (worker->client,
+                                   g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                                                _("the answer ended after %lld of %lld bytes"),
+                                                (long long) received, (long long) announced),
+                                   blob->title, error);
           return DOWNLOAD_FATAL;
         }
       offset += received;
@@ -952,6 +978,91 @@ plan_downloads (Run *run, SessionPlan *plan)
     }
 }
 
+/* GETs the manifest of @session_id at @path and parses it; NULL with *@out_status 304 when
+ * unchanged, or NULL with @error. */
+static ChamberManifest *
+fetch_manifest (Run *run, gint64 session_id, const char *path, const char *if_none_match,
+                char **out_etag, guint *out_status, GError **error)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) local = NULL;
+  ChamberManifest *manifest;
+  const char *data;
+  gsize len = 0;
+
+  body = chamber_client_get_bytes (run->client, path, if_none_match, out_etag, out_status,
+                                   run->cancellable, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (body == NULL && *out_status == SOUP_STATUS_NOT_MODIFIED && if_none_match != NULL)
+    return NULL;
+
+  data = body ? g_bytes_get_data (body, &len) : NULL;
+  if (data == NULL || len == 0)
+    {
+      g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                   _("The server sent an empty manifest for session %lld."),
+                   (long long) session_id);
+      return NULL;
+    }
+  manifest = chamber_manifest_parse (data, len, &local);
+  if (manifest == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                  _("The manifest of session %lld is not valid: "),
+                                  (long long) session_id);
+      return NULL;
+    }
+  if (manifest->session->id != session_id)
+    {
+      g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                   _("The server answered with session %lld when asked for session %lld."),
+                   (long long) manifest->session->id, (long long) session_id);
+      chamber_manifest_free (manifest);
+      return NULL;
+    }
+  return manifest;
+}
+
+/* Turns the incremental manifest of @plan (asked with ?since=@since) into the full one, from
+ * what the mirror holds. When it cannot (an id neither sent nor held: a document readable
+ * again, a mirror changed by hand), the full manifest is fetched instead. */
+static gboolean
+complete_manifest (Run *run, SessionPlan *plan, gint64 since, const char *full_path,
+                   char **inout_etag, GError **error)
+{
+  g_autoptr (GPtrArray) held_items = NULL;
+  g_autoptr (GPtrArray) held_documents = NULL;
+  g_autoptr (GError) local = NULL;
+  ChamberManifest *merged = NULL;
+  guint status = 0;
+
+  if (!plan->manifest->incremental)
+    return TRUE;
+  if (plan->manifest->since == since
+      && (held_items = chamber_store_list_items (run->store, plan->session_id, NULL)) != NULL
+      && (held_documents = chamber_store_list_documents (run->store, plan->session_id, NULL))
+             != NULL)
+    merged = chamber_manifest_merge (plan->manifest, held_items, held_documents, &local);
+  chamber_manifest_free (plan->manifest);
+  plan->manifest = merged;
+  if (merged != NULL)
+    {
+      run->report->manifests_incremental++;
+      return TRUE;
+    }
+
+  g_debug ("Session %" G_GINT64_FORMAT ": asking for the full manifest (%s)", plan->session_id,
+           local != NULL ? local->message : "another revision");
+  g_clear_pointer (inout_etag, g_free);
+  plan->manifest = fetch_manifest (run, plan->session_id, full_path, NULL, inout_etag, &status,
+                                   error);
+  return plan->manifest != NULL;
+}
+
 static gboolean
 plan_session (Run *run, gint64 session_id, GError **error)
 {
@@ -960,16 +1071,26 @@ plan_session (Run *run, gint64 session_id, GError **error)
                                            session_id);
   g_autofree char *old_etag = chamber_store_get_setting (run->store, key);
   g_autofree char *new_etag = NULL;
-  g_autoptr (GBytes) body = NULL;
+  g_autofree char *since_path = NULL;
+  g_autoptr (ChamberSession) held = NULL;
+  g_autoptr (ChamberManifest) manifest = NULL;
   g_autoptr (GError) local = NULL;
   SessionPlan *plan;
   guint status = 0;
+  gint64 since = -1;
 
   if (old_etag != NULL && *old_etag == '\0')
     g_clear_pointer (&old_etag, g_free);
 
-  body = chamber_client_get_bytes (run->client, path, old_etag, &new_etag, &status,
-                                   run->cancellable, &local);
+  /* A session held already: only what changed since the revision held. */
+  held = chamber_store_get_session (run->store, session_id, NULL);
+  if (held != NULL && held->revision > 0)
+    {
+      since = held->revision;
+      since_path = g_strdup_printf ("%s?since=%" G_GINT64_FORMAT, path, since);
+    }
+  manifest = fetch_manifest (run, session_id, since_path != NULL ? since_path : path, old_etag,
+                             &new_etag, &status, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -982,7 +1103,7 @@ plan_session (Run *run, gint64 session_id, GError **error)
   g_ptr_array_add (run->plans, plan);
   run->report->sessions_checked++;
 
-  if (body == NULL && status == SOUP_STATUS_NOT_MODIFIED && old_etag != NULL)
+  if (manifest == NULL)
     {
       plan->unchanged = TRUE;
       run->report->sessions_unchanged++;
@@ -996,31 +1117,9 @@ plan_session (Run *run, gint64 session_id, GError **error)
     }
   else
     {
-      gsize len = 0;
-      const char *data = body ? g_bytes_get_data (body, &len) : NULL;
-
-      if (data == NULL || len == 0)
-        {
-          g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                       _("The server sent an empty manifest for session %lld."),
-                       (long long) session_id);
-          return FALSE;
-        }
-      plan->manifest = chamber_manifest_parse (data, len, &local);
-      if (plan->manifest == NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local),
-                                      _("The manifest of session %lld is not valid: "),
-                                      (long long) session_id);
-          return FALSE;
-        }
-      if (plan->manifest->session->id != session_id)
-        {
-          g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                       _("The server answered with session %lld when asked for session %lld."),
-                       (long long) plan->manifest->session->id, (long long) session_id);
-          return FALSE;
-        }
+      plan->manifest = g_steal_pointer (&manifest);
+      if (!complete_manifest (run, plan, since, path, &new_etag, error))
+        return FALSE;
       plan->etag = g_steal_pointer (&new_etag);
       plan->session = chamber_session_copy (plan->manifest->session);
       plan->documents = g_ptr_array_ref (plan->manifest->documents);
@@ -1030,14 +1129,71 @@ plan_session (Run *run, gint64 session_id, GError **error)
   return TRUE;
 }
 
+/* Inside commit_session()'s transaction, before the mirror is replaced: counts the documents of
+ * @plan's manifest that are new to the mirror, and records those that arrive as a new version
+ * of a document it held (by the id they replace, or by item and title). */
+static gboolean
+note_arrivals (Run *run, SessionPlan *plan, int *out_added, int *out_updated, GError **error)
+{
+  g_autoptr (ChamberSession) session = chamber_store_get_session (run->store, plan->session_id,
+                                                                  NULL);
+  g_autoptr (GPtrArray) held = NULL;
+  g_autoptr (GHashTable) held_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) held_lineages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                NULL);
+
+  /* A session not held yet: everything in it is new. */
+  if (session != NULL)
+    {
+      held = chamber_store_list_documents (run->store, plan->session_id, error);
+      if (held == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    {
+      ChamberDocument *document = g_ptr_array_index (held, i);
+
+      g_hash_table_add (held_ids, &document->id);
+      g_hash_table_add (held_lineages,
+                        g_strdup_printf ("%" G_GINT64_FORMAT "\n%s", document->item_id,
+                                         document->title));
+    }
+
+  for (guint i = 0; i < plan->manifest->documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (plan->manifest->documents, i);
+      g_autofree char *lineage = NULL;
+
+      if (g_hash_table_contains (held_ids, &document->id))
+        continue;
+      lineage = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s", document->item_id, document->title);
+      if (document->replaces_id > 0
+          && (g_hash_table_contains (held_ids, &document->replaces_id)
+              || g_hash_table_contains (held_lineages, lineage)))
+        {
+          if (!chamber_updates_record_arrival (run->store, document, error))
+            return FALSE;
+          (*out_updated)++;
+        }
+      else
+        (*out_added)++;
+    }
+  return TRUE;
+}
+
 /* Records @plan in the local store in one transaction. */
 static gboolean
 commit_session (Run *run, SessionPlan *plan, GError **error)
 {
   gboolean all_held = TRUE;
+  int added = 0;
+  int updated = 0;
 
   if (!chamber_store_begin (run->store, error))
     return FALSE;
+
+  if (plan->manifest != NULL && !note_arrivals (run, plan, &added, &updated, error))
+    goto fail;
 
   if (plan->manifest != NULL
       && !chamber_store_replace_session_mirror (run->store, plan->manifest->session,
@@ -1071,7 +1227,11 @@ commit_session (Run *run, SessionPlan *plan, GError **error)
         goto fail;
     }
 
-  return chamber_store_commit (run->store, error);
+  if (!chamber_store_commit (run->store, error))
+    return FALSE;
+  run->report->documents_added += added;
+  run->report->documents_updated += updated;
+  return TRUE;
 
 fail:
   chamber_store_rollback (run->store);
@@ -1173,7 +1333,7 @@ run_sync (Run *run, gint64 session_id, GError **error)
       if (!fetch_plan_blobs (run, plan, error))
         return FALSE;
       if (!commit_session (run, plan, error) || !index_held_blobs (run, error)
-          || !preview_held_documents (run, plan, error))
+          || (run->connection->previews && !preview_held_documents (run, plan, error)))
         return FALSE;
     }
 
@@ -1347,6 +1507,7 @@ static void
 chamber_sync_init (ChamberSync *self)
 {
   self->max_parallel = DEFAULT_MAX_PARALLEL;
+  self->previews = TRUE;
 }
 
 ChamberSync *
@@ -1430,6 +1591,15 @@ chamber_sync_set_max_parallel (ChamberSync *self, int max_parallel)
   self->max_parallel = max_parallel;
 }
 
+void
+chamber_sync_set_previews (ChamberSync *self,
+                           gboolean     previews)
+{
+  g_return_if_fail (CHAMBER_IS_SYNC (self));
+
+  self->previews = previews;
+}
+
 int
 chamber_sync_get_max_parallel (ChamberSync *self)
 {
@@ -1442,7 +1612,8 @@ chamber_sync_run (ChamberSync *self, gint64 session_id, ChamberSyncProgressFunc 
                   gpointer progress_data, ChamberSyncReport **out_report,
                   GCancellable *cancellable, GError **error)
 {
-  Connection connection = { self->server_url, self->token, self->pin, self->max_parallel };
+  Connection connection = { self->server_url, self->token, self->pin, self->max_parallel,
+                            self->previews };
 
   g_return_val_if_fail (CHAMBER_IS_SYNC (self), FALSE);
   g_return_val_if_fail (session_id >= 0, FALSE);
@@ -1462,6 +1633,7 @@ typedef struct
   char *blob_dir;
   gint64 session_id;
   int max_parallel;
+  gboolean previews;
   ChamberSyncProgressFunc progress;
   gpointer progress_data;
   GMainContext *context;
@@ -1560,7 +1732,7 @@ sync_thread (GTask *task, gpointer source_object, gpointer task_data,
       && (client = chamber_client_new (data->server_url, data->token, &outcome->error)) != NULL)
     {
       Connection connection = { data->server_url, data->token, data->pin,
-                                data->max_parallel };
+                                data->max_parallel, data->previews };
 
       chamber_client_set_pinned_certificate (client, data->pin);
       sync_with (data->lock_path, store, blobs, client, &connection, data->session_id,
@@ -1591,6 +1763,7 @@ chamber_sync_run_async (ChamberSync *self, gint64 session_id, ChamberSyncProgres
   data->blob_dir = g_strdup (chamber_blob_store_get_dir (self->blobs));
   data->session_id = session_id;
   data->max_parallel = self->max_parallel;
+  data->previews = self->previews;
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

@@ -5,7 +5,10 @@
  * and no body); download each document blob not held yet, hashing while streaming, into
  * blobs/tmp/<sha>.part, resuming a partial file with Range; rename into place only after the
  * hash matched (a mismatch is discarded and retried once, then reported, never shown); then
- * record the session, its items and documents in the local store in one transaction. Every blob
+ * record the session, its items and documents in the local store in one transaction. A session
+ * held already is asked for what changed since the revision held (?since=REV), and the answer
+ * merged with what is held; a full manifest in answer (a static export) is taken as it is. A
+ * document that arrives as a new version of one held is recorded (chamber-updates.h). Every blob
  * held and not yet indexed for search — placed in this run, or by a run before search existed —
  * then has its text indexed (chamber-search.h) on the same thread; a document whose text cannot
  * be read is left out of search without failing the sync. */
@@ -60,6 +63,10 @@ typedef struct {
   int        documents_indexed;   /* blobs whose text was indexed for search in this run */
   int        documents_previewed; /* blobs whose instant-open previews were rendered */
   GPtrArray *fetched;             /* ChamberDocument fetched in this run */
+  /* Appended: */
+  int        documents_added;     /* documents new to this laptop (not new versions) */
+  int        documents_updated;   /* new versions of documents this laptop held */
+  int        manifests_incremental; /* manifests answered with only what changed (?since=) */
 } ChamberSyncReport;
 
 void chamber_sync_report_free (ChamberSyncReport *report);
@@ -84,6 +91,10 @@ void              chamber_sync_set_pinned_certificate (ChamberSync *self, const 
 #define CHAMBER_SYNC_MAX_PARALLEL 16
 void              chamber_sync_set_max_parallel (ChamberSync *self, int max_parallel);
 int               chamber_sync_get_max_parallel (ChamberSync *self);
+
+/* Whether a run renders the instant-open previews of the documents it brings (default TRUE: the
+ * app opens them at once). A load test of the server, or a mirror, turns them off. */
+void              chamber_sync_set_previews (ChamberSync *self, gboolean previews);
 
 /* Blocking. @session_id 0 syncs every session the person may read. */
 gboolean chamber_sync_run (ChamberSync *self, gint64 session_id,

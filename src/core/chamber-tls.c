@@ -3,6 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <errno.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "chamber-client.h"
 #include "chamber-hash.h"
 #include "chamber-tls.h"
@@ -127,5 +131,107 @@ chamber_tls_fetch_fingerprint (const char   *url,
     }
   *out_sha256_hex = chamber_tls_certificate_fingerprint (certificate);
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+/* One side of the handshake chamber_tls_check_key_pair() runs with itself. */
+typedef struct
+{
+  GIOStream *connection;
+  GError *error;
+} Handshake;
+
+static gpointer
+server_handshake_thread (gpointer data)
+{
+  Handshake *side = data;
+
+  if (!g_tls_connection_handshake (G_TLS_CONNECTION (side->connection), NULL, &side->error))
+    /* Let the client side stop waiting at once. */
+    g_io_stream_close (side->connection, NULL, NULL);
+  return NULL;
+}
+
+/* A GIOStream over one end of a new socket pair, reads and writes bounded by FETCH_TIMEOUT. */
+static GIOStream *
+socket_pair_end (int fd, GError **error)
+{
+  g_autoptr (GSocket) socket = g_socket_new_from_fd (fd, error);
+
+  if (socket == NULL)
+    {
+      close (fd);
+      return NULL;
+    }
+  g_socket_set_timeout (socket, FETCH_TIMEOUT);
+  return G_IO_STREAM (g_socket_connection_factory_create_connection (socket));
+}
+
+gboolean
+chamber_tls_check_key_pair (GTlsCertificate *certificate,
+                            const char      *cert_file,
+                            const char      *key_file,
+                            GError         **error)
+{
+  g_autoptr (GIOStream) server_end = NULL;
+  g_autoptr (GIOStream) client_end = NULL;
+  g_autoptr (GIOStream) server = NULL;
+  g_autoptr (GIOStream) client = NULL;
+  g_autoptr (GError) local_error = NULL;
+  Handshake server_side = { NULL, NULL };
+  GThread *thread;
+  gboolean client_ok;
+  int fds[2];
+
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), FALSE);
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot check the TLS certificate and key: %s."), g_strerror (saved_errno));
+      return FALSE;
+    }
+  server_end = socket_pair_end (fds[0], &local_error);
+  client_end = socket_pair_end (fds[1], local_error == NULL ? &local_error : NULL);
+  if (server_end != NULL && client_end != NULL)
+    server = G_IO_STREAM (g_tls_server_connection_new (server_end, certificate, &local_error));
+  if (server != NULL)
+    client = G_IO_STREAM (g_tls_client_connection_new (client_end, NULL, &local_error));
+  if (client == NULL)
+    {
+      g_set_error (error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE,
+                   _("Cannot check the TLS certificate and key: %s."),
+                   local_error != NULL ? local_error->message : g_strerror (EBADF));
+      return FALSE;
+    }
+
+  /* The server side signs the handshake with the key; the client side checks the signature
+   * with the public key in the certificate, whose trust does not matter here. */
+  g_signal_connect (client, "accept-certificate", G_CALLBACK (accept_any_certificate_cb), NULL);
+  server_side.connection = server;
+  thread = g_thread_new ("chamber-tls-check", server_handshake_thread, &server_side);
+  client_ok = g_tls_connection_handshake (G_TLS_CONNECTION (client), NULL, &local_error);
+  if (!client_ok)
+    g_io_stream_close (client, NULL, NULL);
+  g_thread_join (thread);
+
+  if (!client_ok || server_side.error != NULL)
+    {
+      /* The server side's reason is the telling one ("key mismatch"); the client side only
+       * sees the handshake fail. */
+      const GError *reason = server_side.error != NULL ? server_side.error : local_error;
+
+      g_set_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
+                   _("The private key in %s does not belong to the certificate in %s: a test "
+                     "connection with them failed (%s). Give the key that was made together "
+                     "with this certificate."),
+                   key_file, cert_file, reason->message);
+      g_clear_error (&server_side.error);
+      return FALSE;
+    }
+  g_io_stream_close (client, NULL, NULL);
+  g_io_stream_close (server, NULL, NULL);
   return TRUE;
 }

@@ -21,4 +21,11 @@ char    *chamber_tls_normalise_fingerprint (const char *text);
 gboolean chamber_tls_fetch_fingerprint (const char *url, char **out_sha256_hex,
                                         GCancellable *cancellable, GError **error);
 
+/* Checks that @certificate's private key is the one that belongs to it (loaded from @cert_file
+ * and @key_file, named in the message), by a TLS handshake of the certificate with itself over
+ * a socket pair. Fails with G_TLS_ERROR_BAD_CERTIFICATE when the key does not match, so a
+ * server refuses to start rather than fail every client's handshake. */
+gboolean chamber_tls_check_key_pair (GTlsCertificate *certificate, const char *cert_file,
+                                     const char *key_file, GError **error);
+
 G_END_DECLS

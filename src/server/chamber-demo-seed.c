@@ -30,6 +30,8 @@
 
 #include "chamber-demo-seed.h"
 #include "chamber-hash.h"
+#include "chamber-live-store.h"
+#include "chamber-protocol.h"
 #include "chamber-publish.h"
 #include "chamber-token.h"
 
@@ -2699,6 +2701,151 @@ add_documents (Seeder  *seeder,
   return TRUE;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * A recorded sitting: questioning on land management, so that the live screens and the minutes
+ * (chamber-minutes.h) show something. Every step is a live command decided and stored as the
+ * server would, from 14:00 on 9 December 2026 (Vietnam time), or from an hour ago while that date
+ * is still ahead.
+ * ------------------------------------------------------------------------------------------- */
+
+static gint64
+person_id_for_name (GPtrArray  *people,
+                    const char *name)
+{
+  for (guint i = 0; i < people->len; i++)
+    {
+      const ChamberPerson *person = g_ptr_array_index (people, i);
+
+      if (g_str_equal (person->name, name))
+        return person->id;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean live_step (Seeder *seeder, ChamberLiveState *state, int minute, int second,
+                           gint64 actor, ChamberRole role, GError **error,
+                           const char *format, ...) G_GNUC_PRINTF (8, 9);
+
+static gboolean
+live_step (Seeder           *seeder,
+           ChamberLiveState *state,
+           int               minute,
+           int               second,
+           gint64            actor,
+           ChamberRole       role,
+           GError          **error,
+           const char       *format,
+           ...)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) planned = g_date_time_new (zone, 2026, 12, 9, 14, 0, 0);
+  g_autoptr (GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) at = NULL;
+  g_autoptr (JsonObject) command = NULL;
+  g_autoptr (JsonObject) event = NULL;
+  g_autofree char *text = NULL;
+  va_list args;
+
+  /* The sitting took place at 14:00 on 9 December 2026, or, while that is still ahead, an hour
+   * before the demo was made: the server never lets its clock run backwards, so a sitting
+   * recorded in the future would stop every countdown of the demo until then. */
+  if (g_date_time_compare (planned, now) <= 0)
+    start = g_date_time_ref (planned);
+  else
+    start = g_date_time_add_minutes (now, -60);
+  at = g_date_time_add_seconds (start, minute * 60 + second);
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  command = chamber_protocol_parse_object (text, strlen (text), CHAMBER_PROTOCOL_MAX_BODY, error);
+  if (command == NULL)
+    return FALSE;
+  event = chamber_live_state_execute (state, command, actor, role,
+                                      g_date_time_to_unix (at) * 1000, error);
+  return event != NULL
+         && chamber_live_store_append (seeder->store, seeder->session_id, event, NULL, error);
+}
+
+static gboolean
+add_live_sitting (Seeder  *seeder,
+                  GError **error)
+{
+  g_autoptr (ChamberLiveState) state = chamber_live_state_new (seeder->session_id);
+  g_autoptr (GPtrArray) people = chamber_store_list_people (seeder->store, error);
+  gint64 item = item_id_for_key (seeder, "questions-land");
+  gint64 chair, office, hung, lan, tam, phuoc;
+  const ChamberRole C = CHAMBER_ROLE_CHAIR, D = CHAMBER_ROLE_DELEGATE;
+  const ChamberRole S = CHAMBER_ROLE_SECRETARIAT;
+
+  if (people == NULL || !chamber_live_store_add_context (seeder->store, state, error))
+    return FALSE;
+  chair = person_id_for_name (people, "Nguyễn Thanh Sơn");
+  office = person_id_for_name (people, "Trần Văn Phúc");
+  hung = person_id_for_name (people, "Nguyễn Văn Hùng");
+  lan = person_id_for_name (people, "Phạm Thị Lan");
+  tam = person_id_for_name (people, "Đặng Văn Tâm");
+  phuoc = person_id_for_name (people, "Nguyễn Hữu Phước");
+
+  return live_step (seeder, state, 0, 0, chair, C, error, "{\"type\":\"open-item\",\"item\":%lld}",
+                    (long long) item)
+    && live_step (seeder, state, 0, 40, hung, D, error,
+                  "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\",\"to\":%lld,"
+                  "\"topic\":\"Tiến độ cấp giấy chứng nhận quyền sử dụng đất tại huyện Tân Phú\"}",
+                  (long long) item, (long long) phuoc)
+    && live_step (seeder, state, 1, 5, lan, D, error,
+                  "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\",\"to\":%lld,"
+                  "\"topic\":\"Bồi thường, giải phóng mặt bằng dự án đường tỉnh 741\"}",
+                  (long long) item, (long long) phuoc)
+    && live_step (seeder, state, 2, 0, chair, C, error, "{\"type\":\"grant\",\"request\":1}")
+    && live_step (seeder, state, 4, 42, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, 4, 50, chair, C, error, "{\"type\":\"grant\",\"request\":2}")
+    && live_step (seeder, state, 7, 31, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, 7, 45, chair, C, error,
+                  "{\"type\":\"answer\",\"turns\":[1,2]}")
+    && live_step (seeder, state, 13, 12, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, 13, 20, hung, D, error,
+                  "{\"type\":\"request\",\"item\":%lld,\"kind\":\"debate\","
+                  "\"topic\":\"Thời hạn xử lý hồ sơ tồn đọng\"}",
+                  (long long) item)
+    && live_step (seeder, state, 13, 30, chair, C, error, "{\"type\":\"grant\",\"request\":3}")
+    && live_step (seeder, state, 15, 18, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, 15, 40, tam, D, error,
+                  "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\",\"to\":%lld,"
+                  "\"topic\":\"Xử lý khai thác cát trái phép trên sông Sơn Lâm\"}",
+                  (long long) item, (long long) phuoc)
+    && live_step (seeder, state, 16, 0, office, S, error,
+                  "{\"type\":\"summary\",\"turn\":1,\"text\":\"Đại biểu nêu còn khoảng 1.250 hồ sơ "
+                  "cấp giấy chứng nhận quyền sử dụng đất lần đầu tại huyện Tân Phú quá hạn giải "
+                  "quyết, người dân phải đi lại nhiều lần; đề nghị Giám đốc Sở cho biết nguyên "
+                  "nhân, trách nhiệm và thời hạn hoàn thành.\"}")
+    && live_step (seeder, state, 16, 30, office, S, error,
+                  "{\"type\":\"summary\",\"turn\":2,\"text\":\"Đại biểu phản ánh việc chậm chi trả "
+                  "tiền bồi thường cho 86 hộ dân thuộc dự án đường tỉnh 741, đề nghị làm rõ "
+                  "phương án giá đất và thời gian chi trả.\"}")
+    && live_step (seeder, state, 17, 0, office, S, error,
+                  "{\"type\":\"summary\",\"turn\":3,\"text\":\"Giám đốc Sở Tài nguyên và Môi "
+                  "trường thừa nhận việc chậm trễ do thiếu nhân lực đo đạc và hồ sơ địa chính "
+                  "chưa được số hóa; Sở đã tăng cường 12 cán bộ cho Chi nhánh Văn phòng đăng ký "
+                  "đất đai huyện Tân Phú. Về dự án đường tỉnh 741, giá đất cụ thể đã được phê "
+                  "duyệt, tiền bồi thường sẽ được chi trả trong tháng 01/2027.\"}")
+    && live_step (seeder, state, 17, 20, office, S, error,
+                  "{\"type\":\"summary\",\"turn\":4,\"text\":\"Đại biểu chưa đồng tình với thời "
+                  "hạn nêu trong câu trả lời, đề nghị Sở công khai danh sách hồ sơ tồn đọng và "
+                  "báo cáo tiến độ hằng tháng.\"}")
+    && live_step (seeder, state, 18, 0, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"2027-03-31\","
+                  "\"what\":\"Hoàn thành cấp giấy chứng nhận cho 1.250 hồ sơ tồn đọng tại huyện "
+                  "Tân Phú\"}",
+                  (long long) phuoc)
+    && live_step (seeder, state, 18, 30, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"2027-01-31\","
+                  "\"what\":\"Chi trả xong tiền bồi thường cho 86 hộ dân dự án đường tỉnh 741 và "
+                  "báo cáo bằng văn bản gửi Thường trực HĐND tỉnh\"}",
+                  (long long) phuoc);
+}
+
 /* Issues one token per role and returns demo-tokens.json's text. */
 static char *
 issue_tokens (Seeder  *seeder,
@@ -2776,7 +2923,8 @@ seed (Seeder     *seeder,
   if (!add_session (seeder, error) ||
       !add_agenda (seeder, error) ||
       !add_people (seeder, error) ||
-      !add_documents (seeder, error))
+      !add_documents (seeder, error) ||
+      !add_live_sitting (seeder, error))
     return FALSE;
 
   tokens = issue_tokens (seeder, error);

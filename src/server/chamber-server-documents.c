@@ -1,5 +1,6 @@
-/* chamber-server-documents.c — uploading a PDF to an agenda item, reading a document's record
- * and serving blobs by hash with byte ranges (docs/protocol.md).
+/* chamber-server-documents.c — uploading a PDF to an agenda item or as a new version of a
+ * document, reading a document's record and serving blobs by hash with byte ranges
+ * (docs/protocol.md).
  *
  * An upload streams into a temporary file of the blob store while it arrives
  * (chamber-server.c); the PDF check renders every page, which may take seconds, so it runs in a
@@ -158,6 +159,63 @@ chamber_server_prepare_upload (ChamberRequest *request)
   return TRUE;
 }
 
+/* POST /documents/ID/versions: the document must exist, and a new version keeps its title. */
+gboolean
+chamber_server_prepare_version_upload (ChamberRequest *request)
+{
+  ChamberServer *server = request->server;
+  ChamberRequestBody *body = request->body;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *title;
+
+  document = chamber_store_get_document (server->store, request->id, &error);
+  if (document == NULL)
+    {
+      if (error == NULL
+          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no document %lld. Check the document id."),
+                             (long long) request->id);
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+      return FALSE;
+    }
+  if (!read_upload_query (request))
+    return FALSE;
+  title = g_hash_table_lookup (request->query, "title");
+  if (title != NULL && g_strcmp0 (title, document->title) != 0)
+    {
+      reply_bad_request (request, _("A new version keeps the title of the document it "
+                                    "replaces: leave “title” out, or publish a new document "
+                                    "instead."));
+      return FALSE;
+    }
+
+  body->temp_path = chamber_blob_store_new_temp_path (server->blobs);
+  if (body->temp_path == NULL)
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
+                                  _("The server cannot create a temporary file in its blob "
+                                    "store. Check the data folder's permissions and free "
+                                    "space."));
+      return FALSE;
+    }
+  file = g_file_new_for_path (body->temp_path);
+  body->out = G_OUTPUT_STREAM (g_file_append_to (file, G_FILE_CREATE_PRIVATE, NULL, &error));
+  if (body->out == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Uploads */
 
 typedef struct
@@ -166,9 +224,11 @@ typedef struct
   char               *blob_dir;
   gint64              publisher_id;
   gint64              item_id;
+  gint64              replaces_id;  /* a new version of this document, or 0 */
   char               *title;
   ChamberDocumentKind kind;
-  char              **access;  /* NULL = all */
+  gboolean            kind_given;
+  char              **access;  /* NULL = all (or, for a new version, the replaced one's) */
   char               *pdf_path;
 } PublishJob;
 
@@ -219,7 +279,7 @@ publish_thread (GTask        *task,
   ChamberDocument *document = NULL;
 
   /* Without a title in the query, the PDF's own is used; the temporary file's name never is. */
-  if (job->title == NULL)
+  if (job->title == NULL && job->replaces_id == 0)
     {
       PopplerDocument *pdf = chamber_pdf_open (job->pdf_path, NULL, NULL);
       g_autofree char *pdf_title = pdf != NULL ? poppler_document_get_title (pdf) : NULL;
@@ -234,7 +294,12 @@ publish_thread (GTask        *task,
   store = chamber_store_open (job->db_path, &error);
   if (store != NULL)
     blobs = chamber_blob_store_new (job->blob_dir, &error);
-  if (blobs != NULL)
+  if (blobs != NULL && job->replaces_id != 0)
+    chamber_publish_replace (store, blobs, job->publisher_id, job->replaces_id,
+                             job->kind_given ? (int) job->kind : -1,
+                             (const char *const *) job->access, job->pdf_path, &document,
+                             &error);
+  else if (blobs != NULL)
     chamber_publish_pdf (store, blobs, job->publisher_id, job->item_id, job->title, job->kind,
                          (const char *const *) job->access, job->pdf_path, &document, &error);
   g_unlink (job->pdf_path);
@@ -270,8 +335,11 @@ publish_done_cb (GObject      *source_object,
   upload_reply_free (reply);
 }
 
-void
-chamber_server_post_item_documents (ChamberRequest *request)
+/* Checks and stores an upload in a worker thread: a new document of item @request->id, or
+ * (@replaces) a new version of document @request->id. */
+static void
+start_publish (ChamberRequest *request,
+               gboolean        replaces)
 {
   ChamberServer *server = request->server;
   ChamberRequestBody *body = request->body;
@@ -288,6 +356,22 @@ chamber_server_post_item_documents (ChamberRequest *request)
     }
   if (body->write_error != NULL)
     {
+      if (g_error_matches (body->write_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          g_message ("chamberd: an upload was refused: %s", body->write_error->message);
+          /* Give the space back at once, not when libsoup lets the message go. */
+          if (body->out != NULL)
+            g_output_stream_close (body->out, NULL, NULL);
+          g_clear_object (&body->out);
+          g_unlink (body->temp_path);
+          g_clear_pointer (&body->temp_path, g_free);
+          chamber_server_reply_error (request->msg, SOUP_STATUS_INSUFFICIENT_STORAGE,
+                                      "internal",
+                                      _("The server's disk is full: the file could not be "
+                                        "stored. Ask the server's administrator to free space "
+                                        "in its data folder, then upload it again."));
+          return;
+        }
       chamber_server_reply_gerror (request->msg, body->write_error);
       return;
     }
@@ -305,12 +389,13 @@ chamber_server_post_item_documents (ChamberRequest *request)
   job->db_path = g_strdup (server->db_path);
   job->blob_dir = g_strdup (server->blob_dir);
   job->publisher_id = request->caller->id;
-  job->item_id = request->id;
+  job->item_id = replaces ? 0 : request->id;
+  job->replaces_id = replaces ? request->id : 0;
   job->title = g_strdup (g_hash_table_lookup (request->query, "title"));
   job->kind = CHAMBER_DOCUMENT_OTHER;
   kind_name = g_hash_table_lookup (request->query, "kind");
   if (kind_name != NULL)
-    chamber_document_kind_from_string (kind_name, &job->kind);
+    job->kind_given = chamber_document_kind_from_string (kind_name, &job->kind);
   if (request->access->len > 0)
     {
       g_ptr_array_add (request->access, NULL);
@@ -326,9 +411,21 @@ chamber_server_post_item_documents (ChamberRequest *request)
   soup_server_message_pause (request->msg);
   chamber_server_job_started (server);
   task = g_task_new (NULL, NULL, publish_done_cb, reply);
-  g_task_set_source_tag (task, chamber_server_post_item_documents);
+  g_task_set_source_tag (task, start_publish);
   g_task_set_task_data (task, job, (GDestroyNotify) publish_job_free);
   g_task_run_in_thread (task, publish_thread);
+}
+
+void
+chamber_server_post_item_documents (ChamberRequest *request)
+{
+  start_publish (request, FALSE);
+}
+
+void
+chamber_server_post_document_versions (ChamberRequest *request)
+{
+  start_publish (request, TRUE);
 }
 
 void

@@ -29,7 +29,13 @@ struct _ChamberServer
   GHashTable       *auth_failures; /* remote address → AuthFailures (chamber-server.c) */
   guint             auth_failure_limit;
   guint             auth_window_seconds;
+  GHashTable       *live_sessions; /* session id → its live sitting (chamber-server-live.c) */
 };
+
+/* The key of the ChamberRequest on its SoupServerMessage. */
+#define CHAMBER_SERVER_REQUEST_DATA "chamber-request"
+/* The live channel's WebSocket (a fixed path: libsoup finds WebSocket handlers by path). */
+#define CHAMBER_SERVER_LIVE_EVENTS_PATH "/api/v1/live/events"
 
 /* What the body of a request turned into while it arrived: bytes in memory (JSON) or a
  * temporary file in the blob store (an upload). Reading stops storing past @limit. */
@@ -75,6 +81,7 @@ struct _ChamberRoute
   ChamberRoutePrepareFunc prepare_post;
   gboolean                post_is_upload;
   ChamberRouteFunc        put;      /* secretariat and admin only; a JSON body */
+  gboolean                post_any_role;  /* every role may POST; the handler checks */
 };
 
 /* Roles that may write (docs/protocol.md): secretariat and admin. */
@@ -129,11 +136,28 @@ void     chamber_server_post_person_tokens (ChamberRequest *request);
 void     chamber_server_post_token_revoke (ChamberRequest *request);
 gboolean chamber_server_prepare_upload (ChamberRequest *request);
 void     chamber_server_post_item_documents (ChamberRequest *request);
+gboolean chamber_server_prepare_version_upload (ChamberRequest *request);
+void     chamber_server_post_document_versions (ChamberRequest *request);
 void     chamber_server_get_document (ChamberRequest *request);
 void     chamber_server_put_document_access (ChamberRequest *request);
 void     chamber_server_get_blob (ChamberRequest *request);
 void     chamber_server_get_audit (ChamberRequest *request);
 void     chamber_server_get_session_delivery (ChamberRequest *request);
+void     chamber_server_get_live (ChamberRequest *request);
+void     chamber_server_get_session_live (ChamberRequest *request);
+void     chamber_server_post_live_command (ChamberRequest *request);
+void     chamber_server_get_live_events (ChamberRequest *request);
+/* chamber-server-minutes.c and chamber-server-commitments.c */
+void     chamber_server_get_session_minutes (ChamberRequest *request);
+void     chamber_server_get_commitments (ChamberRequest *request);
+void     chamber_server_put_commitment (ChamberRequest *request);
+
+/* The live channel (chamber-server-live.c): its table of sessions, its WebSocket handler, and
+ * closing every WebSocket when the server stops. */
+void chamber_server_live_setup (ChamberServer *self);
+void chamber_server_live_listen (ChamberServer *self);
+void chamber_server_live_close_all (ChamberServer *self);
+void chamber_server_live_teardown (ChamberServer *self);
 
 /* Called by an upload when its worker thread starts and ends, so shutdown can wait. */
 void chamber_server_job_started (ChamberServer *self);

@@ -358,7 +358,8 @@ chamber_server_get_session_documents (ChamberRequest *request)
   chamber_server_reply_array (request->msg, "documents", array);
 }
 
-/* Reads the session, its items, the documents @reader may read and the people. */
+/* Reads the session, its items, the newest version of each document @reader may read and the
+ * people. */
 static ChamberManifest *
 build_manifest (ChamberStore        *store,
                 gint64               session_id,
@@ -383,6 +384,7 @@ build_manifest (ChamberStore        *store,
   documents = readable_documents (store, session_id, reader, error);
   if (documents == NULL)
     return NULL;
+  chamber_manifest_keep_newest_versions (documents);
   g_clear_pointer (&manifest->documents, g_ptr_array_unref);
   manifest->documents = documents;
 
@@ -421,6 +423,42 @@ chamber_server_read_manifest (ChamberStore        *store,
   return g_steal_pointer (&manifest);
 }
 
+/* The "since" query parameter of a manifest request: FALSE having answered 400 when it is not
+ * a plain decimal revision (no sign, no leading zero, no overflow); *@out_since -1 without it. */
+static gboolean
+read_since (ChamberRequest *request,
+            gint64         *out_since)
+{
+  const char *query = g_uri_get_query (soup_server_message_get_uri (request->msg));
+  g_autoptr (GHashTable) params = NULL;
+  const char *value;
+
+  *out_since = -1;
+  if (query == NULL)
+    return TRUE;
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
+  if (params == NULL)
+    {
+      reply_bad_request (request, _("The query string cannot be read."));
+      return FALSE;
+    }
+  value = g_hash_table_lookup (params, "since");
+  if (value == NULL)
+    return TRUE;
+  if (g_str_equal (value, "0"))
+    {
+      *out_since = 0;
+      return TRUE;
+    }
+  if (!chamber_server_parse_id (value, out_since))
+    {
+      reply_bad_request (request, _("“since” must be a revision: a whole number from 0, "
+                                    "written without sign or leading zeros."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 chamber_server_get_session_manifest (ChamberRequest *request)
 {
@@ -432,8 +470,11 @@ chamber_server_get_session_manifest (ChamberRequest *request)
   g_autofree char *hash = NULL;
   g_autofree char *etag = NULL;
   const char *if_none_match;
+  gint64 since;
   gsize len = 0;
 
+  if (!read_since (request, &since))
+    return;
   manifest = chamber_server_read_manifest (store, request->id, request->caller, &error);
   if (manifest == NULL)
     {
@@ -457,6 +498,17 @@ chamber_server_get_session_manifest (ChamberRequest *request)
     {
       soup_server_message_set_status (request->msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
+    }
+  /* The ETag names the full manifest (what the caller may read now), so an unchanged session
+   * costs one 304 whether or not "since" was given. With "since" the body holds only what
+   * changed after it; a "since" past the revision (a server restored from a backup) gets the
+   * full manifest. */
+  if (since >= 0 && since <= manifest->revision)
+    {
+      g_autoptr (ChamberManifest) incremental = chamber_manifest_since (manifest, since);
+
+      g_free (body);
+      body = chamber_manifest_to_json (incremental, &len);
     }
   soup_server_message_set_status (request->msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE,

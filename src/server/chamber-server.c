@@ -9,7 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/socket.h>
 
 #include "chamber-audit.h"
 #include "chamber-protocol.h"
@@ -18,7 +21,7 @@
 #include "chamber-token.h"
 
 #define API_PREFIX      "/api/v1/"
-#define REQUEST_DATA    "chamber-request"
+#define REQUEST_DATA    CHAMBER_SERVER_REQUEST_DATA
 #define MAX_TOKEN_BYTES 256
 /* The bound of the table of addresses with failed authentications. */
 #define MAX_AUTH_FAILURE_ENTRIES 4096
@@ -44,9 +47,19 @@ static const ChamberRoute routes[] = {
     chamber_server_prepare_upload, TRUE },
   { "documents/#", chamber_server_get_document, NULL, NULL, FALSE },
   { "documents/#/access", NULL, NULL, NULL, FALSE, chamber_server_put_document_access },
+  { "documents/#/versions", NULL, chamber_server_post_document_versions,
+    chamber_server_prepare_version_upload, TRUE },
   { "blobs/*", chamber_server_get_blob, NULL, NULL, FALSE },
   { "audit", chamber_server_get_audit, NULL, NULL, FALSE },
   { "sessions/#/delivery", chamber_server_get_session_delivery, NULL, NULL, FALSE },
+  { "live", chamber_server_get_live, NULL, NULL, FALSE },
+  { "sessions/#/live", chamber_server_get_session_live, NULL, NULL, FALSE },
+  { "sessions/#/live/commands", NULL, chamber_server_post_live_command, NULL, FALSE, NULL,
+    TRUE },
+  { "live/events", chamber_server_get_live_events, NULL, NULL, FALSE },
+  { "sessions/#/minutes", chamber_server_get_session_minutes, NULL, NULL, FALSE },
+  { "commitments", chamber_server_get_commitments, NULL, NULL, FALSE },
+  { "commitments/#", NULL, NULL, NULL, FALSE, chamber_server_put_commitment },
 };
 
 /* Request bodies */
@@ -555,6 +568,14 @@ early_handler_cb (SoupServer        *soup,
    * a refused or unexpected body is read and dropped. */
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
 
+  /* libsoup 3.2 never closes a kept-alive connection once its client has closed it: the socket
+   * stays open (CLOSE_WAIT) for good, every delegate's sync leaves some behind, and when the
+   * server runs out of file descriptors libsoup stops accepting connections at all. So every
+   * answer closes its connection, which libsoup does release — except a WebSocket upgrade. */
+  if (soup_message_headers_get_one (request_headers, "Upgrade") == NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                  "close");
+
   route = match_route (path, &id, &segment);
   if (route == NULL)
     {
@@ -637,7 +658,7 @@ early_handler_cb (SoupServer        *soup,
   if (!is_post && !is_put)
     return;
 
-  if (!chamber_server_role_may_write (caller->role))
+  if (!(is_post && route->post_any_role) && !chamber_server_role_may_write (caller->role))
     {
       chamber_server_reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
                                   _("Only the secretariat or an administrator may make this "
@@ -703,7 +724,9 @@ chamber_server_dispose (GObject *object)
 
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+  chamber_server_live_close_all (self);
   g_clear_object (&self->soup);
+  chamber_server_live_teardown (self);
   g_clear_object (&self->blobs);
   g_clear_object (&self->store);
   g_clear_pointer (&self->auth_failures, g_hash_table_unref);
@@ -773,6 +796,13 @@ chamber_server_new (const char *data_dir,
                                 NULL);
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
+  /* The live channel's WebSocket path has handlers of its own: the same checks, then the
+   * handshake. */
+  chamber_server_live_setup (self);
+  soup_server_add_early_handler (self->soup, CHAMBER_SERVER_LIVE_EVENTS_PATH, early_handler_cb,
+                                 self, NULL);
+  soup_server_add_handler (self->soup, CHAMBER_SERVER_LIVE_EVENTS_PATH, handler_cb, self, NULL);
+  chamber_server_live_listen (self);
   return g_steal_pointer (&self);
 }
 
@@ -972,6 +1002,11 @@ chamber_server_listen (ChamberServer *self,
   listeners = soup_server_get_listeners (self->soup);
   socket = g_slist_last (listeners)->data;
   g_slist_free (listeners);
+  /* libsoup listens with GLib's backlog of 10 connections waiting to be accepted: a hall of
+   * delegates starting their syncs at once overflows it and their connections wait seconds
+   * for a retry. Listening again on a listening socket only sets a longer queue. */
+  if (listen (g_socket_get_fd (socket), SOMAXCONN) != 0)
+    g_message ("chamberd: cannot lengthen the queue of connections: %s", g_strerror (errno));
   bound = g_socket_get_local_address (socket, error);
   if (bound == NULL)
     return NULL;

@@ -10,14 +10,17 @@
  * Exit status: 0 done, 1 an error (one line on stderr), 2 bad usage. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include "chamber-demo-seed.h"
 #include "chamber-server.h"
+#include "chamber-tls.h"
 
 #define EXIT_USAGE 2
 #define MAX_UPLOAD_MB_LIMIT (1024 * 1024)
@@ -46,6 +49,22 @@ fail (const GError *error)
   return EXIT_FAILURE;
 }
 
+/* Every connection holds a file descriptor, and libsoup stops accepting connections for good
+ * once accept(2) fails for want of one: serve with the most the system allows this process
+ * (the soft limit is often 1024, fewer than 500 delegates syncing in parallel need). */
+static void
+raise_file_limit (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      if (setrlimit (RLIMIT_NOFILE, &limit) != 0)
+        g_message ("chamberd: cannot raise the limit of open files: %s", g_strerror (errno));
+    }
+}
+
 static int
 serve (const char *data_dir,
        const char *address,
@@ -65,9 +84,11 @@ serve (const char *data_dir,
   if (tls_cert != NULL)
     {
       certificate = chamber_server_load_certificate (tls_cert, tls_key, &error);
-      if (certificate == NULL)
+      if (certificate == NULL
+          || !chamber_tls_check_key_pair (certificate, tls_cert, tls_key, &error))
         return fail (error);
     }
+  raise_file_limit ();
   server = chamber_server_new (data_dir, &error);
   if (server == NULL)
     return fail (error);

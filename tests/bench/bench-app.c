@@ -16,7 +16,9 @@
  * 12 pages of ruled tables, as in bench-render) and the demo session's documents, seeded by
  * `$CHAMBERD --data DIR demo` when $CHAMBERD is set.
  *
- * Usage: bench-app [--runs N]. Needs a display (build-aux/bench gives it Xvfb and a session
+ * Usage: bench-app [--runs N] [--documents N] (only the first N documents, to iterate quickly;
+ * with $CHAMBER_BENCH_TRACE set, the frame clock's phases up to each measured frame go to
+ * stderr, in ms from the start). Needs a display (build-aux/bench gives it Xvfb and a session
  * bus). Prints the tables on stdout; exits 1 when a bar is missed, 77 without a display. */
 #include "config.h"
 
@@ -69,6 +71,7 @@ typedef struct {
   gboolean             was_preview;   /* the frame showed the preview */
   guint                rendered;      /* ::page-rendered since the open, any page */
   GHashTable          *rendered_pages;
+  GString             *trace;         /* with $CHAMBER_BENCH_TRACE: the frame phases seen */
 } Probe;
 
 static int failures;
@@ -306,10 +309,26 @@ page_shown (Probe *probe)
 }
 
 static void
+phase_cb (GdkFrameClock *clock, Probe *probe)
+{
+  const char *phase = g_signal_name (g_signal_get_invocation_hint (clock)->signal_id);
+
+  if (probe->trace == NULL || probe->start <= 0 || probe->painted > 0)
+    return;
+  g_string_append_printf (probe->trace, " %s@%.1f", phase, now_ms () - probe->start);
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock, Probe *probe)
 {
+  phase_cb (clock, probe);
   if (probe->start <= 0 || probe->painted > 0 || !page_shown (probe))
     return;
+  if (probe->trace != NULL)
+    {
+      fprintf (stderr, "trace:%s\n", probe->trace->str);
+      g_string_truncate (probe->trace, 0);
+    }
   probe->painted = now_ms ();
   probe->was_preview = chamber_document_view_get_page_is_preview (probe->pages, probe->page);
 }
@@ -374,6 +393,8 @@ start_probe (Probe *probe, int page, gboolean sharp)
   probe->painted = 0;
   probe->was_preview = FALSE;
   probe->start = now_ms ();
+  if (probe->trace != NULL)
+    g_string_truncate (probe->trace, 0);
 }
 
 /* Opens @document (with the mirror's @store, so that its previews are found, or without) and
@@ -498,6 +519,7 @@ main (int argc, char *argv[])
   Probe probe = { 0 };
   GtkWidget *window;
   int runs = 11;
+  guint max_documents = G_MAXUINT;
 
   setlocale (LC_ALL, "");
   for (int i = 1; i < argc; i++)
@@ -507,9 +529,14 @@ main (int argc, char *argv[])
           i++;
           runs = MAX (atoi (argv[i]), 1);
         }
+      else if (g_str_equal (argv[i], "--documents") && i + 1 < argc)
+        {
+          i++;
+          max_documents = MAX (atoi (argv[i]), 1);
+        }
       else
         {
-          fprintf (stderr, "usage: bench-app [--runs N]\n");
+          fprintf (stderr, "usage: bench-app [--runs N] [--documents N]\n");
           return 2;
         }
     }
@@ -536,6 +563,8 @@ main (int argc, char *argv[])
   bench_write_text_heavy (text_pdf, TEXT_PAGES);
   add_document (documents, "text-heavy (generated)", text_pdf, previews);
   add_demo_documents (documents, dir, previews);
+  if (documents->len > max_documents)
+    g_ptr_array_set_size (documents, max_documents);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
@@ -549,6 +578,15 @@ main (int argc, char *argv[])
   /* One frame clock paints the whole window, the pages with it. */
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), &probe);
+  if (g_getenv ("CHAMBER_BENCH_TRACE") != NULL)
+    {
+      const char *phases[] = { "before-paint", "update", "layout", "paint" };
+
+      probe.trace = g_string_new (NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+        g_signal_connect (gtk_widget_get_frame_clock (window), phases[i],
+                          G_CALLBACK (phase_cb), &probe);
+    }
   g_signal_connect (probe.pages, "page-rendered", G_CALLBACK (page_rendered_cb), &probe);
 
   fprintf (stderr, "bench-app: %u documents, %d runs each\n", documents->len, runs);
@@ -587,6 +625,8 @@ main (int argc, char *argv[])
   g_signal_handlers_disconnect_by_data (probe.pages, &probe);
   gtk_window_destroy (GTK_WINDOW (window));
   g_hash_table_unref (probe.rendered_pages);
+  if (probe.trace != NULL)
+    g_string_free (probe.trace, TRUE);
   {
     const char *rm[] = { "rm", "-rf", dir, NULL };
 
