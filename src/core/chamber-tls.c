@@ -137,19 +137,21 @@ chamber_tls_fetch_fingerprint (const char   *url,
 /* One side of the handshake chamber_tls_check_key_pair() runs with itself. */
 typedef struct
 {
-  GIOStream *connection;
+  gboolean done;
   GError *error;
 } Handshake;
 
-static gpointer
-server_handshake_thread (gpointer data)
+static void
+handshake_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
   Handshake *side = data;
 
-  if (!g_tls_connection_handshake (G_TLS_CONNECTION (side->connection), NULL, &side->error))
-    /* Let the client side stop waiting at once. */
-    g_io_stream_close (side->connection, NULL, NULL);
-  return NULL;
+  if (!g_tls_connection_handshake_finish (G_TLS_CONNECTION (source), result, &side->error))
+    /* Let the other side stop waiting at once. */
+    g_io_stream_close (G_IO_STREAM (source), NULL, NULL);
+  side->done = TRUE;
 }
 
 /* A GIOStream over one end of a new socket pair, reads and writes bounded by FETCH_TIMEOUT. */
@@ -178,9 +180,9 @@ chamber_tls_check_key_pair (GTlsCertificate *certificate,
   g_autoptr (GIOStream) server = NULL;
   g_autoptr (GIOStream) client = NULL;
   g_autoptr (GError) local_error = NULL;
-  Handshake server_side = { NULL, NULL };
-  GThread *thread;
-  gboolean client_ok;
+  g_autoptr (GMainContext) context = NULL;
+  Handshake server_side = { FALSE, NULL };
+  Handshake client_side = { FALSE, NULL };
   int fds[2];
 
   g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), FALSE);
@@ -208,20 +210,25 @@ chamber_tls_check_key_pair (GTlsCertificate *certificate,
     }
 
   /* The server side signs the handshake with the key; the client side checks the signature
-   * with the public key in the certificate, whose trust does not matter here. */
+   * with the public key in the certificate, whose trust does not matter here. Both sides run
+   * at once on a main context of this call (no thread of our own, which would take gnutls's
+   * thread-local state with it when it ends). */
   g_signal_connect (client, "accept-certificate", G_CALLBACK (accept_any_certificate_cb), NULL);
-  server_side.connection = server;
-  thread = g_thread_new ("chamber-tls-check", server_handshake_thread, &server_side);
-  client_ok = g_tls_connection_handshake (G_TLS_CONNECTION (client), NULL, &local_error);
-  if (!client_ok)
-    g_io_stream_close (client, NULL, NULL);
-  g_thread_join (thread);
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  g_tls_connection_handshake_async (G_TLS_CONNECTION (server), G_PRIORITY_DEFAULT, NULL,
+                                    handshake_done_cb, &server_side);
+  g_tls_connection_handshake_async (G_TLS_CONNECTION (client), G_PRIORITY_DEFAULT, NULL,
+                                    handshake_done_cb, &client_side);
+  while (!server_side.done || !client_side.done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
 
-  if (!client_ok || server_side.error != NULL)
+  if (client_side.error != NULL || server_side.error != NULL)
     {
       /* The server side's reason is the telling one ("key mismatch"); the client side only
        * sees the handshake fail. */
-      const GError *reason = server_side.error != NULL ? server_side.error : local_error;
+      const GError *reason = server_side.error != NULL ? server_side.error : client_side.error;
 
       g_set_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
                    _("The private key in %s does not belong to the certificate in %s: a test "
@@ -229,6 +236,7 @@ chamber_tls_check_key_pair (GTlsCertificate *certificate,
                      "with this certificate."),
                    key_file, cert_file, reason->message);
       g_clear_error (&server_side.error);
+      g_clear_error (&client_side.error);
       return FALSE;
     }
   g_io_stream_close (client, NULL, NULL);
