@@ -282,6 +282,23 @@ test_sync (void)
   g_assert_cmpint (report->sessions_unchanged, ==, 1);
   g_assert_cmpint (report->documents_previewed, ==, 1);
   g_assert_true (chamber_preview_is_complete (previews, document->sha256));
+
+  /* An engine told not to render them (chamberctl sync without --previews) leaves them out. */
+  {
+    g_autofree char *bare = g_build_filename (local, "bare", NULL);
+    g_autofree char *bare_previews = g_build_filename (bare, "previews", NULL);
+    g_autoptr (ChamberSync) plain = chamber_sync_new (server->url, server->admin_token, bare,
+                                                       &error);
+
+    g_assert_no_error (error);
+    chamber_sync_set_previews (plain, FALSE);
+    g_clear_pointer (&report, chamber_sync_report_free);
+    g_assert_true (chamber_sync_run (plain, 0, NULL, NULL, &report, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (report->documents_fetched, ==, 1);
+    g_assert_cmpint (report->documents_previewed, ==, 0);
+    g_assert_false (chamber_preview_is_complete (bare_previews, document->sha256));
+  }
   chamber_test_rm_rf (local);
 }
 

@@ -77,6 +77,7 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   const char *server, *token, *pin;
   gint64 session_id = 0;
   int parallel = 0;
+  gboolean previews = FALSE;
   ProgressLine line = { FALSE };
   gboolean ok;
   const GOptionEntry entries[] = {
@@ -86,6 +87,9 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
       N_("Only this session (default: every session the token may read)"), N_("ID") },
     { "parallel", 0, 0, G_OPTION_ARG_INT, &parallel,
       N_("Documents downloaded at the same time (default: 3)"), N_("N") },
+    { "previews", 0, 0, G_OPTION_ARG_NONE, &previews,
+      N_("Also render the first pages of each new document for the app's instant open "
+         "(useful only in a folder the app reads)"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -114,6 +118,8 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   chamber_sync_set_pinned_certificate (sync, pin);
   if (parallel != 0)
     chamber_sync_set_max_parallel (sync, parallel);
+  /* The command line has no viewer: the instant-open previews are the app's. */
+  chamber_sync_set_previews (sync, previews);
 
   ok = chamber_sync_run (sync, session_id, isatty (STDERR_FILENO) ? progress_cb : NULL, &line,
                          &report, NULL, &error);
