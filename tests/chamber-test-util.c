@@ -1,10 +1,13 @@
 /* chamber-test-util.c — see chamber-test-util.h */
 #include "chamber-test-util.h"
 
+#include "chamber-protocol.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 
 static const char *
@@ -321,4 +324,39 @@ chamber_test_pump_until (gboolean (*done) (gpointer data), gpointer data, guint 
   if (!state.timed_out)
     g_source_remove (id);
   return result;
+}
+
+gint64
+chamber_test_add_item (ChamberClient *admin, gint64 session, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ChamberItem) item = chamber_item_new ();
+  g_autoptr (ChamberItem) added = NULL;
+
+  item->session_id = session;
+  item->title = g_strdup (title);
+  item->position = -1;
+  added = chamber_client_add_item (admin, item, NULL, &error);
+  g_assert_no_error (error);
+  return added->id;
+}
+
+JsonObject *
+chamber_test_post_live_command (ChamberClient *client, gint64 session, const char *json,
+                                GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld/live/commands",
+                                           (long long) session);
+  g_autoptr (JsonObject) object = chamber_protocol_parse_object (json, strlen (json), 1 << 20,
+                                                                 NULL);
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+
+  g_assert_nonnull (object);
+  body = json_node_init_object (json_node_alloc (), object);
+  answer = chamber_client_request_json (client, "POST", path, body, NULL, NULL, error);
+  if (answer == NULL)
+    return NULL;
+  return json_object_ref (json_object_get_object_member (json_node_get_object (answer),
+                                                         "event"));
 }

@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "chamber-client.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -60,5 +62,13 @@ int  chamber_test_run (const char *const *argv, const char *const *envp_extra, c
  * last value of @done. */
 gboolean chamber_test_pump_until (gboolean (*done) (gpointer data), gpointer data,
                                   guint timeout_ms);
+
+/* Adds an agenda item titled @title at the end of session @session through @admin's client;
+ * returns its id (asserting success). */
+gint64      chamber_test_add_item (ChamberClient *admin, gint64 session, const char *title);
+/* POSTs the live command @json (an object, asserted) to session @session's
+ * /api/v1/sessions/ID/live/commands; returns the "event" of the answer, or NULL with @error. */
+JsonObject *chamber_test_post_live_command (ChamberClient *client, gint64 session,
+                                            const char *json, GError **error);
 
 G_END_DECLS

@@ -49,21 +49,6 @@ add_person (World *w, const char *name, ChamberRole role, ChamberClient **out_cl
 }
 
 static gint64
-add_item (World *w, gint64 session, const char *title)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberItem) item = chamber_item_new ();
-  g_autoptr (ChamberItem) added = NULL;
-
-  item->session_id = session;
-  item->title = g_strdup (title);
-  item->position = -1;
-  added = chamber_client_add_item (w->admin, item, NULL, &error);
-  g_assert_no_error (error);
-  return added->id;
-}
-
-static gint64
 add_session (World *w, int number)
 {
   g_autoptr (GError) error = NULL;
@@ -96,9 +81,9 @@ world_new (void)
   connect_clients (w);
   w->session = add_session (w, 10);
   w->session2 = add_session (w, 11);
-  w->item = add_item (w, w->session, "Chất vấn và trả lời chất vấn");
-  w->item2 = add_item (w, w->session, "Bế mạc");
-  w->other_item = add_item (w, w->session2, "Khai mạc");
+  w->item = chamber_test_add_item (w->admin, w->session, "Chất vấn và trả lời chất vấn");
+  w->item2 = chamber_test_add_item (w->admin, w->session, "Bế mạc");
+  w->other_item = chamber_test_add_item (w->admin, w->session2, "Khai mạc");
   add_person (w, "Chủ tọa", CHAMBER_ROLE_CHAIR, &w->chair);
   add_person (w, "Phó Chủ tọa", CHAMBER_ROLE_CHAIR, &w->chair2);
   add_person (w, "Văn phòng", CHAMBER_ROLE_SECRETARIAT, &w->secretariat);
@@ -124,26 +109,6 @@ world_free (World *w)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (World, world_free)
 
-/* POSTs @json to session @session's commands; returns the event (or NULL with @error). */
-static JsonObject *
-post (ChamberClient *client, gint64 session, const char *json, GError **error)
-{
-  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld/live/commands",
-                                           (long long) session);
-  g_autoptr (JsonObject) object = chamber_protocol_parse_object (json, strlen (json), 1 << 20,
-                                                                 NULL);
-  g_autoptr (JsonNode) body = NULL;
-  g_autoptr (JsonNode) answer = NULL;
-
-  g_assert_nonnull (object);
-  body = json_node_init_object (json_node_alloc (), object);
-  answer = chamber_client_request_json (client, "POST", path, body, NULL, NULL, error);
-  if (answer == NULL)
-    return NULL;
-  return json_object_ref (json_object_get_object_member (json_node_get_object (answer),
-                                                         "event"));
-}
-
 static gint64
 ok (ChamberClient *client, gint64 session, const char *member, const char *format, ...)
   G_GNUC_PRINTF (4, 5);
@@ -159,7 +124,7 @@ ok (ChamberClient *client, gint64 session, const char *member, const char *forma
   va_start (args, format);
   json = g_strdup_vprintf (format, args);
   va_end (args);
-  event = post (client, session, json, &error);
+  event = chamber_test_post_live_command (client, session, json, &error);
   if (error != NULL)
     g_error ("%s refused: %s", json, error->message);
   return member ? json_object_get_int_member (event, member)
@@ -170,7 +135,7 @@ static void
 refused (ChamberClient *client, gint64 session, ChamberClientError code, const char *json)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) event = post (client, session, json, &error);
+  g_autoptr (JsonObject) event = chamber_test_post_live_command (client, session, json, &error);
 
   if (event != NULL)
     g_error ("%s was accepted", json);

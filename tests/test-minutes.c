@@ -77,46 +77,19 @@ add_session (World *w, int number, const char *title)
   return added->id;
 }
 
-static gint64
-add_item (World *w, gint64 session, const char *title)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberItem) item = chamber_item_new ();
-  g_autoptr (ChamberItem) added = NULL;
-
-  item->session_id = session;
-  item->title = g_strdup (title);
-  item->position = -1;
-  added = chamber_client_add_item (w->admin, item, NULL, &error);
-  g_assert_no_error (error);
-  return added->id;
-}
-
 static JsonObject *post (ChamberClient *client, gint64 session, GError **error,
                          const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 static JsonObject *
 post (ChamberClient *client, gint64 session, GError **error, const char *format, ...)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld/live/commands",
-                                           (long long) session);
   g_autofree char *json = NULL;
-  g_autoptr (JsonObject) object = NULL;
-  g_autoptr (JsonNode) body = NULL;
-  g_autoptr (JsonNode) answer = NULL;
   va_list args;
 
   va_start (args, format);
   json = g_strdup_vprintf (format, args);
   va_end (args);
-  object = chamber_protocol_parse_object (json, strlen (json), 1 << 20, NULL);
-  g_assert_nonnull (object);
-  body = json_node_init_object (json_node_alloc (), object);
-  answer = chamber_client_request_json (client, "POST", path, body, NULL, NULL, error);
-  if (answer == NULL)
-    return NULL;
-  return json_object_ref (json_object_get_object_member (json_node_get_object (answer),
-                                                         "event"));
+  return chamber_test_post_live_command (client, session, json, error);
 }
 
 /* Sends a command that must be accepted; returns the event's @member. */
@@ -144,9 +117,9 @@ world_new (void)
   w->session = add_session (w, 10, "Kỳ họp thứ mười");
   w->session2 = add_session (w, 11, "Kỳ họp thứ mười một");
   w->empty_session = add_session (w, 12, "Kỳ họp thứ mười hai");
-  w->item = add_item (w, w->session, "Chất vấn và trả lời chất vấn");
-  w->item2 = add_item (w, w->session2, "Chất vấn về y tế cơ sở");
-  add_item (w, w->empty_session, "Khai mạc");
+  w->item = chamber_test_add_item (w->admin, w->session, "Chất vấn và trả lời chất vấn");
+  w->item2 = chamber_test_add_item (w->admin, w->session2, "Chất vấn về y tế cơ sở");
+  chamber_test_add_item (w->admin, w->empty_session, "Khai mạc");
   add_person (w, "Chủ tọa Nguyễn Thanh Sơn", CHAMBER_ROLE_CHAIR, NULL, NULL, &w->chair, NULL);
   w->secretariat_id = add_person (w, "Văn phòng", CHAMBER_ROLE_SECRETARIAT, NULL, NULL,
                                   &w->secretariat, &w->secretariat_token);

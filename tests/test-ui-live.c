@@ -29,6 +29,7 @@
 #include "chamber-live-secretariat.h"
 #include "chamber-live-window.h"
 #include "chamber-protocol.h"
+#include "chamber-test-ui.h"
 #include "chamber-test-util.h"
 #include "chamber-window.h"
 
@@ -196,64 +197,13 @@ server_turn (JsonObject *live, gint64 turn_id)
 
 /* ---- running the app -------------------------------------------------------------------- */
 
-typedef struct {
-  ChamberApplication *application;
-  ChamberWindow      *window;
-} App;
-
-typedef void (*AppBody) (App *app, gpointer data);
-
-typedef struct {
-  App      app;
-  AppBody  body;
-  gpointer data;
-} AppRun;
-
-static gboolean
-body_idle (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  run->body (&run->app, run->data);
-  chamber_live_window_close_for (GTK_WINDOW (run->app.window));
-  gtk_window_destroy (GTK_WINDOW (run->app.window));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-activated_cb (GApplication *application, AppRun *run)
+run_in_app (ChamberTestAppBody body, gpointer data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  g_assert_nonnull (windows);
-  run->app.window = CHAMBER_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (run->app.window), 1366, 768);
-  g_idle_add (body_idle, run);
-}
-
-static void
-run_in_app (AppBody body, gpointer data)
-{
-  AppRun run = { { NULL, NULL }, body, data };
-  ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
-  int status;
-
-  run.app.application = application;
-  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
-  status = g_application_run (G_APPLICATION (application), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (run.app.window);
-  g_object_unref (application);
-}
-
-static gboolean
-use_locale (const char *locale, const char *language)
-{
-  if (setlocale (LC_ALL, locale) == NULL)
-    return FALSE;
-  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
-  textdomain (textdomain (NULL));
-  return TRUE;
+  chamber_test_ui_run_app (chamber_application_new (G_APPLICATION_NON_UNIQUE),
+                           CHAMBER_TEST_APP_LAPTOP_SIZE | CHAMBER_TEST_APP_CLOSE_LIVE
+                           | CHAMBER_TEST_APP_KEEP_REFERENCES,
+                           body, data);
 }
 
 static gboolean
@@ -341,7 +291,7 @@ on_welcome (gpointer data)
 }
 
 static void
-connect_app (App *app, const char *url, const char *token)
+connect_app (ChamberTestApp *app, const char *url, const char *token)
 {
   ChamberConnectPage *connect_page = chamber_window_get_connect_page (app->window);
 
@@ -368,7 +318,7 @@ live_ready (gpointer data)
 
 /* Opens the live window from the main window, as the “Live” button does. */
 static ChamberLiveWindow *
-open_live (App *app)
+open_live (ChamberTestApp *app)
 {
   ChamberLiveWindow *live;
 
@@ -538,7 +488,7 @@ answer_runs (gpointer data)
 }
 
 static void
-chair_body (App *app, gpointer data)
+chair_body (ChamberTestApp *app, gpointer data)
 {
   Sitting *st = data;
   ChamberLiveWindow *live;
@@ -691,7 +641,7 @@ speaker_is (gpointer data)
 }
 
 static void
-delegate_body (App *app, gpointer data)
+delegate_body (ChamberTestApp *app, gpointer data)
 {
   Sitting *st = data;
   ChamberLiveWindow *live;
@@ -818,7 +768,7 @@ turn_followed (gpointer data)
 }
 
 static void
-secretariat_body (App *app, gpointer data)
+secretariat_body (ChamberTestApp *app, gpointer data)
 {
   Sitting *st = data;
   ChamberLiveWindow *live;
@@ -933,7 +883,7 @@ shows_offline (gpointer data)
 }
 
 static void
-hall_body (App *app, gpointer data)
+hall_body (ChamberTestApp *app, gpointer data)
 {
   Sitting *st = data;
   ChamberLiveWindow *live;
@@ -1012,53 +962,27 @@ test_hall (void)
 static void
 test_hall_vietnamese (void)
 {
-  if (!use_locale ("vi_VN.UTF-8", "vi"))
+  if (!chamber_test_ui_use_locale ("vi_VN.UTF-8", "vi"))
     {
       g_test_skip ("the vi_VN.UTF-8 locale is not installed");
       return;
     }
   test_hall ();
   test_chair ();
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
   int status;
 
-  test_home = chamber_test_make_temp_dir ("chamber-ui-live-home-XXXXXX");
-  {
-    g_autofree char *data = g_build_filename (test_home, "data", NULL);
-    g_autofree char *config = g_build_filename (test_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
+  test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-live-home-XXXXXX",
+                                   CHAMBER_TEST_UI_INIT_DEFAULT);
+  if (test_home == NULL)
+    return 77;
 
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
-
-  gtk_disable_setlocale ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* As in test-ui-notes.c: let GLib decide to translate under plain C. */
-  setlocale (LC_ALL, "C");
-  g_dgettext (GETTEXT_PACKAGE, "");
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/live/clock-format", test_clock_format);
-  if (!gtk_init_check () && gdk_display_get_default () == NULL)
-    {
-      g_printerr ("No display: run the ui suite under xvfb-run.\n");
-      chamber_test_rm_rf (test_home);
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
   g_test_add_func ("/ui/live/chair", test_chair);
   g_test_add_func ("/ui/live/delegate", test_delegate);
   g_test_add_func ("/ui/live/secretariat", test_secretariat);

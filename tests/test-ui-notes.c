@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -28,6 +27,7 @@
 #include "chamber-page-notes.h"
 #include "chamber-page-view.h"
 #include "chamber-store.h"
+#include "chamber-test-ui.h"
 #include "chamber-test-util.h"
 #include "chamber-window.h"
 #include "chamber-pdf.h"
@@ -38,13 +38,7 @@ static char *test_home;
 
 /* ---- the documents ---------------------------------------------------------------------- */
 
-/* A4, DejaVu Sans 12 pt, one line every LEAD points from TOP, starting at LEFT. */
-#define PAGE_WIDTH  595.0
-#define PAGE_HEIGHT 842.0
-#define LEFT        60.0
-#define TOP         90.0
-#define LEAD        18.0
-#define FONT_SIZE   12.0
+/* Laid out as chamber_test_ui_write_document() does (CHAMBER_TEST_UI_*). */
 
 static const char *const page1[] = {
   "HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA",
@@ -114,112 +108,14 @@ static const char *const other_page[] = {
 
 static const char *const *const other_document[] = { other_page, NULL };
 
-static void
-write_document (const char *path, const char *const *const *pages)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *name = g_path_get_basename (path);
-
-  /* Each file is a distinct publication, even with the same pages. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, name);
-  for (guint p = 0; pages[p] != NULL; p++)
-    {
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                              CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, FONT_SIZE);
-      for (guint line = 0; pages[p][line] != NULL; line++)
-        {
-          cairo_move_to (cr, LEFT, TOP + line * LEAD);
-          cairo_show_text (cr, pages[p][line]);
-        }
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
-/* The width of @text as write_document() sets it, in points. */
-static double
-text_width (const char *text)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  cairo_text_extents_t extents;
-
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, FONT_SIZE);
-  cairo_text_extents (cr, text, &extents);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return extents.x_advance;
-}
-
 /* ---- running the app -------------------------------------------------------------------- */
-
-typedef struct {
-  ChamberApplication *application;
-  ChamberWindow      *window;
-} App;
-
-typedef void (*AppBody) (App *app, gpointer data);
-
-typedef struct {
-  App      app;
-  AppBody  body;
-  gpointer data;
-} AppRun;
-
-static gboolean
-body_idle (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  run->body (&run->app, run->data);
-  gtk_window_destroy (GTK_WINDOW (run->app.window));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activated_cb (GApplication *application, AppRun *run)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  g_assert_nonnull (windows);
-  run->app.window = CHAMBER_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (run->app.window), 1366, 768);
-  g_idle_add (body_idle, run);
-}
 
 /* Runs the app as main() does, with @body called once its window is up. */
 static void
-run_in_app (AppBody body, gpointer data)
+run_in_app (ChamberTestAppBody body, gpointer data)
 {
-  AppRun run = { { NULL, NULL }, body, data };
-  ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
-  int status;
-
-  run.app.application = application;
-  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
-  status = g_application_run (G_APPLICATION (application), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (run.app.window);
-  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
-  g_object_unref (application);
-  g_assert_null (application);
-}
-
-static gboolean
-use_locale (const char *locale, const char *language)
-{
-  if (setlocale (LC_ALL, locale) == NULL)
-    return FALSE;
-  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
-  textdomain (textdomain (NULL));
-  return TRUE;
+  chamber_test_ui_run_app (chamber_application_new (G_APPLICATION_NON_UNIQUE),
+                           CHAMBER_TEST_APP_LAPTOP_SIZE, body, data);
 }
 
 /* The pixels of @widget as it is drawn now, or NULL when it has not been drawn since it last
@@ -325,41 +221,10 @@ count_yellow (GdkTexture *texture, const graphene_rect_t *area)
 
 /* ---- waiting ---------------------------------------------------------------------------- */
 
-static gboolean
-page_is (gpointer data)
-{
-  gpointer *args = data;
-
-  return g_strcmp0 (chamber_window_get_page_name (args[0]), args[1]) == 0;
-}
-
-static void
-wait_for_window_page (ChamberWindow *window, const char *name)
-{
-  gpointer args[2] = { window, (gpointer) name };
-
-  if (!chamber_test_pump_until (page_is, args, 30000))
-    g_error ("the window shows “%s”, not “%s”", chamber_window_get_page_name (window), name);
-}
-
-static gboolean
-syncs_at_least (gpointer data)
-{
-  gpointer *args = data;
-  ChamberSessionView *view = args[0];
-
-  return chamber_session_view_get_syncs_completed (view) >= GPOINTER_TO_UINT (args[1])
-         && !chamber_session_view_get_syncing (view);
-}
-
 static void
 wait_for_syncs (ChamberSessionView *view, guint n)
 {
-  gpointer args[2] = { view, GUINT_TO_POINTER (n) };
-
-  if (!chamber_test_pump_until (syncs_at_least, args, WAIT_MS))
-    g_error ("no sync %u within %d s (status “%s”)", n, WAIT_MS / 1000,
-             chamber_session_view_get_sync_status (view));
+  chamber_test_ui_wait_for_syncs (view, n);
   g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
 }
 
@@ -381,44 +246,6 @@ wait_for_carries (ChamberNotesView *view, guint before)
 
   if (!chamber_test_pump_until (carries_after, args, WAIT_MS))
     g_error ("the notes were not carried to the new version within %d s", WAIT_MS / 1000);
-}
-
-static gboolean
-page_arrived (gpointer data)
-{
-  ChamberPageView *page_view = data;
-  const char *state = chamber_page_view_get_state (page_view);
-
-  return g_strcmp0 (state, "error") == 0
-         || (g_strcmp0 (state, "page") == 0 && chamber_page_view_get_texture (page_view) != NULL);
-}
-
-static void
-wait_for_page (ChamberPageView *page_view)
-{
-  if (!chamber_test_pump_until (page_arrived, page_view, 60000))
-    g_error ("no page rendering within 60 s (state “%s”)",
-             chamber_page_view_get_state (page_view));
-  g_assert_cmpstr (chamber_page_view_get_state (page_view), ==, "page");
-}
-
-static gboolean
-notes_settled (gpointer data)
-{
-  gpointer *args = data;
-  ChamberPageNotes *notes = args[0];
-
-  return !chamber_page_notes_get_busy (notes)
-         && chamber_page_notes_get_n_notes (notes) == GPOINTER_TO_UINT (args[1]);
-}
-
-static void
-wait_for_notes (ChamberPageNotes *notes, guint n)
-{
-  gpointer args[2] = { notes, GUINT_TO_POINTER (n) };
-
-  if (!chamber_test_pump_until (notes_settled, args, 30000))
-    g_error ("the document shows %u notes, not %u", chamber_page_notes_get_n_notes (notes), n);
 }
 
 static gboolean
@@ -494,21 +321,6 @@ wait_for_frame (GtkWidget *widget)
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static void
-connect_app (App *app, const char *url, const char *token)
-{
-  ChamberConnectPage *connect_page = chamber_window_get_connect_page (app->window);
-  ChamberSessionView *view = chamber_window_get_session_view (app->window);
-
-  wait_for_window_page (app->window, "welcome");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
-  chamber_connect_page_set_values (connect_page, url, token);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
-                                             NULL));
-  wait_for_window_page (app->window, "main");
-  wait_for_syncs (view, 1);
-}
-
 static gboolean
 person_known (gpointer data)
 {
@@ -539,19 +351,6 @@ document_row (ChamberSessionView *view, const char *title)
         }
     }
   return newest;
-}
-
-/* Selects line @line of @page (both from 0) from its first to its last character, as a drag
- * over it does. */
-static void
-select_line (ChamberDocumentView *view, int page, const char *const *lines, int line)
-{
-  double baseline = TOP + line * LEAD;
-  double width = text_width (lines[line]);
-
-  chamber_document_view_select (view, page, LEFT + 0.5, baseline - FONT_SIZE / 3, page,
-                                LEFT + width - 0.5, baseline - FONT_SIZE / 3);
-  g_assert_true (chamber_document_view_get_has_selection (view));
 }
 
 static GPtrArray *
@@ -617,7 +416,7 @@ publish (Scenario *sc, gint64 item_id, const char *file, const char *const *cons
   g_autoptr (GError) error = NULL;
   ChamberDocument *document;
 
-  write_document (path, pages);
+  chamber_test_ui_write_document (path, pages);
   document = chamber_client_publish (sc->client, item_id, path, title, CHAMBER_DOCUMENT_REPORT,
                                      NULL, &error);
   g_assert_no_error (error);
@@ -625,7 +424,7 @@ publish (Scenario *sc, gint64 item_id, const char *file, const char *const *cons
 }
 
 static void
-notes_body (App *app, gpointer data)
+notes_body (ChamberTestApp *app, gpointer data)
 {
   Scenario *sc = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -648,7 +447,7 @@ notes_body (App *app, gpointer data)
   guint carries;
   int index;
 
-  connect_app (app, sc->server->url, sc->token);
+  chamber_test_ui_connect (app, sc->server->url, sc->token);
   /* After every sync (and once the person is known) the notes are carried to new versions:
    * there are none yet. */
   wait_for_carries (notes_view, 0);
@@ -659,7 +458,7 @@ notes_body (App *app, gpointer data)
   row = document_row (view, sc->title);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  wait_for_page (page_view);
+  chamber_test_ui_wait_for_page (page_view);
   g_assert_true (chamber_page_notes_get_active (notes));
   g_assert_cmpuint (chamber_page_notes_get_n_notes (notes), ==, 0);
   wait_for_frame (GTK_WIDGET (app->window));
@@ -667,9 +466,9 @@ notes_body (App *app, gpointer data)
   /* Page 2: the passage on revenue is highlighted from a selection. */
   chamber_page_view_set_page (page_view, 2);
   wait_for_current_page (page_view, 2);
-  select_line (pages, 1, page2, HIGHLIGHT_LINE);
+  chamber_test_ui_select_line (pages, 1, page2, HIGHLIGHT_LINE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "notes.highlight", NULL));
-  wait_for_notes (notes, 1);
+  chamber_test_ui_wait_for_notes (notes, 1);
   g_assert_false (chamber_document_view_get_has_selection (pages));
   highlight = chamber_page_notes_get_note (notes, 0);
   g_assert_cmpint (highlight->kind, ==, CHAMBER_NOTE_HIGHLIGHT);
@@ -704,7 +503,7 @@ notes_body (App *app, gpointer data)
   g_assert_cmpuint (yellow_below, ==, 0);
 
   /* A note on the passage on investment, written in its popover. */
-  select_line (pages, 1, page2, NOTE_LINE);
+  chamber_test_ui_select_line (pages, 1, page2, NOTE_LINE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "notes.add-note", NULL));
   g_assert_true (chamber_test_pump_until (widget_mapped, popover, 30000));
   g_assert_true (chamber_note_popover_get_is_new (popover));
@@ -718,7 +517,7 @@ notes_body (App *app, gpointer data)
   save_screenshot (GTK_WIDGET (app->window), "note-added");
   save_screenshot (GTK_WIDGET (popover), "note-popover");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "note.save", NULL));
-  wait_for_notes (notes, 2);
+  chamber_test_ui_wait_for_notes (notes, 2);
   note = chamber_page_notes_get_note (notes, 1);
   g_assert_cmpint (note->kind, ==, CHAMBER_NOTE_NOTE);
   g_assert_cmpstr (note->body, ==, "Hỏi Giám đốc Sở Kế hoạch về tiến độ giải ngân.");
@@ -743,7 +542,7 @@ notes_body (App *app, gpointer data)
   chamber_page_view_set_page (page_view, 3);
   wait_for_current_page (page_view, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "notes.toggle-bookmark", NULL));
-  wait_for_notes (notes, 3);
+  chamber_test_ui_wait_for_notes (notes, 3);
   g_assert_true (chamber_page_notes_is_bookmarked (notes, 3));
   g_assert_false (chamber_page_notes_is_bookmarked (notes, 2));
   g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (
@@ -794,7 +593,9 @@ notes_body (App *app, gpointer data)
   g_assert_cmpint (listed->doc_version, ==, 2);
   g_assert_cmpint (listed->anchor, ==, CHAMBER_NOTE_MOVED);
   g_assert_cmpint (listed->page, ==, 2);
-  g_assert_cmpfloat (listed->y1, >, TOP + HIGHLIGHT_LINE * LEAD + 2 * LEAD);
+  g_assert_cmpfloat (listed->y1, >,
+                     CHAMBER_TEST_UI_TOP + HIGHLIGHT_LINE * CHAMBER_TEST_UI_LEAD
+                     + 2 * CHAMBER_TEST_UI_LEAD);
   g_assert_cmpstr (chamber_notes_view_get_row_group (notes_view,
                                                      notes_row_of (notes_view, highlight_id)),
                    ==, sc->title);
@@ -804,8 +605,8 @@ notes_body (App *app, gpointer data)
   g_assert_cmpint (((ChamberDocument *) g_object_get_data (G_OBJECT (row), "document"))->id, ==,
                    v2->id);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  wait_for_page (page_view);
-  wait_for_notes (notes, 3);
+  chamber_test_ui_wait_for_page (page_view);
+  chamber_test_ui_wait_for_notes (notes, 3);
   chamber_page_view_set_page (page_view, 2);
   wait_for_current_page (page_view, 2);
   wait_for_note_drawn (notes, highlight_id, &bounds);
@@ -884,15 +685,15 @@ notes_body (App *app, gpointer data)
 
 /* The next start, offline: the person is remembered with the documents, and so are the notes. */
 static void
-notes_offline_body (App *app, gpointer data)
+notes_offline_body (ChamberTestApp *app, gpointer data)
 {
   Scenario *sc = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
   ChamberNotesView *notes_view = chamber_session_view_get_notes_view (view);
   gpointer args[2] = { view, GUINT_TO_POINTER (1) };
 
-  wait_for_window_page (app->window, "main");
-  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  chamber_test_ui_wait_for_window_page (app->window, "main");
+  g_assert_true (chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS));
   g_assert_nonnull (chamber_session_view_get_sync_error (view));
   g_assert_cmpint (chamber_session_view_get_person_id (view), ==, sc->person_id);
 
@@ -929,7 +730,7 @@ find_has_matches (gpointer data)
 }
 
 static void
-search_body (App *app, gpointer data)
+search_body (ChamberTestApp *app, gpointer data)
 {
   Scenario *sc = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -941,7 +742,7 @@ search_body (App *app, gpointer data)
   const char *title, *session;
   int page;
 
-  connect_app (app, sc->server->url, sc->token);
+  chamber_test_ui_connect (app, sc->server->url, sc->token);
 
   /* Ctrl+Shift+F: the search in the sidebar, empty at first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.search", NULL));
@@ -990,7 +791,7 @@ search_body (App *app, gpointer data)
 
   /* Activating it opens the report at page 2, the words found there. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (results, 0))));
-  wait_for_page (page_view);
+  chamber_test_ui_wait_for_page (page_view);
   wait_for_current_page (page_view, 2);
   g_assert_true (chamber_test_pump_until (find_has_matches, page_view, 30000));
   g_test_message ("find after opening the result: %s",
@@ -1102,11 +903,12 @@ scenario_teardown (Scenario *sc)
 /* Runs @body in the app, then (when not NULL) @offline_body in the app started again with the
  * server stopped. */
 static void
-run_scenario (AppBody body, AppBody offline_body, const char *locale, const char *language)
+run_scenario (ChamberTestAppBody body, ChamberTestAppBody offline_body, const char *locale,
+              const char *language)
 {
   Scenario sc;
 
-  if (!use_locale (locale, language))
+  if (!chamber_test_ui_use_locale (locale, language))
     {
       g_test_skip ("the locale is not installed (locale-gen vi_VN.UTF-8)");
       return;
@@ -1119,7 +921,7 @@ run_scenario (AppBody body, AppBody offline_body, const char *locale, const char
       run_in_app (offline_body, &sc);
     }
   scenario_teardown (&sc);
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
 }
 
 static void
@@ -1149,42 +951,12 @@ test_search_vietnamese (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
   int status;
 
-  /* Before GTK or GLib read them: every file the app writes goes to a fresh folder. */
-  test_home = chamber_test_make_temp_dir ("chamber-ui-notes-home-XXXXXX");
-  {
-    g_autofree char *data = g_build_filename (test_home, "data", NULL);
-    g_autofree char *config = g_build_filename (test_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
-
-  gtk_disable_setlocale ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* GLib decides once per process, at the first g_dgettext(), whether to translate at all, and
-   * under C.UTF-8 with our own text domain it decides not to: let it decide under plain C, so
-   * that the Vietnamese tests below are translated. */
-  setlocale (LC_ALL, "C");
-  g_dgettext (GETTEXT_PACKAGE, "");
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check () && gdk_display_get_default () == NULL)
-    {
-      g_printerr ("No display: run the ui suite under xvfb-run.\n");
-      chamber_test_rm_rf (test_home);
-      return 77;
-    }
-  adw_init ();
-  /* What the tests look at is what is there, not a transition half way. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-notes-home-XXXXXX",
+                                   CHAMBER_TEST_UI_INIT_DEFAULT);
+  if (test_home == NULL)
+    return 77;
 
   g_test_add_func ("/ui/notes/english", test_notes);
   g_test_add_func ("/ui/notes/vietnamese", test_notes_vietnamese);

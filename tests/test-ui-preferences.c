@@ -20,6 +20,7 @@
 #include "chamber-page-view.h"
 #include "chamber-preferences-window.h"
 #include "chamber-settings.h"
+#include "chamber-test-ui.h"
 #include "chamber-test-util.h"
 #include "chamber-window.h"
 
@@ -29,48 +30,19 @@ static char *test_home;
 
 typedef void (*AppBody) (ChamberApplication *application, ChamberWindow *window);
 
-typedef struct {
-  ChamberApplication *application;
-  ChamberWindow      *window;
-  AppBody             body;
-} AppRun;
-
-static gboolean
-body_idle (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  run->body (run->application, run->window);
-  /* The last window gone, g_application_run() returns. */
-  gtk_window_destroy (GTK_WINDOW (run->window));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-activated_cb (GApplication *application, AppRun *run)
+call_body (ChamberTestApp *app, gpointer data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  AppBody *body = data;
 
-  g_assert_nonnull (windows);
-  run->window = CHAMBER_WINDOW (windows->data);
-  g_idle_add (body_idle, run);
+  (*body) (app->application, app->window);
 }
 
 static void
 run_in_app (AppBody body)
 {
-  AppRun run = { NULL, NULL, body };
-  ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
-  int status;
-
-  run.application = application;
-  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
-  status = g_application_run (G_APPLICATION (application), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (run.window);
-  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
-  g_object_unref (application);
-  g_assert_null (application);
+  chamber_test_ui_run_app (chamber_application_new (G_APPLICATION_NON_UNIQUE),
+                           CHAMBER_TEST_APP_DEFAULT, call_body, &body);
 }
 
 static void
@@ -389,38 +361,12 @@ test_shortcuts (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
   int status;
 
-  test_home = chamber_test_make_temp_dir ("chamber-ui-preferences-home-XXXXXX");
-  {
-    g_autofree char *data = g_build_filename (test_home, "data", NULL);
-    g_autofree char *config = g_build_filename (test_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
-
-  gtk_disable_setlocale ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* As in test-ui-notes.c: let GLib decide to translate under plain C. */
-  setlocale (LC_ALL, "C");
-  g_dgettext (GETTEXT_PACKAGE, "");
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check () && gdk_display_get_default () == NULL)
-    {
-      g_printerr ("No display: run the ui suite under xvfb-run.\n");
-      chamber_test_rm_rf (test_home);
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-preferences-home-XXXXXX",
+                                   CHAMBER_TEST_UI_INIT_DEFAULT);
+  if (test_home == NULL)
+    return 77;
 
   g_test_add_func ("/ui/preferences/window", test_preferences);
   g_test_add_func ("/ui/preferences/window-size", test_window_size);

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
@@ -20,6 +19,7 @@
 #include "chamber-connection.h"
 #include "chamber-page-view.h"
 #include "chamber-search-view.h"
+#include "chamber-test-ui.h"
 #include "chamber-test-util.h"
 #include "chamber-window.h"
 
@@ -60,31 +60,6 @@ static const char *const *const submission[] = { submission_page, NULL };
 #define QUERY            "thu hoi dat"   /* without diacritics: “thu hồi đất” */
 #define QUERY_PAGE       3
 
-static void
-write_document (const char *path, const char *const *const *pages)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint p = 0; pages[p] != NULL; p++)
-    {
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                              CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 12);
-      for (guint line = 0; pages[p][line] != NULL; line++)
-        {
-          cairo_move_to (cr, 60, 90 + line * 18);
-          cairo_show_text (cr, pages[p][line]);
-        }
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
 typedef struct {
   ChamberTestServer *server;
   ChamberClient     *client;
@@ -101,7 +76,7 @@ publish (Scenario *sc, gint64 item_id, const char *file, const char *const *cons
   g_autoptr (GError) error = NULL;
   ChamberDocument *document;
 
-  write_document (path, pages);
+  chamber_test_ui_write_document (path, pages);
   document = chamber_client_publish (sc->client, item_id, path, title, CHAMBER_DOCUMENT_REPORT,
                                      NULL, &error);
   g_assert_no_error (error);
@@ -162,68 +137,7 @@ scenario_teardown (Scenario *sc)
   chamber_test_rm_rf (servers);
 }
 
-/* ---- running the app -------------------------------------------------------------------- */
-
-typedef struct {
-  ChamberWindow *window;
-  Scenario      *sc;
-  void         (*body) (ChamberWindow *window, Scenario *sc);
-} AppRun;
-
-static gboolean
-body_idle (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  run->body (run->window, run->sc);
-  gtk_window_destroy (GTK_WINDOW (run->window));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activated_cb (GApplication *application, AppRun *run)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  g_assert_nonnull (windows);
-  run->window = CHAMBER_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (run->window), 1366, 768);
-  g_idle_add (body_idle, run);
-}
-
-/* Runs the app as main() does, with @body called once its window is up. */
-static void
-run_in_app (void (*body) (ChamberWindow *window, Scenario *sc), Scenario *sc)
-{
-  AppRun run = { NULL, sc, body };
-  ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
-
-  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
-  g_assert_nonnull (run.window);
-  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
-  g_object_unref (application);
-  g_assert_null (application);
-}
-
 /* ---- waiting ---------------------------------------------------------------------------- */
-
-static gboolean
-window_page_is (gpointer data)
-{
-  gpointer *args = data;
-
-  return g_strcmp0 (chamber_window_get_page_name (args[0]), args[1]) == 0;
-}
-
-static void
-wait_for_window_page (ChamberWindow *window, const char *name)
-{
-  gpointer args[2] = { window, (gpointer) name };
-
-  if (!chamber_test_pump_until (window_page_is, args, 30000))
-    g_error ("the window shows “%s”, not “%s”", chamber_window_get_page_name (window), name);
-}
 
 static gboolean
 synced (gpointer data)
@@ -308,8 +222,10 @@ press_key (GtkWidget *entry, guint keyval, GdkModifierType state)
 }
 
 static void
-down_body (ChamberWindow *window, Scenario *sc)
+down_body (ChamberTestApp *app, gpointer data)
 {
+  ChamberWindow *window = app->window;
+  Scenario *sc = data;
   ChamberSessionView *view = chamber_window_get_session_view (window);
   ChamberSearchView *search = chamber_session_view_get_search_view (view);
   ChamberPageView *page_view = chamber_session_view_get_page_view (view);
@@ -321,12 +237,12 @@ down_body (ChamberWindow *window, Scenario *sc)
   int page = 0;
 
   /* The delegate connects; the documents sync into the store and its index. */
-  wait_for_window_page (window, "welcome");
+  chamber_test_ui_wait_for_window_page (window, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-connect", NULL));
   chamber_connect_page_set_values (connect_page, sc->server->url, sc->token);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
                                              NULL));
-  wait_for_window_page (window, "main");
+  chamber_test_ui_wait_for_window_page (window, "main");
   if (!chamber_test_pump_until (synced, view, WAIT_MS))
     g_error ("no sync within %d s (status “%s”)", WAIT_MS / 1000,
              chamber_session_view_get_sync_status (view));
@@ -387,43 +303,20 @@ test_down_to_results (void)
   Scenario sc;
 
   scenario_setup (&sc);
-  run_in_app (down_body, &sc);
+  chamber_test_ui_run_app (chamber_application_new (G_APPLICATION_NON_UNIQUE),
+                           CHAMBER_TEST_APP_LAPTOP_SIZE, down_body, &sc);
   scenario_teardown (&sc);
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
   int status;
 
-  /* Before GTK or GLib read them: every file the app writes goes to a fresh folder. */
-  test_home = chamber_test_make_temp_dir ("chamber-ui-search-home-XXXXXX");
-  {
-    g_autofree char *data = g_build_filename (test_home, "data", NULL);
-    g_autofree char *config = g_build_filename (test_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check () && gdk_display_get_default () == NULL)
-    {
-      g_printerr ("No display: run the ui suite under xvfb-run.\n");
-      chamber_test_rm_rf (test_home);
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-search-home-XXXXXX",
+                                   CHAMBER_TEST_UI_INIT_LAZY_TRANSLATION);
+  if (test_home == NULL)
+    return 77;
 
   g_test_add_func ("/ui/search/down-to-results", test_down_to_results);
   status = g_test_run ();

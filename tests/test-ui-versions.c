@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -27,6 +26,7 @@
 #include "chamber-page-notes.h"
 #include "chamber-page-view.h"
 #include "chamber-store.h"
+#include "chamber-test-ui.h"
 #include "chamber-test-util.h"
 #include "chamber-updates.h"
 #include "chamber-window.h"
@@ -37,13 +37,7 @@ static char *test_home;
 
 /* ---- the documents ---------------------------------------------------------------------- */
 
-/* A4, DejaVu Sans 12 pt, one line every LEAD points from TOP, starting at LEFT. */
-#define PAGE_WIDTH  595.0
-#define PAGE_HEIGHT 842.0
-#define LEFT        60.0
-#define TOP         90.0
-#define LEAD        18.0
-#define FONT_SIZE   12.0
+/* Laid out as chamber_test_ui_write_document() does (CHAMBER_TEST_UI_*). */
 
 static const char *const page1[] = {
   "HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA",
@@ -76,187 +70,16 @@ static const char *const page2_added[] = {
 
 static const char *const *const version2[] = { page1_inserted, page2_added, NULL };
 
-static void
-write_document (const char *path, const char *const *const *pages)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *name = g_path_get_basename (path);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, name);
-  for (guint p = 0; pages[p] != NULL; p++)
-    {
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                              CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, FONT_SIZE);
-      for (guint line = 0; pages[p][line] != NULL; line++)
-        {
-          cairo_move_to (cr, LEFT, TOP + line * LEAD);
-          cairo_show_text (cr, pages[p][line]);
-        }
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
-static double
-text_width (const char *text)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  cairo_text_extents_t extents;
-
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, FONT_SIZE);
-  cairo_text_extents (cr, text, &extents);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return extents.x_advance;
-}
-
 /* ---- running the app -------------------------------------------------------------------- */
 
-typedef struct {
-  ChamberApplication *application;
-  ChamberWindow      *window;
-} App;
-
-typedef void (*AppBody) (App *app, gpointer data);
-
-typedef struct {
-  App      app;
-  AppBody  body;
-  gpointer data;
-} AppRun;
-
-static gboolean
-body_idle (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  run->body (&run->app, run->data);
-  gtk_window_destroy (GTK_WINDOW (run->app.window));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-activated_cb (GApplication *application, AppRun *run)
+run_in_app (ChamberTestAppBody body, gpointer data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  g_assert_nonnull (windows);
-  run->app.window = CHAMBER_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (run->app.window), 1366, 768);
-  g_idle_add (body_idle, run);
-}
-
-static void
-run_in_app (AppBody body, gpointer data)
-{
-  AppRun run = { { NULL, NULL }, body, data };
-  ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
-  int status;
-
-  run.app.application = application;
-  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
-  status = g_application_run (G_APPLICATION (application), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (run.app.window);
-  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
-  g_object_unref (application);
-  g_assert_null (application);
-}
-
-static gboolean
-use_locale (const char *locale, const char *language)
-{
-  if (setlocale (LC_ALL, locale) == NULL)
-    return FALSE;
-  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
-  textdomain (textdomain (NULL));
-  return TRUE;
+  chamber_test_ui_run_app (chamber_application_new (G_APPLICATION_NON_UNIQUE),
+                           CHAMBER_TEST_APP_LAPTOP_SIZE, body, data);
 }
 
 /* ---- waiting ---------------------------------------------------------------------------- */
-
-static gboolean
-page_is (gpointer data)
-{
-  gpointer *args = data;
-
-  return g_strcmp0 (chamber_window_get_page_name (args[0]), args[1]) == 0;
-}
-
-static void
-wait_for_window_page (ChamberWindow *window, const char *name)
-{
-  gpointer args[2] = { window, (gpointer) name };
-
-  if (!chamber_test_pump_until (page_is, args, 30000))
-    g_error ("the window shows “%s”, not “%s”", chamber_window_get_page_name (window), name);
-}
-
-static gboolean
-syncs_at_least (gpointer data)
-{
-  gpointer *args = data;
-  ChamberSessionView *view = args[0];
-
-  return chamber_session_view_get_syncs_completed (view) >= GPOINTER_TO_UINT (args[1])
-         && !chamber_session_view_get_syncing (view);
-}
-
-static void
-wait_for_syncs (ChamberSessionView *view, guint n)
-{
-  gpointer args[2] = { view, GUINT_TO_POINTER (n) };
-
-  if (!chamber_test_pump_until (syncs_at_least, args, WAIT_MS))
-    g_error ("no sync %u within %d s (status “%s”)", n, WAIT_MS / 1000,
-             chamber_session_view_get_sync_status (view));
-}
-
-static gboolean
-page_arrived (gpointer data)
-{
-  ChamberPageView *page_view = data;
-  const char *state = chamber_page_view_get_state (page_view);
-
-  return g_strcmp0 (state, "error") == 0
-         || (g_strcmp0 (state, "page") == 0 && chamber_page_view_get_texture (page_view) != NULL);
-}
-
-static void
-wait_for_page (ChamberPageView *page_view)
-{
-  if (!chamber_test_pump_until (page_arrived, page_view, 60000))
-    g_error ("no page rendering within 60 s (state “%s”)",
-             chamber_page_view_get_state (page_view));
-  g_assert_cmpstr (chamber_page_view_get_state (page_view), ==, "page");
-}
-
-static gboolean
-notes_settled (gpointer data)
-{
-  gpointer *args = data;
-  ChamberPageNotes *notes = args[0];
-
-  return !chamber_page_notes_get_busy (notes)
-         && chamber_page_notes_get_n_notes (notes) == GPOINTER_TO_UINT (args[1]);
-}
-
-static void
-wait_for_notes (ChamberPageNotes *notes, guint n)
-{
-  gpointer args[2] = { notes, GUINT_TO_POINTER (n) };
-
-  if (!chamber_test_pump_until (notes_settled, args, 30000))
-    g_error ("the page shows %u notes, not %u", chamber_page_notes_get_n_notes (notes), n);
-}
 
 static gboolean
 person_known (gpointer data)
@@ -274,22 +97,6 @@ carries_after (gpointer data)
 }
 
 /* ---- what a person sees ----------------------------------------------------------------- */
-
-static void
-connect_app (App *app, const char *url, const char *token)
-{
-  ChamberConnectPage *connect_page = chamber_window_get_connect_page (app->window);
-  ChamberSessionView *view = chamber_window_get_session_view (app->window);
-
-  wait_for_window_page (app->window, "welcome");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
-  chamber_connect_page_set_values (connect_page, url, token);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
-                                             NULL));
-  wait_for_window_page (app->window, "main");
-  wait_for_syncs (view, 1);
-  g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
-}
 
 /* The row of the documents list for @title, with the first agenda item chosen. */
 static GtkListBoxRow *
@@ -364,17 +171,6 @@ first_agenda_item (ChamberSessionView *view)
   return CHAMBER_AGENDA_ITEM (gtk_tree_list_row_get_item (row));
 }
 
-static void
-select_line (ChamberDocumentView *view, int page, const char *const *lines, int line)
-{
-  double baseline = TOP + line * LEAD;
-  double width = text_width (lines[line]);
-
-  chamber_document_view_select (view, page, LEFT + 0.5, baseline - FONT_SIZE / 3, page,
-                                LEFT + width - 0.5, baseline - FONT_SIZE / 3);
-  g_assert_true (chamber_document_view_get_has_selection (view));
-}
-
 static GPtrArray *
 stored_notes (const char *local_dir, gint64 person_id, gint64 document_id)
 {
@@ -411,7 +207,7 @@ typedef struct {
 } Scenario;
 
 static void
-versions_body (App *app, gpointer data)
+versions_body (ChamberTestApp *app, gpointer data)
 {
   Scenario *sc = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -434,7 +230,7 @@ versions_body (App *app, gpointer data)
 
   /* Every second in this test; the property says so too. */
   g_assert_cmpuint (chamber_session_view_get_sync_interval (view), ==, 1);
-  connect_app (app, sc->server->url, sc->token);
+  chamber_test_ui_connect (app, sc->server->url, sc->token);
   connection = chamber_session_view_get_connection (view);
   g_assert_true (chamber_test_pump_until (person_known, view, 30000));
   g_assert_cmpint (chamber_session_view_get_person_id (view), ==, sc->person_id);
@@ -445,10 +241,10 @@ versions_body (App *app, gpointer data)
   g_assert_cmpint (row_document (row)->version, ==, 1);
   g_assert_null (find_visible_label (GTK_WIDGET (row), _("Updated")));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  wait_for_page (page_view);
-  select_line (pages, 0, page1, HIGHLIGHT_LINE);
+  chamber_test_ui_wait_for_page (page_view);
+  chamber_test_ui_select_line (pages, 0, page1, HIGHLIGHT_LINE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "notes.highlight", NULL));
-  wait_for_notes (notes, 1);
+  chamber_test_ui_wait_for_notes (notes, 1);
   highlight_id = chamber_page_notes_get_note (notes, 0)->id;
   g_assert_cmpstr (chamber_page_notes_get_note (notes, 0)->quote, ==, page1[HIGHLIGHT_LINE]);
 
@@ -456,7 +252,7 @@ versions_body (App *app, gpointer data)
   syncs = chamber_session_view_get_syncs_completed (view);
   carries = chamber_notes_view_get_carries_completed (notes_view);
   chamber_session_view_get_last_toast (view, &toasts);
-  write_document (v2_path, version2);
+  chamber_test_ui_write_document (v2_path, version2);
   v2 = chamber_client_replace_document (sc->client, sc->document->id, v2_path, -1, NULL, NULL,
                                         &error);
   g_assert_no_error (error);
@@ -501,7 +297,7 @@ versions_body (App *app, gpointer data)
 
   /* Opening the row opens version 2, and the mark goes. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  wait_for_page (page_view);
+  chamber_test_ui_wait_for_page (page_view);
   v2_blob = g_build_filename (connection->local_dir, "blobs", NULL);
   g_assert_true (g_str_has_suffix (chamber_page_view_get_path (page_view), v2->sha256));
   g_assert_true (g_str_has_prefix (chamber_page_view_get_path (page_view), v2_blob));
@@ -519,7 +315,7 @@ versions_body (App *app, gpointer data)
   }
 
   /* The highlight made on version 1 is on version 2, at its passage three lines down. */
-  wait_for_notes (notes, 1);
+  chamber_test_ui_wait_for_notes (notes, 1);
   stored = stored_notes (connection->local_dir, sc->person_id, v2->id);
   g_assert_cmpuint (stored->len, ==, 1);
   carried = g_ptr_array_index (stored, 0);
@@ -530,7 +326,7 @@ versions_body (App *app, gpointer data)
   if (carried->anchor == CHAMBER_NOTE_UNPLACED)
     g_error ("the highlight could not be placed in version 2, though its passage is there");
   g_assert_cmpint (carried->page, ==, 1);
-  g_assert_cmpfloat (carried->y1, >, TOP + HIGHLIGHT_LINE * LEAD);
+  g_assert_cmpfloat (carried->y1, >, CHAMBER_TEST_UI_TOP + HIGHLIGHT_LINE * CHAMBER_TEST_UI_LEAD);
   g_assert_cmpint (chamber_page_notes_get_note (notes, 0)->id, ==, highlight_id);
 
   /* The server goes away: the background syncs fail, the view says it is offline in its status
@@ -541,7 +337,7 @@ versions_body (App *app, gpointer data)
     g_error ("the view did not go offline (status “%s”)",
              chamber_session_view_get_sync_status (view));
   syncs = chamber_session_view_get_syncs_completed (view);
-  wait_for_syncs (view, syncs + 3);
+  chamber_test_ui_wait_for_syncs (view, syncs + 3);
   g_assert_true (chamber_session_view_get_offline (view));
   g_assert_nonnull (chamber_session_view_get_sync_error (view));
   g_assert_cmpstr (chamber_session_view_get_sync_status (view), ==,
@@ -561,7 +357,7 @@ publish (Scenario *sc, const char *file, const char *const *const *pages)
   g_autoptr (GError) error = NULL;
   ChamberDocument *document;
 
-  write_document (path, pages);
+  chamber_test_ui_write_document (path, pages);
   document = chamber_client_publish (sc->client, sc->item->id, path, sc->title,
                                      CHAMBER_DOCUMENT_REPORT, NULL, &error);
   g_assert_no_error (error);
@@ -626,7 +422,7 @@ run_scenario (const char *locale, const char *language)
 {
   Scenario sc;
 
-  if (!use_locale (locale, language))
+  if (!chamber_test_ui_use_locale (locale, language))
     {
       g_test_skip ("the locale is not installed (locale-gen vi_VN.UTF-8)");
       return;
@@ -634,7 +430,7 @@ run_scenario (const char *locale, const char *language)
   scenario_setup (&sc);
   run_in_app (versions_body, &sc);
   scenario_teardown (&sc);
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
 }
 
 static void
@@ -652,44 +448,17 @@ test_versions_vietnamese (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
   int status;
 
-  /* Before GTK or GLib read them: every file the app writes goes to a fresh folder, and the
-   * background sync runs every second. */
-  test_home = chamber_test_make_temp_dir ("chamber-ui-versions-home-XXXXXX");
-  {
-    g_autofree char *data = g_build_filename (test_home, "data", NULL);
-    g_autofree char *config = g_build_filename (test_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
+  /* The background sync runs every second. GTK's own test accessibility backend (no AT-SPI
+   * bus, like "none") keeps what widgets say to assistive technologies, so the test can read
+   * it back. */
   g_setenv ("CHAMBER_SYNC_INTERVAL", "1", TRUE);
-  /* GTK's own test accessibility backend (no AT-SPI bus, like "none") keeps what widgets say to
-   * assistive technologies, so the test can read it back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-
-  gtk_disable_setlocale ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* As in test-ui-notes.c: let GLib decide under plain C whether to translate at all. */
-  setlocale (LC_ALL, "C");
-  g_dgettext (GETTEXT_PACKAGE, "");
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check () && gdk_display_get_default () == NULL)
-    {
-      g_printerr ("No display: run the ui suite under xvfb-run.\n");
-      chamber_test_rm_rf (test_home);
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-versions-home-XXXXXX",
+                                   CHAMBER_TEST_UI_INIT_DEFAULT);
+  if (test_home == NULL)
+    return 77;
 
   g_test_add_func ("/ui/versions/english", test_versions);
   g_test_add_func ("/ui/versions/vietnamese", test_versions_vietnamese);

@@ -27,6 +27,7 @@
 #include "chamber-preview.h"
 #include "chamber-preview-loader.h"
 #include "chamber-store.h"
+#include "chamber-test-ui.h"
 #include "chamber-test-util.h"
 #include "chamber-tls.h"
 #include "chamber-viewer-window.h"
@@ -38,65 +39,21 @@ static char *test_home;
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-typedef struct {
-  ChamberApplication *application;
-  ChamberWindow      *window;
-} App;
-
-typedef void (*AppBody) (App *app, gpointer data);
-
-typedef struct {
-  App      app;
-  AppBody  body;
-  gpointer data;
-} AppRun;
-
-static gboolean
-body_idle (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  run->body (&run->app, run->data);
-  /* The last window gone, g_application_run() returns. */
-  gtk_window_destroy (GTK_WINDOW (run->app.window));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activated_cb (GApplication *application, AppRun *run)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  g_assert_nonnull (windows);
-  g_assert_null (run->app.window);
-  run->app.window = CHAMBER_WINDOW (windows->data);
-  g_idle_add (body_idle, run);
-}
-
 /* Runs the app as main() does (g_application_run: startup, activate, shutdown, D-Bus
  * unregistration), with @body called once its window is up. */
 static void
-run_in_app (gboolean demo, gboolean reset, AppBody body, gpointer data)
+run_in_app (gboolean demo, gboolean reset, ChamberTestAppBody body, gpointer data)
 {
-  AppRun run = { { NULL, NULL }, body, data };
   ChamberApplication *application = chamber_application_new (G_APPLICATION_NON_UNIQUE);
-  int status;
 
-  run.app.application = application;
   chamber_application_set_start_demo (application, demo, reset);
-  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
-  status = g_application_run (G_APPLICATION (application), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (run.app.window);
-  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
-  g_object_unref (application);
-  g_assert_null (application);
+  chamber_test_ui_run_app (application, CHAMBER_TEST_APP_DEFAULT, body, data);
 }
 
 static gboolean
 synced (gpointer data)
 {
-  App *app = data;
+  ChamberTestApp *app = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
 
   return g_strcmp0 (chamber_window_get_page_name (app->window), "main") == 0
@@ -113,13 +70,13 @@ demo_failed (ChamberWindow *window)
 static gboolean
 synced_or_failed (gpointer data)
 {
-  App *app = data;
+  ChamberTestApp *app = data;
 
   return synced (app) || demo_failed (app->window);
 }
 
 static void
-wait_for_sync (App *app)
+wait_for_sync (ChamberTestApp *app)
 {
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
 
@@ -302,22 +259,10 @@ open_row_and_check_pages (ChamberSessionView *view, GtkListBoxRow *row)
   g_assert_nonnull (chamber_page_view_get_texture (page_view));
 }
 
-static gboolean
-use_locale (const char *locale, const char *language)
-{
-  if (setlocale (LC_ALL, locale) == NULL)
-    return FALSE;
-  /* An empty LANGUAGE is ignored by gettext, like an unset one. */
-  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
-  /* Makes gettext drop the translations it looked up in the previous language. */
-  textdomain (textdomain (NULL));
-  return TRUE;
-}
-
 /* ---- the demo --------------------------------------------------------------------------- */
 
 static void
-demo_window_body (App *app, gpointer data)
+demo_window_body (ChamberTestApp *app, gpointer data)
 {
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
   GListModel *model;
@@ -361,20 +306,20 @@ run_demo_window (void)
 static void
 test_demo_english (void)
 {
-  g_assert_true (use_locale ("C.UTF-8", NULL));
+  g_assert_true (chamber_test_ui_use_locale ("C.UTF-8", NULL));
   run_demo_window ();
 }
 
 static void
 test_demo_vietnamese (void)
 {
-  if (!use_locale ("vi_VN.UTF-8", "vi"))
+  if (!chamber_test_ui_use_locale ("vi_VN.UTF-8", "vi"))
     {
       g_test_skip ("the vi_VN.UTF-8 locale is not installed (locale-gen vi_VN.UTF-8)");
       return;
     }
   run_demo_window ();
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
 }
 
 static char *
@@ -395,7 +340,7 @@ read_demo_token (const char *role)
 static gboolean
 role_synced (gpointer data)
 {
-  App *app = data;
+  ChamberTestApp *app = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
   const ChamberConnection *connection = chamber_session_view_get_connection (view);
 
@@ -403,13 +348,13 @@ role_synced (gpointer data)
 }
 
 static void
-wait_for_sync_body (App *app, gpointer data)
+wait_for_sync_body (ChamberTestApp *app, gpointer data)
 {
   wait_for_sync (app);
 }
 
 static void
-reset_and_roles_body (App *app, gpointer data)
+reset_and_roles_body (ChamberTestApp *app, gpointer data)
 {
   const char *before = data;
   g_autofree char *after = NULL;
@@ -454,29 +399,12 @@ test_demo_reset_and_roles (void)
 {
   g_autofree char *before = NULL;
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
 
   /* A first start, so that there is something to reset. */
   run_in_app (TRUE, FALSE, wait_for_sync_body, NULL);
   before = read_demo_token ("delegate");
   run_in_app (TRUE, TRUE, reset_and_roles_body, before);
-}
-
-static gboolean
-page_is (gpointer data)
-{
-  gpointer *args = data;
-
-  return g_strcmp0 (chamber_window_get_page_name (args[0]), args[1]) == 0;
-}
-
-static void
-wait_for_window_page (ChamberWindow *window, const char *name)
-{
-  gpointer args[2] = { window, (gpointer) name };
-
-  if (!chamber_test_pump_until (page_is, args, 30000))
-    g_error ("the window shows “%s”, not “%s”", chamber_window_get_page_name (window), name);
 }
 
 static gboolean
@@ -492,12 +420,12 @@ file_exists (gpointer data)
 }
 
 static void
-try_demo_body (App *app, gpointer data)
+try_demo_body (ChamberTestApp *app, gpointer data)
 {
   const char *config = data;
   g_autofree char *ini = NULL;
 
-  wait_for_window_page (app->window, "welcome");
+  chamber_test_ui_wait_for_window_page (app->window, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.try-demo", NULL));
   g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "loading");
   wait_for_sync (app);
@@ -507,7 +435,7 @@ try_demo_body (App *app, gpointer data)
 }
 
 static void
-demo_remembered_body (App *app, gpointer data)
+demo_remembered_body (ChamberTestApp *app, gpointer data)
 {
   const char *config = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -531,7 +459,7 @@ test_demo_remembered (void)
 {
   g_autofree char *config = chamber_connection_get_config_path ();
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   g_unlink (config);
   run_in_app (FALSE, FALSE, try_demo_body, config);
   run_in_app (FALSE, FALSE, demo_remembered_body, config);
@@ -544,7 +472,7 @@ demo_error_shown (gpointer data)
 }
 
 static void
-demo_failure_body (App *app, gpointer data)
+demo_failure_body (ChamberTestApp *app, gpointer data)
 {
   ChamberSessionView *view;
 
@@ -566,7 +494,7 @@ test_demo_failure (void)
   g_autofree char *chamberd = g_strdup (chamber_test_chamberd_path ());
   g_autofree char *broken = g_find_program_in_path ("false");
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   g_assert_nonnull (broken);
   /* A “server” that exits at once: the error is shown, with a way back. */
   g_setenv ("CHAMBERD", broken, TRUE);
@@ -580,16 +508,6 @@ static gboolean
 connect_error_shown (gpointer data)
 {
   return chamber_connect_page_get_error (data) != NULL;
-}
-
-static gboolean
-syncs_at_least (gpointer data)
-{
-  gpointer *args = data;
-  ChamberSessionView *view = args[0];
-
-  return chamber_session_view_get_syncs_completed (view) >= GPOINTER_TO_UINT (args[1])
-         && !chamber_session_view_get_syncing (view);
 }
 
 
@@ -620,7 +538,7 @@ typedef struct {
 } RoundTrip;
 
 static void
-round_trip_connect_body (App *app, gpointer data)
+round_trip_connect_body (ChamberTestApp *app, gpointer data)
 {
   RoundTrip *rt = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -634,7 +552,7 @@ round_trip_connect_body (App *app, gpointer data)
   struct stat st;
 
   /* First start: the welcome page, then the connect page. */
-  wait_for_window_page (app->window, "welcome");
+  chamber_test_ui_wait_for_window_page (app->window, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
   g_assert_cmpstr (chamber_window_get_page_name (app->window), ==, "connect");
 
@@ -659,7 +577,7 @@ round_trip_connect_body (App *app, gpointer data)
   chamber_connect_page_set_values (connect_page, rt->server->url, rt->server->admin_token);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
                                              NULL));
-  wait_for_window_page (app->window, "main");
+  chamber_test_ui_wait_for_window_page (app->window, "main");
   wait_for_sync (app);
   g_assert_cmpint (g_stat (rt->config, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -682,7 +600,7 @@ round_trip_connect_body (App *app, gpointer data)
   g_assert_null (find_document_row (view, second->title));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.refresh", NULL));
   args[1] = GUINT_TO_POINTER (2);
-  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_true (chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS));
   g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
   row = find_document_row (view, second->title);
   g_assert_nonnull (row);
@@ -693,7 +611,7 @@ round_trip_connect_body (App *app, gpointer data)
   chamber_test_server_stop (rt->server);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.refresh", NULL));
   args[1] = GUINT_TO_POINTER (3);
-  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_true (chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS));
   g_assert_nonnull (chamber_session_view_get_sync_error (view));
   g_test_message ("offline: %s", chamber_session_view_get_sync_error (view));
   g_assert_nonnull (find_document_row (view, second->title));
@@ -701,7 +619,7 @@ round_trip_connect_body (App *app, gpointer data)
 }
 
 static void
-round_trip_remembered_body (App *app, gpointer data)
+round_trip_remembered_body (ChamberTestApp *app, gpointer data)
 {
   RoundTrip *rt = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -709,8 +627,8 @@ round_trip_remembered_body (App *app, gpointer data)
   GtkListBoxRow *row;
 
   /* The remembered connection opens, offline, from the mirror. */
-  wait_for_window_page (app->window, "main");
-  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  chamber_test_ui_wait_for_window_page (app->window, "main");
+  g_assert_true (chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS));
   g_assert_nonnull (chamber_session_view_get_sync_error (view));
   row = select_item_with_documents (view, "dự toán ngân sách");
   g_assert_nonnull (row);
@@ -738,7 +656,7 @@ test_server_round_trip (void)
   g_autofree char *config = chamber_connection_get_config_path ();
   RoundTrip rt;
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   g_unlink (config);
 
   /* The secretariat publishes one document. */
@@ -871,7 +789,7 @@ certificate_warning_shown (gpointer data)
 }
 
 static void
-pinning_body (App *app, gpointer data)
+pinning_body (ChamberTestApp *app, gpointer data)
 {
   Pinning *pinning = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -889,7 +807,7 @@ pinning_body (App *app, gpointer data)
   GtkWidget *label;
   struct stat st;
 
-  wait_for_window_page (app->window, "welcome");
+  chamber_test_ui_wait_for_window_page (app->window, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
 
   /* The first connection asks about the certificate, showing its fingerprint. */
@@ -917,7 +835,7 @@ pinning_body (App *app, gpointer data)
   adw_message_dialog_response (dialog, "trust");
   if (chamber_connect_page_get_certificate_dialog (connect_page) != NULL)
     gtk_window_destroy (GTK_WINDOW (chamber_connect_page_get_certificate_dialog (connect_page)));
-  wait_for_window_page (app->window, "main");
+  chamber_test_ui_wait_for_window_page (app->window, "main");
   wait_for_sync (app);
   g_assert_nonnull (select_item_with_documents (view, "dự toán ngân sách"));
   g_assert_nonnull (find_document_row (view, pinning->document->title));
@@ -939,7 +857,7 @@ pinning_body (App *app, gpointer data)
 
   /* The next sync is refused; the warning names both fingerprints; the mirror stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.refresh", NULL));
-  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  g_assert_true (chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS));
   g_assert_nonnull (chamber_session_view_get_sync_error (view));
   g_test_message ("changed: %s", chamber_session_view_get_sync_error (view));
   g_assert_true (chamber_test_pump_until (certificate_warning_shown, view, 30000));
@@ -959,7 +877,7 @@ pinning_body (App *app, gpointer data)
 /* The next start: the remembered connection keeps its pin, so the changed certificate is
  * refused again, with the same warning, and the mirror opens. */
 static void
-pinning_remembered_body (App *app, gpointer data)
+pinning_remembered_body (ChamberTestApp *app, gpointer data)
 {
   Pinning *pinning = data;
   ChamberSessionView *view = chamber_window_get_session_view (app->window);
@@ -969,8 +887,8 @@ pinning_remembered_body (App *app, gpointer data)
   const char *trusted_shown = NULL;
   const char *presented_shown = NULL;
 
-  wait_for_window_page (app->window, "main");
-  g_assert_true (chamber_test_pump_until (syncs_at_least, args, WAIT_MS));
+  chamber_test_ui_wait_for_window_page (app->window, "main");
+  g_assert_true (chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS));
   g_assert_nonnull (chamber_session_view_get_sync_error (view));
   g_assert_true (chamber_test_pump_until (certificate_warning_shown, view, 30000));
   g_assert_true (chamber_session_view_get_certificate_warning (view, &trusted_shown,
@@ -1016,7 +934,7 @@ test_server_pinned_certificate (void)
     }
   second = make_certificate (dir, "second");
   g_assert_cmpstr (first->fingerprint, !=, second->fingerprint);
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   g_unlink (config);
 
   server = chamber_test_server_start_with_args ((const char *const[]) {
@@ -1085,7 +1003,7 @@ test_damaged_pdf (void)
   ChamberPageView *viewer = CHAMBER_PAGE_VIEW (page_view);
   g_autoptr (GError) error = NULL;
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_set_child (GTK_WINDOW (window), page_view);
   gtk_window_present (GTK_WINDOW (window));
@@ -1192,7 +1110,7 @@ viewer_new (void)
 {
   Viewer *viewer = g_new0 (Viewer, 1);
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   viewer->dir = chamber_test_make_temp_dir ("chamber-ui-viewer-XXXXXX");
   viewer->window = gtk_window_new ();
   viewer->view = CHAMBER_PAGE_VIEW (chamber_page_view_new ());
@@ -2124,7 +2042,7 @@ test_open_file (void)
   ChamberApplication *application;
   int status;
 
-  use_locale ("C.UTF-8", NULL);
+  chamber_test_ui_use_locale ("C.UTF-8", NULL);
   chamber_test_write_pdf (first, 2, "Tệp trên USB");
   chamber_test_write_pdf (second, 3, "Tệp thứ hai");
 
@@ -2143,35 +2061,13 @@ test_open_file (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
   int status;
 
-  /* Before GTK or GLib read them: every file the app writes goes to a fresh folder. */
-  test_home = chamber_test_make_temp_dir ("chamber-ui-home-XXXXXX");
-  {
-    g_autofree char *data = g_build_filename (test_home, "data", NULL);
-    g_autofree char *config = g_build_filename (test_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (test_home, "cache", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check () && gdk_display_get_default () == NULL)
-    {
-      g_printerr ("No display: run the ui suite under xvfb-run.\n");
-      chamber_test_rm_rf (test_home);
-      return 77;
-    }
-  adw_init ();
+  test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-home-XXXXXX",
+                                   CHAMBER_TEST_UI_INIT_LAZY_TRANSLATION
+                                   | CHAMBER_TEST_UI_INIT_ANIMATIONS);
+  if (test_home == NULL)
+    return 77;
 
   g_test_add_func ("/ui/damaged-pdf", test_damaged_pdf);
   g_test_add_func ("/ui/demo/english", test_demo_english);

@@ -9,6 +9,7 @@
 #include "chamber-client.h"
 #include "chamber-live-context.h"
 #include "chamber-protocol.h"
+#include "chamber-toast.h"
 
 struct _ChamberLiveContext
 {
@@ -324,21 +325,6 @@ typedef struct {
 } Send;
 
 static void
-show_toast (GtkWidget *origin, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (origin, ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
 sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Send *send = user_data;
@@ -353,7 +339,7 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_free (send->self->last_error);
       send->self->last_error = g_strdup (error->message);
-      show_toast (send->origin, error->message);
+      chamber_toast_show_above (send->origin, error->message, 6);
     }
   if (send->done != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     send->done (send->origin, event, error, send->user_data);

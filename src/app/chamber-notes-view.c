@@ -11,6 +11,7 @@
 
 #include "chamber-note-popover.h"
 #include "chamber-notes-view.h"
+#include "chamber-toast.h"
 
 /* The group of notes that could not be placed in their document's new version. */
 #define UNPLACED_GROUP (-1)
@@ -56,18 +57,9 @@ chamber_notes_view_new (void)
 static void
 add_toast (ChamberNotesView *self, const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_free (self->last_message);
   self->last_message = g_strdup (message);
-  if (overlay == NULL)
-    return;
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  chamber_toast_show_above (GTK_WIDGET (self), message, 8);
 }
 
 /* ---- rows ------------------------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 
 #include "chamber-page-notes.h"
 #include "chamber-pdf.h"
+#include "chamber-toast.h"
 
 /* Sizes in logical pixels of what is drawn beside the text. */
 #define MARK_SIZE     20   /* the square of a note's mark */
@@ -96,16 +97,7 @@ chamber_page_notes_new (void)
 static void
 add_toast (ChamberPageNotes *self, const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  chamber_toast_show_above (GTK_WIDGET (self), message, 6);
 }
 
 static gboolean

@@ -19,6 +19,7 @@
 #include "chamber-search-view.h"
 #include "chamber-session-view.h"
 #include "chamber-sync.h"
+#include "chamber-toast.h"
 #include "chamber-token.h"
 #include "chamber-updates.h"
 
@@ -120,20 +121,10 @@ sync_run_free (SyncRun *run)
 static void
 add_toast (ChamberSessionView *self, const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
   self->n_toasts++;
-  if (overlay == NULL)
-    return;
-  /* A toast's title is markup here. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  chamber_toast_show_above (GTK_WIDGET (self), message, 6);
 }
 
 static void

@@ -15,6 +15,11 @@
 #include "chamber-protocol.h"
 #include "chamberctl-private.h"
 
+/* The --session option of every live command, storing the id at @location (a gint64 *). */
+#define SESSION_OPTION(location)                                                                  \
+  { "session", 0, 0, G_OPTION_ARG_INT64, (location),                                              \
+    N_("The session (default: the one with an item open)"), N_("ID") }
+
 typedef struct
 {
   ChamberctlGlobals *globals;
@@ -197,8 +202,7 @@ simple_id_command (ChamberctlGlobals *globals, const char *name, int argc, char 
   g_auto (LiveCall) call = { 0 };
   gint64 session = 0, id = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     G_OPTION_ENTRY_NULL
   };
   JsonObject *command;
@@ -221,8 +225,7 @@ bare_command (ChamberctlGlobals *globals, const char *name, int argc, char **arg
   g_auto (LiveCall) call = { 0 };
   gint64 session = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     G_OPTION_ENTRY_NULL
   };
 
@@ -313,8 +316,7 @@ chamberctl_live_conclude (ChamberctlGlobals *globals, const char *name, int argc
   g_auto (LiveCall) call = { 0 };
   gint64 session = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     G_OPTION_ENTRY_NULL
   };
   JsonObject *command;
@@ -337,8 +339,7 @@ chamberctl_live_answer (ChamberctlGlobals *globals, const char *name, int argc, 
   g_auto (GStrv) more = NULL;
   gint64 session = 0, turn = 0, speaker = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     { "speaker", 0, 0, G_OPTION_ARG_INT64, &speaker,
       N_("Who answers (default: the question's respondent)"), N_("PERSON") },
     { "also", 0, 0, G_OPTION_ARG_STRING_ARRAY, &more,
@@ -434,8 +435,7 @@ chamberctl_live_add_time (ChamberctlGlobals *globals, const char *name, int argc
   g_auto (LiveCall) call = { 0 };
   gint64 session = 0, seconds = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     G_OPTION_ENTRY_NULL
   };
   JsonObject *command;
@@ -458,8 +458,7 @@ chamberctl_live_reorder (ChamberctlGlobals *globals, const char *name, int argc,
   gint64 session = 0, request = 0;
   guint64 position = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     G_OPTION_ENTRY_NULL
   };
   JsonObject *command;
@@ -486,8 +485,7 @@ chamberctl_live_summary (ChamberctlGlobals *globals, const char *name, int argc,
   g_auto (LiveCall) call = { 0 };
   gint64 session = 0, turn = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     G_OPTION_ENTRY_NULL
   };
   JsonObject *command;
@@ -513,8 +511,7 @@ chamberctl_live_commit (ChamberctlGlobals *globals, const char *name, int argc, 
   g_autofree char *due = NULL;
   gint64 session = 0, turn = 0, owner = 0;
   const GOptionEntry entries[] = {
-    { "session", 0, 0, G_OPTION_ARG_INT64, &session,
-      N_("The session (default: the one with an item open)"), N_("ID") },
+    SESSION_OPTION (&session),
     { "owner", 0, 0, G_OPTION_ARG_INT64, &owner, N_("Who committed"), N_("PERSON") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("The deadline, YYYY-MM-DD"), N_("DATE") },
     G_OPTION_ENTRY_NULL

@@ -369,17 +369,6 @@ set_id_or_null (JsonObject *object,
     json_object_set_null_member (object, member);
 }
 
-static void
-set_string_or_null (JsonObject *object,
-                    const char *member,
-                    const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else
-    json_object_set_null_member (object, member);
-}
-
 
 JsonNode *
 chamber_audit_event_to_json (const ChamberAuditEvent *event)
@@ -391,13 +380,13 @@ chamber_audit_event_to_json (const ChamberAuditEvent *event)
   json_object_set_int_member (object, "id", event->id);
   json_object_set_string_member (object, "at", event->at);
   set_id_or_null (object, "person_id", event->person_id);
-  set_string_or_null (object, "person_name", event->person_name);
+  chamber_json_object_set_optional_string (object, "person_name", event->person_name);
   json_object_set_string_member (object, "action", action_names[event->action]);
   set_id_or_null (object, "document_id", event->document_id);
-  set_string_or_null (object, "document_title", event->document_title);
+  chamber_json_object_set_optional_string (object, "document_title", event->document_title);
   set_id_or_null (object, "version", event->version);
   set_id_or_null (object, "session_id", event->session_id);
-  set_string_or_null (object, "detail", event->detail);
+  chamber_json_object_set_optional_string (object, "detail", event->detail);
   return chamber_json_node_take_object (object);
 }
 
@@ -410,7 +399,7 @@ chamber_delivery_to_json (const ChamberDelivery *delivery)
 
   json_object_set_int_member (object, "person_id", delivery->person->id);
   json_object_set_string_member (object, "name", delivery->person->name);
-  set_string_or_null (object, "group", delivery->person->group_name);
+  chamber_json_object_set_optional_string (object, "group", delivery->person->group_name);
   for (guint i = 0; i < delivery->documents->len; i++)
     {
       const ChamberDeliveredDocument *document = g_ptr_array_index (delivery->documents, i);
@@ -419,7 +408,7 @@ chamber_delivery_to_json (const ChamberDelivery *delivery)
       json_object_set_int_member (entry, "document_id", document->document_id);
       json_object_set_string_member (entry, "title", document->title);
       json_object_set_int_member (entry, "version", document->version);
-      set_string_or_null (entry, "downloaded_at", document->downloaded_at);
+      chamber_json_object_set_optional_string (entry, "downloaded_at", document->downloaded_at);
       json_array_add_element (documents, chamber_json_node_take_object (entry));
       if (document->downloaded_at == NULL)
         json_array_add_int_element (missing, document->document_id);

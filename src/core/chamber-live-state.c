@@ -503,15 +503,6 @@ ids_to_node (GArray *ids)
   return chamber_json_node_take_array (array);
 }
 
-static void
-set_optional_string (JsonObject *object, const char *member, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else
-    json_object_set_null_member (object, member);
-}
-
 /* ---- Errors ------------------------------------------------------------------------------- */
 
 static JsonObject *
@@ -742,7 +733,7 @@ set_anchor (Decision *d, GError **error)
   copy = json_object_new ();
   json_object_set_int_member (copy, "document", document);
   json_object_set_int_member (copy, "page", page);
-  set_optional_string (copy, "quote", quote);
+  chamber_json_object_set_optional_string (copy, "quote", quote);
   json_object_set_object_member (d->event, "anchor", copy);
   return TRUE;
 }
@@ -880,7 +871,7 @@ decide_new_request (Decision *d, gint64 person_id, gboolean by_chair, GError **e
   json_object_set_string_member (d->event, "kind", kind_names[kind]);
   if (to != 0)
     json_object_set_int_member (d->event, "to", to);
-  set_optional_string (d->event, "topic", topic);
+  chamber_json_object_set_optional_string (d->event, "topic", topic);
   if (group_id != 0)
     json_object_set_int_member (d->event, "group", group_id);
   if (debates != 0)
@@ -1103,7 +1094,7 @@ decide_start_turn (Decision *d, GError **error)
   json_object_set_int_member (d->event, "turn", d->self->next_turn_id);
   json_object_set_string_member (d->event, "kind", kind_names[kind]);
   json_object_set_int_member (d->event, "speaker", speaker);
-  set_optional_string (d->event, "topic", topic);
+  chamber_json_object_set_optional_string (d->event, "topic", topic);
   json_object_set_int_member (d->event, "allotted", d->self->settings.limit_s[kind]);
   return TRUE;
 }
@@ -1268,7 +1259,7 @@ decide_summary (Decision *d, GError **error)
 
   if (!need_turn_member (d, &turn, error) || !get_text (d->command, "text", TRUE, &text, error))
     return FALSE;
-  set_optional_string (d->event, "text", *text != '\0' ? text : NULL);
+  chamber_json_object_set_optional_string (d->event, "text", *text != '\0' ? text : NULL);
   return TRUE;
 }
 
@@ -1301,7 +1292,7 @@ decide_commit (Decision *d, GError **error)
   json_object_set_int_member (d->event, "commitment", d->self->next_commitment_id);
   json_object_set_string_member (d->event, "what", what);
   json_object_set_int_member (d->event, "owner", owner);
-  set_optional_string (d->event, "due", due);
+  chamber_json_object_set_optional_string (d->event, "due", due);
   return TRUE;
 }
 
@@ -2138,11 +2129,11 @@ person_node (ChamberLiveState *self, gint64 id)
   person = g_hash_table_lookup (self->people, &id);
   if (person != NULL)
     {
-      set_optional_string (object, "name", person->name);
+      chamber_json_object_set_optional_string (object, "name", person->name);
       json_object_set_string_member (object, "role", chamber_role_to_string (person->role));
-      set_optional_string (object, "title", person->title);
-      set_optional_string (object, "agency", person->agency);
-      set_optional_string (object, "group", person->group_name);
+      chamber_json_object_set_optional_string (object, "title", person->title);
+      chamber_json_object_set_optional_string (object, "agency", person->agency);
+      chamber_json_object_set_optional_string (object, "group", person->group_name);
     }
   return chamber_json_node_take_object (object);
 }
@@ -2157,7 +2148,7 @@ anchor_node (const ChamberLiveAnchor *anchor)
   object = json_object_new ();
   json_object_set_int_member (object, "document", anchor->document_id);
   json_object_set_int_member (object, "page", anchor->page);
-  set_optional_string (object, "quote", anchor->quote);
+  chamber_json_object_set_optional_string (object, "quote", anchor->quote);
   return chamber_json_node_take_object (object);
 }
 
@@ -2175,7 +2166,7 @@ request_node (ChamberLiveState *self, const ChamberLiveRequest *request, int pos
     json_object_set_int_member (object, "position", position);
   json_object_set_member (object, "person", person_node (self, request->person_id));
   json_object_set_member (object, "to", person_node (self, request->respondent_id));
-  set_optional_string (object, "topic", request->topic);
+  chamber_json_object_set_optional_string (object, "topic", request->topic);
   json_object_set_member (object, "anchor", anchor_node (&request->anchor));
   if (request->group_id != 0)
     json_object_set_int_member (object, "group", request->group_id);
@@ -2215,7 +2206,7 @@ turn_node (ChamberLiveState *self, const ChamberLiveTurn *turn, gint64 now_ms)
   else
     json_object_set_null_member (object, "request");
   json_object_set_member (object, "responds_to", ids_to_node (turn->responds_to));
-  set_optional_string (object, "topic", turn->topic);
+  chamber_json_object_set_optional_string (object, "topic", turn->topic);
   json_object_set_member (object, "anchor", anchor_node (&turn->anchor));
   json_object_set_int_member (object, "started_at", turn->started_at);
   if (turn->ended_at != 0)
@@ -2241,7 +2232,7 @@ turn_node (ChamberLiveState *self, const ChamberLiveTurn *turn, gint64 now_ms)
   json_object_set_int_member (object, "used_s", used_ms / 1000);
   json_object_set_int_member (object, "remaining_s", remaining);
   json_object_set_int_member (object, "overtime_s", remaining < 0 ? -remaining : 0);
-  set_optional_string (object, "summary", turn->summary);
+  chamber_json_object_set_optional_string (object, "summary", turn->summary);
   for (guint i = 0; i < turn->commitments->len; i++)
     {
       const ChamberLiveCommitment *commitment = g_ptr_array_index (turn->commitments, i);
@@ -2251,7 +2242,7 @@ turn_node (ChamberLiveState *self, const ChamberLiveTurn *turn, gint64 now_ms)
       json_object_set_int_member (c, "turn", commitment->turn_id);
       json_object_set_string_member (c, "what", commitment->what);
       json_object_set_member (c, "owner", person_node (self, commitment->owner_id));
-      set_optional_string (c, "due", commitment->due);
+      chamber_json_object_set_optional_string (c, "due", commitment->due);
       json_object_set_int_member (c, "created_at", commitment->created_at);
       json_array_add_object_element (commitments, c);
     }
@@ -2301,7 +2292,7 @@ chamber_live_state_to_json (ChamberLiveState *self,
       JsonArray *groups = json_array_new ();
 
       json_object_set_int_member (object, "id", item->id);
-      set_optional_string (object, "title", item->title);
+      chamber_json_object_set_optional_string (object, "title", item->title);
       json_object_set_string_member (object, "state", chamber_item_state_to_string (item->state));
       json_object_set_boolean_member (object, "list_closed", item->list_closed);
       for (guint q = 0; q < item->queue->len; q++)

@@ -1017,15 +1017,6 @@ document_kind_from_string (const char *str, int *out)
 
 /* ---- Encoders ---------------------------------------------------------------------------- */
 
-static void
-set_optional_string (JsonObject *object, const char *member, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else
-    json_object_set_null_member (object, member);
-}
-
 static JsonNode *
 node_for_object (JsonObject *object)
 {
@@ -1047,9 +1038,9 @@ chamber_session_to_json (const ChamberSession *session)
   json_object_set_int_member (object, "number", session->number);
   json_object_set_string_member (object, "kind", chamber_session_kind_to_string (session->kind));
   json_object_set_string_member (object, "title", session->title ? session->title : "");
-  set_optional_string (object, "place", session->place);
-  set_optional_string (object, "starts_on", session->starts_on);
-  set_optional_string (object, "ends_on", session->ends_on);
+  chamber_json_object_set_optional_string (object, "place", session->place);
+  chamber_json_object_set_optional_string (object, "starts_on", session->starts_on);
+  chamber_json_object_set_optional_string (object, "ends_on", session->ends_on);
   json_object_set_string_member (object, "state",
                                  chamber_session_state_to_string (session->state));
   json_object_set_int_member (object, "revision", session->revision);
@@ -1088,9 +1079,9 @@ chamber_person_to_json (const ChamberPerson *person)
   json_object_set_int_member (object, "id", person->id);
   json_object_set_string_member (object, "name", person->name ? person->name : "");
   json_object_set_string_member (object, "role", chamber_role_to_string (person->role));
-  set_optional_string (object, "group", person->group_name);
-  set_optional_string (object, "title", person->title);
-  set_optional_string (object, "agency", person->agency);
+  chamber_json_object_set_optional_string (object, "group", person->group_name);
+  chamber_json_object_set_optional_string (object, "title", person->title);
+  chamber_json_object_set_optional_string (object, "agency", person->agency);
   json_object_set_boolean_member (object, "active", person->active);
   return node_for_object (object);
 }
@@ -1123,7 +1114,7 @@ chamber_document_to_json (const ChamberDocument *document)
       json_array_add_string_element (access, document->access[i]);
   json_object_set_array_member (object, "access", access);
 
-  set_optional_string (object, "published_at", document->published_at);
+  chamber_json_object_set_optional_string (object, "published_at", document->published_at);
 
   /* The earlier version this one replaces (docs/protocol.md), so notes can follow. */
   if (document->replaces_id > 0 && document->replaces_sha256[0] != '\0')
@@ -1404,4 +1395,14 @@ chamber_json_node_take_array (JsonArray *array)
   json_node_init_array (node, array);
   json_array_unref (array);
   return node;
+}
+
+void
+chamber_json_object_set_optional_string (JsonObject *object, const char *member,
+                                         const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+  else
+    json_object_set_null_member (object, member);
 }

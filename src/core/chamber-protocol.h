@@ -62,4 +62,8 @@ char *chamber_json_to_string (JsonNode *node, gsize *out_len);
 JsonNode *chamber_json_node_take_object (JsonObject *object);
 JsonNode *chamber_json_node_take_array (JsonArray *array);
 
+/* Sets @member of @object to @value, or to null when @value is NULL. */
+void chamber_json_object_set_optional_string (JsonObject *object, const char *member,
+                                              const char *value);
+
 G_END_DECLS

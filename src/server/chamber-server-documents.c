@@ -41,6 +41,46 @@ access_entry_is_valid (const char *entry)
   return FALSE;
 }
 
+/* Answers a failed look-up of @request's id: 404 with @not_found when the store has no such
+ * row (@error NULL or not-found), the store's error otherwise. */
+static void
+reply_lookup_failed (ChamberRequest *request, const GError *error, const char *not_found)
+{
+  if (error == NULL
+      || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+    chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", not_found);
+  else
+    chamber_server_reply_gerror (request->msg, error);
+}
+
+/* Opens a new temporary file in the blob store for @request's body to stream into; FALSE
+ * having answered. */
+static gboolean
+open_upload_file (ChamberRequest *request)
+{
+  ChamberServer *server = request->server;
+  ChamberRequestBody *body = request->body;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  body->temp_path = chamber_blob_store_new_temp_path (server->blobs);
+  if (body->temp_path == NULL)
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
+                                  _("The server cannot create a temporary file in its blob "
+                                    "store. Check the data folder's permissions and free "
+                                    "space."));
+      return FALSE;
+    }
+  file = g_file_new_for_path (body->temp_path);
+  body->out = G_OUTPUT_STREAM (g_file_append_to (file, G_FILE_CREATE_PRIVATE, NULL, &error));
+  if (body->out == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads title, kind and access from the query string into @request; FALSE having answered. */
 static gboolean
 read_upload_query (ChamberRequest *request)
@@ -116,47 +156,22 @@ gboolean
 chamber_server_prepare_upload (ChamberRequest *request)
 {
   ChamberServer *server = request->server;
-  ChamberRequestBody *body = request->body;
   g_autoptr (ChamberItem) item = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
 
   item = chamber_store_get_item (server->store, request->id, &error);
   if (item == NULL)
     {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
-                             (long long) request->id);
-          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
-                                      message);
-        }
-      else
-        chamber_server_reply_gerror (request->msg, error);
+      g_autofree char *message =
+        g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
+                         (long long) request->id);
+
+      reply_lookup_failed (request, error, message);
       return FALSE;
     }
   if (!read_upload_query (request))
     return FALSE;
-
-  body->temp_path = chamber_blob_store_new_temp_path (server->blobs);
-  if (body->temp_path == NULL)
-    {
-      chamber_server_reply_error (request->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  _("The server cannot create a temporary file in its blob "
-                                    "store. Check the data folder's permissions and free "
-                                    "space."));
-      return FALSE;
-    }
-  file = g_file_new_for_path (body->temp_path);
-  body->out = G_OUTPUT_STREAM (g_file_append_to (file, G_FILE_CREATE_PRIVATE, NULL, &error));
-  if (body->out == NULL)
-    {
-      chamber_server_reply_gerror (request->msg, error);
-      return FALSE;
-    }
-  return TRUE;
+  return open_upload_file (request);
 }
 
 /* POST /documents/ID/versions: the document must exist, and a new version keeps its title. */
@@ -164,26 +179,18 @@ gboolean
 chamber_server_prepare_version_upload (ChamberRequest *request)
 {
   ChamberServer *server = request->server;
-  ChamberRequestBody *body = request->body;
   g_autoptr (ChamberDocument) document = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   const char *title;
 
   document = chamber_store_get_document (server->store, request->id, &error);
   if (document == NULL)
     {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no document %lld. Check the document id."),
-                             (long long) request->id);
-          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
-                                      message);
-        }
-      else
-        chamber_server_reply_gerror (request->msg, error);
+      g_autofree char *message =
+        g_strdup_printf (_("There is no document %lld. Check the document id."),
+                         (long long) request->id);
+
+      reply_lookup_failed (request, error, message);
       return FALSE;
     }
   if (!read_upload_query (request))
@@ -197,23 +204,7 @@ chamber_server_prepare_version_upload (ChamberRequest *request)
       return FALSE;
     }
 
-  body->temp_path = chamber_blob_store_new_temp_path (server->blobs);
-  if (body->temp_path == NULL)
-    {
-      chamber_server_reply_error (request->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  _("The server cannot create a temporary file in its blob "
-                                    "store. Check the data folder's permissions and free "
-                                    "space."));
-      return FALSE;
-    }
-  file = g_file_new_for_path (body->temp_path);
-  body->out = G_OUTPUT_STREAM (g_file_append_to (file, G_FILE_CREATE_PRIVATE, NULL, &error));
-  if (body->out == NULL)
-    {
-      chamber_server_reply_gerror (request->msg, error);
-      return FALSE;
-    }
-  return TRUE;
+  return open_upload_file (request);
 }
 
 /* Uploads */

@@ -1,0 +1,285 @@
+/* chamber-test-ui.c — helpers shared by the ui tests: running the real chamber app around a
+ * test body, switching the language, writing PDFs with cairo whose lines sit at known places
+ * (so a test can select them) and waiting, with a bounded main-loop pump, for the window, a
+ * page rendering, a sync or the notes of a page to reach a state. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
+#include "chamber-connect-page.h"
+#include "chamber-live-window.h"
+#include "chamber-test-ui.h"
+#include "chamber-test-util.h"
+
+#define WAIT_MS (120 * 1000)
+
+/* ---- the process ------------------------------------------------------------------------ */
+
+char *
+chamber_test_ui_init (int *argc, char ***argv, const char *home_template,
+                      ChamberTestUiInitFlags flags)
+{
+  const char *localedir = g_getenv ("CHAMBER_LOCALEDIR");
+  char *home = chamber_test_make_temp_dir (home_template);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  gtk_disable_setlocale ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (!(flags & CHAMBER_TEST_UI_INIT_LAZY_TRANSLATION))
+    {
+      /* GLib decides once per process, at the first g_dgettext(), whether to translate at
+       * all, and under C.UTF-8 with our own text domain it decides not to: let it decide under
+       * plain C, so that the tests in Vietnamese are translated. */
+      setlocale (LC_ALL, "C");
+      g_dgettext (GETTEXT_PACKAGE, "");
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check () && gdk_display_get_default () == NULL)
+    {
+      g_printerr ("No display: run the ui suite under xvfb-run.\n");
+      chamber_test_rm_rf (home);
+      g_free (home);
+      return NULL;
+    }
+  adw_init ();
+  if (!(flags & CHAMBER_TEST_UI_INIT_ANIMATIONS))
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return home;
+}
+
+/* ---- running the app -------------------------------------------------------------------- */
+
+typedef struct {
+  ChamberTestApp      app;
+  ChamberTestAppFlags flags;
+  ChamberTestAppBody  body;
+  gpointer            data;
+} AppRun;
+
+static gboolean
+body_idle (gpointer user_data)
+{
+  AppRun *run = user_data;
+
+  run->body (&run->app, run->data);
+  if (run->flags & CHAMBER_TEST_APP_CLOSE_LIVE)
+    chamber_live_window_close_for (GTK_WINDOW (run->app.window));
+  /* The last window gone, g_application_run() returns. */
+  gtk_window_destroy (GTK_WINDOW (run->app.window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *application, AppRun *run)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  g_assert_nonnull (windows);
+  g_assert_null (run->app.window);
+  run->app.window = CHAMBER_WINDOW (windows->data);
+  if (run->flags & CHAMBER_TEST_APP_LAPTOP_SIZE)
+    gtk_window_set_default_size (GTK_WINDOW (run->app.window), 1366, 768);
+  g_idle_add (body_idle, run);
+}
+
+void
+chamber_test_ui_run_app (ChamberApplication *application, ChamberTestAppFlags flags,
+                         ChamberTestAppBody body, gpointer data)
+{
+  AppRun run = { { application, NULL }, flags, body, data };
+  int status;
+
+  g_signal_connect_after (application, "activate", G_CALLBACK (activated_cb), &run);
+  status = g_application_run (G_APPLICATION (application), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (run.app.window);
+  if (flags & CHAMBER_TEST_APP_KEEP_REFERENCES)
+    {
+      g_object_unref (application);
+      return;
+    }
+  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &application);
+  g_object_unref (application);
+  g_assert_null (application);
+}
+
+gboolean
+chamber_test_ui_use_locale (const char *locale, const char *language)
+{
+  if (setlocale (LC_ALL, locale) == NULL)
+    return FALSE;
+  /* An empty LANGUAGE is ignored by gettext, like an unset one. */
+  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
+  /* Makes gettext drop the translations it looked up in the previous language. */
+  textdomain (textdomain (NULL));
+  return TRUE;
+}
+
+/* ---- the documents ---------------------------------------------------------------------- */
+
+void
+chamber_test_ui_write_document (const char *path, const char *const *const *pages)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, CHAMBER_TEST_UI_PAGE_WIDTH,
+                                                       CHAMBER_TEST_UI_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *name = g_path_get_basename (path);
+
+  /* Each file is a distinct publication, even with the same pages. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, name);
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, CHAMBER_TEST_UI_FONT_SIZE);
+      for (guint line = 0; pages[p][line] != NULL; line++)
+        {
+          cairo_move_to (cr, CHAMBER_TEST_UI_LEFT,
+                         CHAMBER_TEST_UI_TOP + line * CHAMBER_TEST_UI_LEAD);
+          cairo_show_text (cr, pages[p][line]);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+double
+chamber_test_ui_text_width (const char *text)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_text_extents_t extents;
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, CHAMBER_TEST_UI_FONT_SIZE);
+  cairo_text_extents (cr, text, &extents);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return extents.x_advance;
+}
+
+void
+chamber_test_ui_select_line (ChamberDocumentView *view, int page, const char *const *lines,
+                             int line)
+{
+  double baseline = CHAMBER_TEST_UI_TOP + line * CHAMBER_TEST_UI_LEAD;
+  double width = chamber_test_ui_text_width (lines[line]);
+  double y = baseline - CHAMBER_TEST_UI_FONT_SIZE / 3;
+
+  chamber_document_view_select (view, page, CHAMBER_TEST_UI_LEFT + 0.5, y, page,
+                                CHAMBER_TEST_UI_LEFT + width - 0.5, y);
+  g_assert_true (chamber_document_view_get_has_selection (view));
+}
+
+/* ---- waiting ---------------------------------------------------------------------------- */
+
+static gboolean
+page_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (chamber_window_get_page_name (args[0]), args[1]) == 0;
+}
+
+void
+chamber_test_ui_wait_for_window_page (ChamberWindow *window, const char *name)
+{
+  gpointer args[2] = { window, (gpointer) name };
+
+  if (!chamber_test_pump_until (page_is, args, 30000))
+    g_error ("the window shows “%s”, not “%s”", chamber_window_get_page_name (window), name);
+}
+
+static gboolean
+page_arrived (gpointer data)
+{
+  ChamberPageView *page_view = data;
+  const char *state = chamber_page_view_get_state (page_view);
+
+  return g_strcmp0 (state, "error") == 0
+         || (g_strcmp0 (state, "page") == 0 && chamber_page_view_get_texture (page_view) != NULL);
+}
+
+void
+chamber_test_ui_wait_for_page (ChamberPageView *page_view)
+{
+  if (!chamber_test_pump_until (page_arrived, page_view, 60000))
+    g_error ("no page rendering within 60 s (state “%s”)",
+             chamber_page_view_get_state (page_view));
+  g_assert_cmpstr (chamber_page_view_get_state (page_view), ==, "page");
+}
+
+gboolean
+chamber_test_ui_syncs_at_least (gpointer data)
+{
+  gpointer *args = data;
+  ChamberSessionView *view = args[0];
+
+  return chamber_session_view_get_syncs_completed (view) >= GPOINTER_TO_UINT (args[1])
+         && !chamber_session_view_get_syncing (view);
+}
+
+void
+chamber_test_ui_wait_for_syncs (ChamberSessionView *view, guint n)
+{
+  gpointer args[2] = { view, GUINT_TO_POINTER (n) };
+
+  if (!chamber_test_pump_until (chamber_test_ui_syncs_at_least, args, WAIT_MS))
+    g_error ("no sync %u within %d s (status “%s”)", n, WAIT_MS / 1000,
+             chamber_session_view_get_sync_status (view));
+}
+
+static gboolean
+notes_settled (gpointer data)
+{
+  gpointer *args = data;
+  ChamberPageNotes *notes = args[0];
+
+  return !chamber_page_notes_get_busy (notes)
+         && chamber_page_notes_get_n_notes (notes) == GPOINTER_TO_UINT (args[1]);
+}
+
+void
+chamber_test_ui_wait_for_notes (ChamberPageNotes *notes, guint n)
+{
+  gpointer args[2] = { notes, GUINT_TO_POINTER (n) };
+
+  if (!chamber_test_pump_until (notes_settled, args, 30000))
+    g_error ("the page shows %u notes, not %u", chamber_page_notes_get_n_notes (notes), n);
+}
+
+/* ---- what a person does ----------------------------------------------------------------- */
+
+void
+chamber_test_ui_connect (ChamberTestApp *app, const char *url, const char *token)
+{
+  ChamberConnectPage *connect_page = chamber_window_get_connect_page (app->window);
+  ChamberSessionView *view = chamber_window_get_session_view (app->window);
+
+  chamber_test_ui_wait_for_window_page (app->window, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.show-connect", NULL));
+  chamber_connect_page_set_values (connect_page, url, token);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (connect_page), "connect-page.connect",
+                                             NULL));
+  chamber_test_ui_wait_for_window_page (app->window, "main");
+  chamber_test_ui_wait_for_syncs (view, 1);
+  g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
+}
