@@ -320,12 +320,13 @@ shortcuts_body (ChamberApplication *application, ChamberWindow *window)
     { "app.preferences", "<Control>comma", "<ctrl>comma" },
   };
   /* The keys the windows and the viewer install (chamber-window.c, chamber-page-view.c,
-   * chamber-document-view.c, chamber-page-notes.c, chamber-note-popover.c). */
+   * chamber-document-view.c, chamber-page-notes.c, chamber-note-popover.c, and F11 of
+   * chamber-live-window.c and chamber-live-hall.c). */
   static const char *const keys[] = {
     "<ctrl>r", "F5", "<ctrl><shift>f", "<ctrl>w", "<ctrl>f", "F3", "<shift>F3", "<ctrl>g",
     "<ctrl><shift>g", "F9", "Page_Down", "Page_Up", "<ctrl>Home", "<ctrl>End", "Home", "End",
     "space", "<shift>space", "<ctrl>plus", "<ctrl>minus", "<ctrl>0", "<ctrl>Left",
-    "<ctrl>Right", "<ctrl>c", "<ctrl>d", "<ctrl>Return", "<ctrl>question", NULL
+    "<ctrl>Right", "<ctrl>c", "<ctrl>d", "<ctrl>Return", "<ctrl>question", "F11", NULL
   };
   GtkShortcutsWindow *help =
     gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
