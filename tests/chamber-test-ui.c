@@ -283,3 +283,129 @@ chamber_test_ui_connect (ChamberTestApp *app, const char *url, const char *token
   chamber_test_ui_wait_for_syncs (view, 1);
   g_assert_cmpstr (chamber_session_view_get_sync_error (view), ==, NULL);
 }
+
+/* ---- the keyboard ----------------------------------------------------------------------- */
+
+/* A widget a mouse user can operate: buttons of every kind, switches, check buttons, entries,
+ * spin buttons, drop-downs, scales, editable text views and lists. */
+static gboolean
+is_control (GtkWidget *widget)
+{
+  /* A list box with no row that takes the focus (empty, or a list to read) has nothing to
+   * operate. */
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      GtkListBoxRow *row;
+
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), i)) != NULL; i++)
+        if (gtk_widget_get_visible (GTK_WIDGET (row)) && gtk_widget_get_focusable (GTK_WIDGET (row)))
+          return TRUE;
+      return FALSE;
+    }
+  if (GTK_IS_TEXT_VIEW (widget))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget));
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget)
+         || GTK_IS_TEXT (widget) || GTK_IS_SCALE (widget) || GTK_IS_LIST_VIEW (widget)
+         || GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget)
+         || GTK_IS_LIST_BOX (widget);
+}
+
+/* Where the walk stops looking inside: a list is reached when the list or one of its rows is,
+ * and arrow keys move among its rows, as in every GTK list. Window controls (the title bar's
+ * close button) are the window manager's business. */
+static gboolean
+is_leaf_container (GtkWidget *widget)
+{
+  return GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget)
+         || GTK_IS_LIST_BOX (widget) || GTK_IS_WINDOW_CONTROLS (widget);
+}
+
+static gboolean
+reached (GtkWidget *widget, GHashTable *focused)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, focused);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (key == (gpointer) widget || gtk_widget_is_ancestor (key, widget))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect_unreached (GtkWidget *widget, GHashTable *focused, GString *missed)
+{
+  if (!gtk_widget_is_drawable (widget) || !gtk_widget_is_sensitive (widget)
+      || !gtk_widget_get_can_target (widget) || GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+  if (is_control (widget) && !reached (widget, focused))
+    {
+      const char *label = gtk_widget_get_tooltip_text (widget);
+
+      if (label == NULL && GTK_IS_BUTTON (widget))
+        label = gtk_button_get_label (GTK_BUTTON (widget));
+      if (label == NULL && GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+        label = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
+      g_string_append_printf (missed, "\n  %s “%s” (%s, in %s)", G_OBJECT_TYPE_NAME (widget),
+                              label != NULL ? label : "", gtk_widget_get_name (widget),
+                              gtk_widget_get_parent (widget) != NULL
+                                ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)) : "-");
+      return;
+    }
+  if (is_leaf_container (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unreached (child, focused, missed);
+}
+
+char *
+chamber_test_ui_keyboard_unreachable (GtkWindow *window, guint *out_reached)
+{
+  g_autoptr (GHashTable) focused = g_hash_table_new (NULL, NULL);
+  GString *missed = g_string_new (NULL);
+  GtkWidget *first = NULL;
+  guint presses = 0;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_set_focus (window, NULL);
+  /* Tab as the window's key binding does it: the move-focus signal, which moves on or wraps
+   * around to the first widget at the end. */
+  for (presses = 0; presses < 2000; presses++)
+    {
+      GtkWidget *focus;
+
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        continue;
+      if (focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+      g_hash_table_add (focused, focus);
+    }
+  g_assert_cmpuint (presses, <, 2000);
+  collect_unreached (GTK_WIDGET (window), focused, missed);
+  if (out_reached != NULL)
+    *out_reached = g_hash_table_size (focused);
+  return g_string_free (missed, FALSE);
+}
+
+guint
+chamber_test_ui_assert_keyboard_reachable (GtkWindow *window, const char *screen)
+{
+  g_autofree char *missed = NULL;
+  guint reached = 0;
+
+  missed = chamber_test_ui_keyboard_unreachable (window, &reached);
+  if (*missed != '\0')
+    g_error ("%s: Tab never reaches:%s", screen, missed);
+  g_assert_cmpuint (reached, >, 0);
+  g_test_message ("%s: Tab reaches %u widgets", screen, reached);
+  return reached;
+}

@@ -94,4 +94,12 @@ void chamber_test_ui_wait_for_notes (ChamberPageNotes *notes, guint n);
  * @token, then the main page once the first sync is done (asserted without an error). */
 void chamber_test_ui_connect (ChamberTestApp *app, const char *url, const char *token);
 
+/* Presses Tab around @window (as its key binding does) from the first focusable widget back to
+ * it, and aborts the test naming every control on @screen (visible, sensitive: buttons,
+ * switches, entries, lists…) that Tab never reached. Returns how many widgets took the focus. */
+guint chamber_test_ui_assert_keyboard_reachable (GtkWindow *window, const char *screen);
+/* The same walk: the controls Tab never reached, one per line ("" when none), and how many
+ * widgets took the focus. */
+char *chamber_test_ui_keyboard_unreachable (GtkWindow *window, guint *out_reached);
+
 G_END_DECLS
