@@ -409,3 +409,59 @@ chamber_test_ui_assert_keyboard_reachable (GtkWindow *window, const char *screen
   g_test_message ("%s: Tab reaches %u widgets", screen, reached);
   return reached;
 }
+
+/* ---- pictures --------------------------------------------------------------------------- */
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+void
+chamber_test_ui_save_screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("CHAMBER_TEST_SCREENSHOTS");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (window);
+  chamber_test_pump_until (flag_set, &painted, 10000);
+  g_signal_handler_disconnect (clock, handler);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s-%s.png", name,
+                          language != NULL && *language != '\0' ? language : "en");
+  path = g_build_filename (dir, file, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    g_test_message ("the screenshot %s could not be written", path);
+}

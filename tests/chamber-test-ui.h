@@ -102,4 +102,8 @@ guint chamber_test_ui_assert_keyboard_reachable (GtkWindow *window, const char *
  * widgets took the focus. */
 char *chamber_test_ui_keyboard_unreachable (GtkWindow *window, guint *out_reached);
 
+/* With CHAMBER_TEST_SCREENSHOTS set to a folder, @window as it is drawn now (after a paint)
+ * goes to NAME-LANGUAGE.png there, for people to look at; the tests do not depend on it. */
+void chamber_test_ui_save_screenshot (GtkWidget *window, const char *name);
+
 G_END_DECLS

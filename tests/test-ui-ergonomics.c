@@ -166,10 +166,15 @@ check_screen (GtkWindow *window, const char *screen)
   double text_scale = 1.0;
   int dpi = 0;
 
+  g_autofree char *picture = NULL;
+
   chamber_test_ui_assert_keyboard_reachable (window, screen);
   g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
   if (dpi > 0)
     text_scale = dpi / (96.0 * 1024);
+  picture = g_strdup_printf ("%s-text%.0f", screen, text_scale * 100);
+  g_strdelimit (picture, " ,", '-');
+  chamber_test_ui_save_screenshot (GTK_WIDGET (window), picture);
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
                       NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, LAPTOP_WIDTH, &min_height,
@@ -461,7 +466,7 @@ main (int argc, char *argv[])
       argc--;
     }
   test_home = chamber_test_ui_init (&argc, &argv, "chamber-ui-ergonomics-home-XXXXXX",
-                                    CHAMBER_TEST_UI_INIT_LAZY_TRANSLATION);
+                                    CHAMBER_TEST_UI_INIT_DEFAULT);
   if (test_home == NULL)
     return 77;
 
