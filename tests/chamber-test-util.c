@@ -5,9 +5,11 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 
 static const char *
@@ -224,6 +226,38 @@ chamber_test_server_free (ChamberTestServer *server)
   g_free (server->url);
   g_strfreev (server->serve_args);
   g_free (server);
+}
+
+gboolean
+chamber_test_mount_small_disk (const char *dir, const char *size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
+
+  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
+    {
+      g_autofree char *reason =
+        g_strdup_printf ("a full disk needs a small filesystem, and mounting a tmpfs on %s "
+                         "failed: %s (run the tests as root with mount permission)",
+                         dir, g_strerror (errno));
+      g_test_skip (reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+chamber_test_resize_small_disk (const char *dir, const char *size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
+
+  g_assert_cmpint (mount ("tmpfs", dir, "tmpfs", MS_REMOUNT | MS_NOSUID | MS_NODEV, options),
+                   ==, 0);
+}
+
+void
+chamber_test_unmount_small_disk (const char *dir)
+{
+  g_assert_cmpint (umount2 (dir, MNT_DETACH), ==, 0);
 }
 
 void

@@ -43,6 +43,13 @@ void               chamber_test_server_kill (ChamberTestServer *server);
 void               chamber_test_server_free (ChamberTestServer *server);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberTestServer, chamber_test_server_free)
 
+/* A small filesystem for the full-disk tests: mounts a tmpfs of @size ("2m") on @dir; FALSE
+ * (and the test skipped, saying why) when this process may not mount. Resize gives it @size;
+ * unmount detaches it. */
+gboolean chamber_test_mount_small_disk (const char *dir, const char *size);
+void     chamber_test_resize_small_disk (const char *dir, const char *size);
+void     chamber_test_unmount_small_disk (const char *dir);
+
 /* Writes a real PDF of @pages A4 pages with cairo; page N shows "@text — N" in large type and
  * some lines of Vietnamese. */
 void chamber_test_write_pdf (const char *path, int pages, const char *text);

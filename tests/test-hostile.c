@@ -464,6 +464,148 @@ test_negative_length (void)
     }
 }
 
+/* One request on a new connection with the admin's token; the whole answer. */
+static char *
+admin_request (ChamberTestServer *server,
+               const char        *method,
+               const char        *path,
+               const char        *body,
+               gsize              body_length)
+{
+  g_autoptr (GSocketConnection) connection = connect_raw (server->url);
+  g_autofree char *head = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: localhost\r\n"
+                                           "Authorization: Bearer %s\r\n"
+                                           "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                           "Connection: close\r\n\r\n",
+                                           method, path, server->admin_token, body_length);
+
+  write_all (connection, head, strlen (head));
+  if (body_length > 0)
+    write_all (connection, body, body_length);
+  g_socket_shutdown (g_socket_connection_get_socket (connection), FALSE, TRUE, NULL);
+  return read_answer (connection, 1 << 20);
+}
+
+/* The secretariat's desk (issue 6): every new endpoint with path ids built to traverse or
+ * overflow, and bodies that are garbage, oversized or nested without end. Each is refused with
+ * a 4xx, nothing changes, and the server keeps serving. */
+static void
+test_desk_inputs (void)
+{
+  g_autoptr (ChamberTestServer) server = chamber_test_server_start ();
+  static const char *const segments[] = {
+    "..", "..%2f..%2fetc%2fpasswd", "%2e%2e", "0", "-1", "01", "1.0", "0x1",
+    "99999999999999999999", "9223372036854775808", "1%00", "1;id", "%ff%fe", "",
+  };
+  static const struct {
+    const char *method;
+    const char *path;  /* %s the hostile segment */
+  } routes[] = {
+    { "PUT", "/api/v1/sessions/%s" },
+    { "POST", "/api/v1/sessions/%s/copy-agenda" },
+    { "PUT", "/api/v1/items/%s" },
+    { "DELETE", "/api/v1/items/%s" },
+    { "PUT", "/api/v1/people/%s" },
+    { "GET", "/api/v1/people/%s/tokens" },
+    { "POST", "/api/v1/people/import/%s" },
+  };
+  g_autofree char *binary = g_malloc (65536);
+  g_autofree char *nested = NULL;
+  g_autofree char *long_title = NULL;
+  g_autofree char *many_fields = NULL;
+  g_autofree char *open_quote = NULL;
+  g_autofree char *items_before = NULL;
+  g_autofree char *people_before = NULL;
+  g_autofree char *created = NULL;
+  struct {
+    const char *name;
+    const char *data;
+    gsize       length;
+  } bodies[8];
+  guint n_bodies = 0;
+
+  for (guint i = 0; i < 65536; i++)
+    binary[i] = (char) (i * 2654435761u >> 24);
+  nested = g_strnfill (200000, '[');
+  long_title = g_strdup_printf ("{\"title\": \"%0*d\"}", 2 * 1024 * 1024, 7);
+  many_fields = g_strnfill (1024 * 1024, ';');
+  many_fields[0] = 'n';
+  {
+    g_autofree char *letters = g_strnfill (10000, 'a');
+
+    open_quote = g_strdup_printf ("name\nAn\n\"%s\n%s", letters, letters);
+  }
+
+  created = admin_request (server, "POST", "/api/v1/sessions",
+                           "{\"number\": 1, \"title\": \"K\"}",
+                           strlen ("{\"number\": 1, \"title\": \"K\"}"));
+  g_assert_true (g_str_has_prefix (created, "HTTP/1.1 201"));
+  g_clear_pointer (&created, g_free);
+  created = admin_request (server, "POST", "/api/v1/sessions/1/items", "{\"title\": \"A\"}",
+                           14);
+  g_assert_true (g_str_has_prefix (created, "HTTP/1.1 201"));
+  items_before = admin_request (server, "GET", "/api/v1/sessions/1/items", NULL, 0);
+  people_before = admin_request (server, "GET", "/api/v1/people", NULL, 0);
+
+  for (gsize r = 0; r < G_N_ELEMENTS (routes); r++)
+    for (gsize i = 0; i < G_N_ELEMENTS (segments); i++)
+      {
+        g_autofree char *path = g_strdup_printf (routes[r].path, segments[i]);
+        g_autofree char *answer = admin_request (server, routes[r].method, path, "{}", 2);
+        guint status = answer_status (answer);
+
+        g_test_message ("%s %s: %u", routes[r].method, path, status);
+        g_assert_true (status == 0 || (status >= 400 && status < 500));
+        g_assert_null (strstr (answer, "root:"));
+      }
+
+#define ADD_BODY(n_, d_, l_) \
+  (bodies[n_bodies].name = (n_), bodies[n_bodies].data = (d_), bodies[n_bodies++].length = (l_))
+  ADD_BODY ("64 KiB of binary", binary, 65536);
+  ADD_BODY ("200,000 open brackets", nested, strlen (nested));
+  ADD_BODY ("a 2 MiB title", long_title, strlen (long_title));
+  ADD_BODY ("a NUL in JSON", "{\"title\": \"a\0b\"}", 16);
+  ADD_BODY ("an array", "[1, 2, 3]", 9);
+  ADD_BODY ("a megabyte of separators", many_fields, strlen (many_fields));
+  ADD_BODY ("a quote never closed", open_quote, strlen (open_quote));
+#undef ADD_BODY
+
+  for (guint b = 0; b < n_bodies; b++)
+    {
+      static const char *const targets[][2] = {
+        { "PUT", "/api/v1/sessions/1" }, { "POST", "/api/v1/sessions/1/copy-agenda" },
+        { "PUT", "/api/v1/items/1" }, { "PUT", "/api/v1/people/1" },
+        { "POST", "/api/v1/people/import" }, { "POST", "/api/v1/people/import?dry_run=1" },
+      };
+
+      for (gsize t = 0; t < G_N_ELEMENTS (targets); t++)
+        {
+          g_autofree char *answer = admin_request (server, targets[t][0], targets[t][1],
+                                                   bodies[b].data, bodies[b].length);
+          guint status = answer_status (answer);
+
+          g_test_message ("%s to %s %s: %u", bodies[b].name, targets[t][0], targets[t][1],
+                          status);
+          g_assert_true (status == 0 || (status >= 400 && status < 500));
+        }
+      assert_still_serving (server);
+    }
+
+  /* Nothing changed. */
+  {
+    g_autofree char *items_after = admin_request (server, "GET", "/api/v1/sessions/1/items",
+                                                  NULL, 0);
+    g_autofree char *people_after = admin_request (server, "GET", "/api/v1/people", NULL, 0);
+    const char *items_body = strstr (items_after, "\r\n\r\n");
+    const char *people_body = strstr (people_after, "\r\n\r\n");
+
+    g_assert_nonnull (items_body);
+    g_assert_nonnull (people_body);
+    g_assert_cmpstr (items_body, ==, strstr (items_before, "\r\n\r\n"));
+    g_assert_cmpstr (people_body, ==, strstr (people_before, "\r\n\r\n"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/hostile/slow-clients", test_slow_clients);
   g_test_add_func ("/hostile/malformed-requests", test_malformed_requests);
   g_test_add_func ("/hostile/negative-length", test_negative_length);
+  g_test_add_func ("/hostile/desk-inputs", test_desk_inputs);
   g_test_add_func ("/hostile/pathological-pdfs", test_pathological_pdfs);
   return g_test_run ();
 }

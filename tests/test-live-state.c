@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "chamber-live-format.h"
 #include "chamber-live-state.h"
 #include "chamber-protocol.h"
 
@@ -831,6 +832,136 @@ test_malformed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (chamber_live_state_get_request (f->state, 1)->anchor.quote, ==, "đất đai");
 }
 
+/* A request with @quote_json (a JSON string, as sent) anchored to page 3 of document 4. */
+static char *
+quoted_request (const char *quote_json)
+{
+  return g_strdup_printf ("{\"type\":\"request\",\"item\":%d,\"kind\":\"question\","
+                          "\"to\":%d,\"anchor\":{\"document\":4,\"page\":3,"
+                          "\"quote\":%s}}", ITEM_1, OFFICIAL_X, quote_json);
+}
+
+/* The quoted passage of an anchor: its white space folded, and empty, oversized and hostile
+ * quotes refused with the state unchanged; the quote reaches the turn and the JSON state. */
+static void
+test_anchor_quote (Fixture *f, gconstpointer data)
+{
+  static const char *const hostile[] = {
+    "\"\"",                                  /* empty */
+    "\" \\n\\t  \"",                          /* only white space */
+    "\"chi \\u0000 ngân sách\"",               /* NUL inside */
+    "\"đất\\u0007 đai\"",                      /* a bell */
+    "\"đất\\u001b[2J đai\"",                   /* a terminal escape */
+    "\"abc\\u202egnp.exe\"",                   /* right-to-left override */
+    "\"\\u2066hidden\\u2069 text\"",            /* isolates */
+    "\"x\\u200f y\"",                          /* right-to-left mark */
+    "\"\\u0085 next line\"",                   /* a C1 control */
+    "\"a\\u007f\"",                            /* DEL */
+    "12",                                      /* not a string */
+    "[\"a\"]",
+    "{\"text\":\"a\"}",
+    "\"\\ud800\"",                             /* a lone surrogate */
+  };
+  g_autofree char *long_text = g_strnfill (CHAMBER_LIVE_MAX_QUOTE + 1, 'a');
+  g_autofree char *long_json = g_strdup_printf ("\"%s\"", long_text);
+  g_autofree char *huge_text = g_strnfill (CHAMBER_LIVE_MAX_TEXT + 1, ' ');
+  g_autofree char *huge_json = g_strdup_printf ("\"%s\"", huge_text);
+  g_autoptr (GString) spaced = g_string_new ("\"");
+  g_autofree char *max_text = g_strnfill (CHAMBER_LIVE_MAX_QUOTE, 'b');
+  g_autofree char *max_json = g_strdup_printf ("\"  %s \\n\"", max_text);
+  g_autofree char *ok = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  JsonObject *request, *anchor;
+  const ChamberLiveTurn *turn;
+  gint64 id;
+
+  chair (f, T0, "{\"type\":\"open-item\",\"item\":100}", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *json = quoted_request (hostile[i]);
+
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonObject) command =
+        chamber_protocol_parse_object (json, strlen (json), 1 << 20, &error);
+
+      /* A NUL or a lone surrogate does not even get past the protocol's parser, which
+       * refuses it with a reason (as chamberd does, before the state machine sees it). */
+      if (command == NULL)
+        {
+          g_assert_true (strstr (hostile[i], "u0000") != NULL
+                         || strstr (hostile[i], "ud800") != NULL);
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == CHAMBER_PROTOCOL_ERROR);
+          g_assert_cmpuint (strlen (error->message), >, 10);
+          continue;
+        }
+      refused (f, DELEGATE_A, CHAMBER_ROLE_DELEGATE, T0, json, CHAMBER_LIVE_ERROR_INVALID);
+    }
+  /* Too long once folded, and too long as sent (even if it would fold to nothing). */
+  {
+    g_autofree char *json = quoted_request (long_json);
+    g_autofree char *json2 = quoted_request (huge_json);
+
+    refused (f, DELEGATE_A, CHAMBER_ROLE_DELEGATE, T0, json, CHAMBER_LIVE_ERROR_INVALID);
+    refused (f, DELEGATE_A, CHAMBER_ROLE_DELEGATE, T0, json2, CHAMBER_LIVE_ERROR_INVALID);
+  }
+  g_assert_cmpuint (chamber_live_state_get_requests (f->state)->len, ==, 0);
+
+  /* Exactly the limit once its white space is folded away: accepted. */
+  {
+    g_autofree char *json = quoted_request (max_json);
+
+    id = ask (f, DELEGATE_A, T0, json);
+    g_assert_cmpstr (chamber_live_state_get_request (f->state, id)->anchor.quote, ==, max_text);
+    run (f, DELEGATE_A, CHAMBER_ROLE_DELEGATE, T0,
+         "{\"type\":\"withdraw\",\"request\":1}");
+  }
+
+  /* Lines of a PDF's text, folded into one; the anchor goes with the granted turn. */
+  g_string_append (spaced, "  Điều 5.\\n Thu hồi\\r\\n\\tđất   để phát triển \"");
+  ok = quoted_request (spaced->str);
+  id = ask (f, DELEGATE_B, T0, ok);
+  g_assert_cmpstr (chamber_live_state_get_request (f->state, id)->anchor.quote, ==,
+                   "Điều 5. Thu hồi đất để phát triển");
+  chair (f, T0 + S (1), "{\"type\":\"grant\",\"request\":2}", NULL);
+  turn = chamber_live_state_get_current_turn (f->state);
+  g_assert_nonnull (turn);
+  g_assert_cmpint (turn->anchor.document_id, ==, 4);
+  g_assert_cmpint (turn->anchor.page, ==, 3);
+  g_assert_cmpstr (turn->anchor.quote, ==, "Điều 5. Thu hồi đất để phát triển");
+  node = chamber_live_state_to_json (f->state, T0 + S (2));
+  request = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (
+                                    json_object_get_array_member (json_node_get_object (node),
+                                                                  "items"), 0),
+                                  "requests"), 1);
+  anchor = json_object_get_object_member (request, "anchor");
+  g_assert_cmpstr (json_object_get_string_member (anchor, "quote"), ==,
+                   "Điều 5. Thu hồi đất để phát triển");
+  anchor = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (node), "current_turn"), "anchor");
+  g_assert_cmpint (json_object_get_int_member (anchor, "page"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (anchor, "quote"), ==,
+                   "Điều 5. Thu hồi đất để phát triển");
+}
+
+/* A quote shortened for a screen: at a word's end when one is near, with an ellipsis. */
+static void
+test_format_quote (void)
+{
+  g_autofree char *same = chamber_live_format_quote ("đất đai", 20);
+  g_autofree char *word = chamber_live_format_quote ("Thu hồi đất để phát triển kinh tế", 16);
+  g_autofree char *hard = chamber_live_format_quote ("ngânsáchnhànướctrungương", 10);
+
+  g_assert_null (chamber_live_format_quote (NULL, 10));
+  g_assert_cmpstr (same, ==, "đất đai");
+  g_assert_cmpstr (word, ==, "Thu hồi đất để…");
+  g_assert_cmpuint (g_utf8_strlen (word, -1), <=, 16);
+  g_assert_cmpstr (hard, ==, "ngânsáchn…");
+  g_assert_cmpuint (g_utf8_strlen (hard, -1), ==, 10);
+  g_assert_true (g_utf8_validate (hard, -1, NULL));
+}
+
 /* A clock that goes back does not make time run backwards. */
 static void
 test_clock_back (Fixture *f, gconstpointer data)
@@ -936,6 +1067,8 @@ main (int argc, char **argv)
   ADD ("malformed", test_malformed);
   ADD ("clock-back", test_clock_back);
   ADD ("replay", test_replay);
+  ADD ("anchor-quote", test_anchor_quote);
 #undef ADD
+  g_test_add_func ("/live-state/format-quote", test_format_quote);
   return g_test_run ();
 }

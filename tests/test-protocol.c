@@ -146,6 +146,7 @@ sample_item (void)
   item->title = g_strdup ("Tờ trình dự toán ngân sách địa phương năm 2025");
   item->planned_minutes = 45;
   item->state = CHAMBER_ITEM_STATE_OPEN;
+  item->questioning = TRUE;
   return item;
 }
 
@@ -160,6 +161,7 @@ sample_person (void)
   person->group_name = g_strdup ("Tổ đại biểu số 3");
   person->title = g_strdup ("Giám đốc Sở Tài chính");
   person->agency = g_strdup ("Sở Tài chính");
+  person->committee = g_strdup ("Ban Kinh tế - Ngân sách");
   person->active = TRUE;
   return person;
 }
@@ -295,6 +297,7 @@ test_item_round_trip (void)
   g_assert_cmpstr (back->title, ==, item->title);
   g_assert_cmpint (back->planned_minutes, ==, 45);
   g_assert_cmpint (back->state, ==, CHAMBER_ITEM_STATE_OPEN);
+  g_assert_true (back->questioning);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "state"), ==,
                    "open");
 
@@ -325,6 +328,7 @@ test_person_round_trip (void)
   g_assert_cmpstr (back->group_name, ==, person->group_name);
   g_assert_cmpstr (back->title, ==, person->title);
   g_assert_cmpstr (back->agency, ==, person->agency);
+  g_assert_cmpstr (back->committee, ==, "Ban Kinh tế - Ngân sách");
   g_assert_true (back->active);
 
   {
@@ -630,9 +634,9 @@ static const char *const session_required[] = { "id", "number", "kind", "title",
 static const char *const session_optional[] = { "place", "starts_on", "ends_on", NULL };
 static const char *const item_required[] = { "id", "session_id", "parent_id", "position", "title",
                                              "planned_minutes", "state", NULL };
-static const char *const item_optional[] = { NULL };
+static const char *const item_optional[] = { "questioning", NULL };
 static const char *const person_required[] = { "id", "name", "role", "active", NULL };
-static const char *const person_optional[] = { "group", "title", "agency", NULL };
+static const char *const person_optional[] = { "group", "committee", "title", "agency", NULL };
 static const char *const document_required[] = { "id", "session_id", "item_id", "title", "kind",
                                                  "sha256", "bytes", "pages", "version",
                                                  "access", NULL };

@@ -398,7 +398,8 @@ typedef struct
 {
   const char *method;
   const char *path;  /* %S session, %I item, %D document, %H hash, %P delegate, %A admin,
-                      * %E secretariat person, %K a delegate's token id, %T an admin's token id */
+                      * %E secretariat person, %K a delegate's token id, %T an admin's token id,
+                      * %C a session without items, %F another one, %J an item to delete */
   const char *body;  /* %N a fresh number; "@pdf" the generated PDF */
   guint       expect[N_CALLERS];
 } RoleCase;
@@ -439,6 +440,42 @@ static const RoleCase role_cases[] = {
   { "GET", "/api/v1/audit", NULL, WRITERS (200) },
   { "GET", "/api/v1/audit?session=%S&limit=5", NULL, WRITERS (200) },
   { "GET", "/api/v1/sessions/%S/delivery", NULL, WRITERS (200) },
+  /* Issue 9: reminders, carry-over, attendance, the activity report and its criteria. */
+  { "GET", "/api/v1/commitments?due_within=14", NULL, READ_ALL },
+  { "POST", "/api/v1/sessions/%S/carry", "{}", WRITERS (200) },
+  { "POST", "/api/v1/sessions/%S/attendance", "{\"day\": \"2026-12-08\", \"present\": [%P]}",
+    WRITERS (200) },
+  { "GET", "/api/v1/reports/delegates?term=2021-2026", NULL,
+    { 200, 200, 200, 200, 403, 401, 401 } },
+  { "GET", "/api/v1/reports/delegates?term=2021-2026&format=csv", NULL,
+    { 200, 200, 200, 200, 403, 401, 401 } },
+  { "GET", "/api/v1/reports/criteria", NULL, READ_ALL },
+  { "PUT", "/api/v1/reports/criteria", "{\"weights\": {\"questions\": 3}}", WRITERS (200) },
+  /* Issue 9: voter petitions and sample supervision (every endpoint, with the ids of petitions,
+   * draws, samples and findings, is in test-petitions.c /petitions/roles). Officials, the
+   * executive supervised, read none of it. */
+  { "GET", "/api/v1/petitions", NULL, { 200, 200, 200, 200, 403, 401, 401 } },
+  { "POST", "/api/v1/petitions", "{\"content\": \"Kiến nghị số %N về nước sạch\"}",
+    WRITERS (201) },
+  { "GET", "/api/v1/petitions/report?month=2026-11&format=csv", NULL,
+    { 200, 200, 200, 200, 403, 401, 401 } },
+  { "POST", "/api/v1/supervision/draws", "{\"status\": \"forwarded\", \"size\": 1}",
+    WRITERS (201) },
+  { "GET", "/api/v1/supervision/draws", NULL, { 200, 200, 200, 200, 403, 401, 401 } },
+  { "GET", "/api/v1/supervision/samples", NULL, { 200, 200, 200, 200, 403, 401, 401 } },
+  { "GET", "/api/v1/supervision/recommendation", NULL, { 200, 200, 200, 403, 403, 401, 401 } },
+  /* Issue 6: the secretariat's desk. */
+  { "PUT", "/api/v1/sessions/%S", "{\"place\": \"Hội trường %N\"}", WRITERS (200) },
+  { "POST", "/api/v1/sessions/%C/copy-agenda", "{\"from\": %F}", WRITERS (201) },
+  { "PUT", "/api/v1/items/%I", "{\"planned_minutes\": 45, \"questioning\": true}",
+    WRITERS (200) },
+  { "DELETE", "/api/v1/items/%J", NULL, { 200, 404, 403, 403, 403, 401, 401 } },
+  { "PUT", "/api/v1/people/%P", "{\"committee\": \"Ban %N\"}", WRITERS (200) },
+  { "PUT", "/api/v1/people/%E", "{\"title\": \"Chánh Văn phòng %N\"}", ADMIN_ONLY (200) },
+  { "GET", "/api/v1/people/%P/tokens", NULL, WRITERS (200) },
+  { "GET", "/api/v1/people/%E/tokens", NULL, ADMIN_ONLY (200) },
+  { "POST", "/api/v1/people/import?dry_run=1", "name,role\nNgười %N,delegate\n",
+    WRITERS (200) },
 };
 
 static char *
@@ -522,6 +559,20 @@ test_roles (void)
   admin = reply_member (me, "person");
 
   g_hash_table_insert (values, "S", g_strdup_printf ("%" G_GINT64_FORMAT, session_id));
+  /* Copying the agenda of an empty session keeps the target empty, so every writer may. */
+  g_hash_table_insert (values, "C", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     create_session (server,
+                                                                     world->tokens[CALLER_ADMIN],
+                                                                     11)));
+  g_hash_table_insert (values, "F", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     create_session (server,
+                                                                     world->tokens[CALLER_ADMIN],
+                                                                     12)));
+  /* The first writer deletes it; the next finds it gone. */
+  g_hash_table_insert (values, "J", g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     create_item (server,
+                                                                  world->tokens[CALLER_ADMIN],
+                                                                  session_id, "Bỏ")));
   g_hash_table_insert (values, "I", g_strdup_printf ("%" G_GINT64_FORMAT, item_id));
   g_hash_table_insert (values, "D", g_strdup_printf ("%" G_GINT64_FORMAT,
                                                      json_object_get_int_member (document, "id")));
@@ -598,9 +649,12 @@ test_routing (void)
     const char *method, *path, *allow;
   } wrong_method[] = {
     { "DELETE", "/api/v1/sessions", "GET, HEAD, POST" },
-    { "PUT", "/api/v1/sessions/1", "GET, HEAD" },
+    { "DELETE", "/api/v1/sessions/1", "GET, HEAD, PUT" },
     { "POST", "/api/v1/me", "GET, HEAD" },
-    { "GET", "/api/v1/people/1/tokens", "POST" },
+    { "PUT", "/api/v1/people/1/tokens", "GET, HEAD, POST" },
+    { "GET", "/api/v1/items/1", "PUT, DELETE" },
+    { "DELETE", "/api/v1/people/1", "PUT" },
+    { "GET", "/api/v1/people/import", "POST" },
     { "GET", "/api/v1/items/1/documents", "POST" },
     { "POST", "/api/v1/blobs/0000000000000000000000000000000000000000000000000000000000000000",
       "GET, HEAD" },

@@ -1942,10 +1942,10 @@ test_read_only_folder (void)
   chamber_test_rm_rf (dir);
 }
 
-/* A full disk: a real 256 KiB tmpfs, mounted in a private user and mount namespace of a child
+/* A full disk: a real 1 MiB tmpfs, mounted in a private user and mount namespace of a child
  * process so that no privilege is needed and nothing outside the child sees it. Skipped only
  * where the system forbids such namespaces. */
-#define SMALL_DISK_OPTIONS "size=256k"
+#define SMALL_DISK_OPTIONS "size=1m"
 
 static gboolean
 write_proc_file (const char *path,

@@ -623,40 +623,6 @@ test_client_killed (void)
   fixture_free (fx);
 }
 
-/* Mounts a tmpfs of @size ("2m") on @dir; FALSE (and the test skipped, saying why) when this
- * process may not mount. */
-static gboolean
-mount_small_disk (const char *dir, const char *size)
-{
-  g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
-
-  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
-    {
-      g_autofree char *reason =
-        g_strdup_printf ("a full disk needs a small filesystem, and mounting a tmpfs on %s "
-                         "failed: %s (run the tests as root with mount permission)",
-                         dir, g_strerror (errno));
-      g_test_skip (reason);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-grow_disk (const char *dir, const char *size)
-{
-  g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
-
-  g_assert_cmpint (mount ("tmpfs", dir, "tmpfs", MS_REMOUNT | MS_NOSUID | MS_NODEV, options),
-                   ==, 0);
-}
-
-static void
-unmount_disk (const char *dir)
-{
-  g_assert_cmpint (umount2 (dir, MNT_DETACH), ==, 0);
-}
-
 /* The laptop's folder is on a 2 MiB filesystem: the first session fits, the big document does
  * not. The run ends with an error that says the disk is full; once there is room, the next
  * run resumes and completes. */
@@ -671,7 +637,7 @@ test_client_disk_full (void)
   g_autoptr (GError) error = NULL;
   gint64 parts;
 
-  if (!mount_small_disk (mount_dir, "2m"))
+  if (!chamber_test_mount_small_disk (mount_dir, "2m"))
     {
       g_rmdir (mount_dir);
       return;
@@ -688,12 +654,12 @@ test_client_disk_full (void)
   g_assert_cmpint (part_size (sync, fx->big), <, fx->big->bytes);
   parts = parts_total (sync);
 
-  grow_disk (mount_dir, "64m");
+  chamber_test_resize_small_disk (mount_dir, "64m");
   repaired = assert_next_run_repairs (fx, sync);
   g_assert_cmpint (repaired->bytes_resumed, ==, parts);
 
   g_clear_object (&sync);
-  unmount_disk (mount_dir);
+  chamber_test_unmount_small_disk (mount_dir);
   fixture_free (fx);
   g_rmdir (mount_dir);
 }
@@ -732,7 +698,7 @@ test_server_disk_full (void)
   gint64 session_id, item_id;
   int status;
 
-  if (!mount_small_disk (mount_dir, "4m"))
+  if (!chamber_test_mount_small_disk (mount_dir, "4m"))
     {
       g_rmdir (mount_dir);
       return;
@@ -782,7 +748,7 @@ test_server_disk_full (void)
   g_assert_cmpint (report->documents_fetched, ==, 1);
 
   /* With room, the same upload is accepted. */
-  grow_disk (mount_dir, "96m");
+  chamber_test_resize_small_disk (mount_dir, "96m");
   accepted = chamber_client_publish (admin, item_id, big_pdf (), "Bản đồ quy hoạch",
                                      CHAMBER_DOCUMENT_REPORT, NULL, &error);
   g_assert_no_error (error);
@@ -795,7 +761,7 @@ test_server_disk_full (void)
   g_assert_true (chamber_store_check_integrity (store, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  unmount_disk (mount_dir);
+  chamber_test_unmount_small_disk (mount_dir);
   chamber_test_server_free (server);
   chamber_test_rm_rf (work_dir);
 }

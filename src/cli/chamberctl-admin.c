@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chamber-handover.h"
 #include "chamber-pdf.h"
+#include "chamber-protocol.h"
+#include "chamber-tls.h"
 #include "chamberctl-private.h"
 
 /* "YYYY-MM-DD" naming a real day. */
@@ -224,6 +227,69 @@ chamberctl_person_add (ChamberctlGlobals *globals, const char *name, int argc, c
   return CHAMBERCTL_EXIT_OK;
 }
 
+/* Writes the handover sheet of a token just issued to @person_id: the person from the server,
+ * the fingerprint of an https:// server (the pinned one, or the one it presents). */
+static gboolean
+write_handover (ChamberctlGlobals *globals,
+                ChamberClient     *client,
+                gint64             person_id,
+                const char        *token,
+                const char        *expires,
+                const char        *council,
+                const char        *path,
+                GError           **error)
+{
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autofree char *fingerprint = NULL;
+  const char *url = chamber_client_get_server_url (client);
+  ChamberHandover sheet = { 0, };
+  JsonArray *people = NULL;
+
+  answer = chamber_client_request_json (client, "GET", "/api/v1/people", NULL, NULL, NULL,
+                                        error);
+  if (answer == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (answer)
+      && json_object_has_member (json_node_get_object (answer), "people")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer),
+                                                        "people")))
+    people = json_object_get_array_member (json_node_get_object (answer), "people");
+  for (guint i = 0; people != NULL && person == NULL && i < json_array_get_length (people); i++)
+    {
+      JsonNode *element = json_array_get_element (people, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element)
+          && json_object_get_int_member_with_default (json_node_get_object (element), "id", 0)
+             == person_id)
+        person = chamber_person_from_json (json_node_get_object (element), error);
+    }
+  if (person == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                     _("The server did not list person %lld."), (long long) person_id);
+      return FALSE;
+    }
+  if (g_str_has_prefix (url, "https://"))
+    {
+      if (globals->pin_hex != NULL)
+        fingerprint = g_strdup (globals->pin_hex);
+      else if (!chamber_tls_fetch_fingerprint (url, &fingerprint, NULL, error))
+        return FALSE;
+    }
+
+  sheet.council_name = council;
+  sheet.person_name = person->name;
+  sheet.role = person->role;
+  sheet.group_name = person->group_name;
+  sheet.server_url = url;
+  sheet.fingerprint = fingerprint;
+  sheet.token = token;
+  sheet.expires_at = expires;
+  return chamber_handover_write (&sheet, path, error);
+}
+
 int
 chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
 {
@@ -231,6 +297,8 @@ chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc, 
   g_autoptr (GError) error = NULL;
   g_autofree char *token = NULL;
   g_autofree char *expires = NULL;
+  g_autofree char *handover = NULL;
+  g_autofree char *council = NULL;
   gboolean with_id = FALSE;
   gint64 person_id, token_id = 0;
   int status;
@@ -240,6 +308,10 @@ chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc, 
       N_("YYYY-MM-DDTHH:MM:SSZ") },
     { "with-id", 0, 0, G_OPTION_ARG_NONE, &with_id,
       N_("Print the token's id and a tab before the token (for “token revoke”)"), NULL },
+    { "handover", 0, 0, G_OPTION_ARG_FILENAME, &handover,
+      N_("Also write the handover sheet to print for the person (PDF)"), N_("FILE.pdf") },
+    { "council", 0, 0, G_OPTION_ARG_FILENAME, &council,
+      N_("The council's name at the top of the handover sheet"), N_("NAME") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -260,11 +332,20 @@ chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int argc, 
                                                "2025-06-30T17:00:00Z, not “%s”"),
                                        expires);
     }
+  if (!chamberctl_check_utf8 (name, "--council", council))
+    return CHAMBERCTL_EXIT_USAGE;
   if ((client = chamberctl_connect (globals, name, &status)) == NULL)
     return status;
   token = chamber_client_issue_token_full (client, person_id, expires, &token_id, NULL, &error);
   if (token == NULL)
     return chamberctl_fail (error->message);
+  if (handover != NULL
+      && !write_handover (globals, client, person_id, token, expires, council, handover, &error))
+    {
+      /* The token was issued: print it so that it is not lost, and say what failed. */
+      printf ("%s\n", token);
+      return chamberctl_fail (error->message);
+    }
   if (with_id)
     printf ("%" G_GINT64_FORMAT "\t%s\n", token_id, token);
   else
@@ -486,5 +567,208 @@ chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char
   if (document == NULL)
     return chamberctl_fail (error->message);
   printf ("%" G_GINT64_FORMAT "\t%d\n", document->id, document->version);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+/* The secretariat's desk: changing sessions and agenda items. */
+
+int
+chamberctl_session_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberSession) session = NULL;
+  g_autoptr (JsonObject) changes = json_object_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL, *kind = NULL, *place = NULL, *starts = NULL, *ends = NULL;
+  g_autofree char *state = NULL;
+  gint64 session_id;
+  int number = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "number", 0, 0, G_OPTION_ARG_INT, &number, N_("Session number (kỳ họp thứ N)"), "N" },
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("Title of the session"), N_("TITLE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("regular, thematic or extraordinary"),
+      N_("KIND") },
+    { "place", 0, 0, G_OPTION_ARG_FILENAME, &place, N_("Where it is held (\"\" clears it)"),
+      N_("PLACE") },
+    { "starts", 0, 0, G_OPTION_ARG_STRING, &starts, N_("First day (\"\" clears it)"),
+      N_("YYYY-MM-DD") },
+    { "ends", 0, 0, G_OPTION_ARG_STRING, &ends, N_("Last day (\"\" clears it)"),
+      N_("YYYY-MM-DD") },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state, N_("preparing, open or closed"),
+      N_("STATE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "SESSION", 1,
+                         N_("Changes a session: only what is given changes. The state goes "
+                            "from preparing to open to closed, and back to open."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "SESSION", argv[1], &session_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_check_utf8 (name, "--title", title)
+      || !chamberctl_check_utf8 (name, "--place", place))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (number < 0)
+    return chamberctl_usage_error (name, _("--number must be positive"));
+  if (starts != NULL && *starts != '\0' && !is_valid_date (starts))
+    return chamberctl_usage_error (name, _("--starts must be a date like 2024-12-09, not “%s”"),
+                                   starts);
+  if (ends != NULL && *ends != '\0' && !is_valid_date (ends))
+    return chamberctl_usage_error (name, _("--ends must be a date like 2024-12-11, not “%s”"),
+                                   ends);
+  if (number > 0)
+    json_object_set_int_member (changes, "number", number);
+  if (title != NULL)
+    json_object_set_string_member (changes, "title", title);
+  if (kind != NULL)
+    json_object_set_string_member (changes, "kind", kind);
+  if (state != NULL)
+    json_object_set_string_member (changes, "state", state);
+  {
+    const char *members[] = { "place", "starts_on", "ends_on" };
+    const char *values[] = { place, starts, ends };
+
+    for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+      if (values[i] != NULL && *values[i] != '\0')
+        json_object_set_string_member (changes, members[i], values[i]);
+      else if (values[i] != NULL)
+        json_object_set_null_member (changes, members[i]);
+  }
+  if (json_object_get_size (changes) == 0)
+    return chamberctl_usage_error (name, _("nothing to change: give at least one option"));
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  session = chamber_client_update_session (client, session_id, changes, NULL, &error);
+  if (session == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\t%d\t%s\t%s\n", session->id, session->number,
+          chamber_session_state_to_string (session->state), session->title);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_session_copy_agenda (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 session_id, from = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_INT64, &from, N_("The session whose agenda is copied"),
+      N_("SESSION") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "SESSION", 1,
+                         N_("Copies the agenda of another session (titles, nesting, planned "
+                            "minutes, questioning marks; not documents) into SESSION, which "
+                            "has no items yet. Prints the new items: id, parent id, title."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "SESSION", argv[1], &session_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (from <= 0)
+    return chamberctl_usage_error (name, _("--from SESSION is required"));
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  items = chamber_client_copy_agenda (client, session_id, from, NULL, &error);
+  if (items == NULL)
+    return chamberctl_fail (error->message);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const ChamberItem *item = g_ptr_array_index (items, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n", item->id, item->parent_id,
+              item->title);
+    }
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_item_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberItem) item = NULL;
+  g_autoptr (JsonObject) changes = json_object_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 item_id, parent = -1;
+  int minutes = -1, position = -1;
+  gboolean questioning = FALSE, no_questioning = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("Title of the item"), N_("TITLE") },
+    { "parent", 0, 0, G_OPTION_ARG_INT64, &parent,
+      N_("Move it under this item (0: to the top level)"), N_("ITEM") },
+    { "position", 0, 0, G_OPTION_ARG_INT, &position, N_("Its place among its siblings, from 0"),
+      N_("N") },
+    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_("Planned duration in minutes"),
+      N_("MINUTES") },
+    { "questioning", 0, 0, G_OPTION_ARG_NONE, &questioning, N_("Mark it for questioning"),
+      NULL },
+    { "no-questioning", 0, 0, G_OPTION_ARG_NONE, &no_questioning,
+      N_("Take away the questioning mark"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "ITEM", 1,
+                         N_("Changes an agenda item: only what is given changes."), entries,
+                         TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "ITEM", argv[1], &item_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_check_utf8 (name, "--title", title))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (questioning && no_questioning)
+    return chamberctl_usage_error (name, _("give --questioning or --no-questioning, not both"));
+  if (title != NULL)
+    json_object_set_string_member (changes, "title", title);
+  if (minutes >= 0)
+    json_object_set_int_member (changes, "planned_minutes", minutes);
+  if (position >= 0)
+    json_object_set_int_member (changes, "position", position);
+  if (parent == 0)
+    json_object_set_null_member (changes, "parent_id");
+  else if (parent > 0)
+    json_object_set_int_member (changes, "parent_id", parent);
+  if (questioning || no_questioning)
+    json_object_set_boolean_member (changes, "questioning", questioning);
+  if (json_object_get_size (changes) == 0)
+    return chamberctl_usage_error (name, _("nothing to change: give at least one option"));
+
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  item = chamber_client_update_item (client, item_id, changes, NULL, &error);
+  if (item == NULL)
+    return chamberctl_fail (error->message);
+  printf ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%d\t%s\n", item->id, item->parent_id,
+          item->position, item->title);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_item_remove (ChamberctlGlobals *globals, const char *name, int argc, char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 item_id;
+  int status;
+
+  if (!chamberctl_parse (globals, name, "ITEM", 1,
+                         N_("Deletes an agenda item that has no sub-items, no documents and "
+                            "nothing recorded in the live sitting."),
+                         NULL, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "ITEM", argv[1], &item_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  if (!chamber_client_delete_item (client, item_id, NULL, &error))
+    return chamberctl_fail (error->message);
   return CHAMBERCTL_EXIT_OK;
 }

@@ -3,15 +3,21 @@
  * the statistics) from chamberd's GET /api/v1/sessions/ID/minutes, which makes them from the
  * stored live events; `chamberctl commitments` lists the commitments register (GET
  * /api/v1/commitments) as a table, CSV or JSON, and `chamberctl commitments set ID` records a
- * commitment's follow-up (PUT /api/v1/commitments/ID, the secretariat). */
+ * commitment's follow-up (PUT /api/v1/commitments/ID, the secretariat; with --evidence, POST
+ * /api/v1/commitments/ID/updates with the file as the body). The follow-up between sessions
+ * (issue 9): `commitments due` lists what is due soon and overdue, `commitments history ID` the
+ * updates of one commitment, and `commitments carry --to SESSION` carries the commitments still
+ * open into a session's agenda. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "chamberctl-private.h"
 #include "chamber-commitments.h"
+#include "chamber-followup.h"
 #include "chamber-minutes.h"
 #include "chamber-protocol.h"
 
@@ -145,7 +151,7 @@ chamberctl_commitments (ChamberctlGlobals *globals,
   gboolean table;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
-      N_("Only commitments that are open, done or overdue"), N_("STATUS") },
+      N_("Only commitments that are open, in-progress, done or overdue"), N_("STATUS") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner_text,
       N_("Only the commitments of this person (id)"), N_("PERSON") },
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_text,
@@ -162,7 +168,8 @@ chamberctl_commitments (ChamberctlGlobals *globals,
                          &argc, &argv))
     return CHAMBERCTL_EXIT_USAGE;
   if (status_text != NULL && !chamber_commitment_status_from_string (status_text, &status))
-    return chamberctl_usage_error (name, _("--status must be open, done or overdue, not “%s”"),
+    return chamberctl_usage_error (name, _("--status must be open, in-progress, done or "
+                                           "overdue, not “%s”"),
                                    status_text);
   if ((owner_text != NULL && !chamberctl_parse_id (name, "--owner", owner_text, &owner))
       || (session_text != NULL
@@ -208,6 +215,73 @@ chamberctl_commitments (ChamberctlGlobals *globals,
   return CHAMBERCTL_EXIT_OK;
 }
 
+/* Sends @path of @client as the body of POST /api/v1/commitments/ID/updates and prints the
+ * commitment as the server answers it. */
+static int
+post_update (ChamberClient *client,
+             gint64         id,
+             const char    *status,
+             const char    *note,
+             const char    *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autofree char *escaped_status = g_uri_escape_string (status, NULL, FALSE);
+  g_autofree char *uri = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  JsonObject *commitment;
+  gsize size = 0;
+  const char *data;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            &error);
+  if (info != NULL)
+    stream = g_file_read (file, NULL, &error);
+  if (stream == NULL)
+    return chamberctl_fail (error->message);
+  g_string_append_printf (query, "/api/v1/commitments/%lld/updates?evidence=1&status=%s",
+                          (long long) id, escaped_status);
+  if (note != NULL)
+    {
+      g_autofree char *escaped_note = g_uri_escape_string (note, NULL, FALSE);
+
+      g_string_append_printf (query, "&note=%s", escaped_note);
+    }
+  uri = chamber_client_build_uri (client, query->str);
+  msg = soup_message_new ("POST", uri);
+  if (msg == NULL)
+    return chamberctl_fail (_("The server address cannot be used."));
+  chamber_client_authorize (client, msg);
+  soup_message_set_request_body (msg, "application/octet-stream", G_INPUT_STREAM (stream),
+                                 g_file_info_get_size (info));
+  answer = soup_session_send_and_read (chamber_client_get_soup_session (client), msg, NULL,
+                                       &error);
+  if (answer == NULL)
+    return chamberctl_fail (error->message);
+  data = g_bytes_get_data (answer, &size);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
+    {
+      g_autofree char *message = NULL;
+
+      if (chamber_protocol_parse_error_body (data, size, NULL, &message))
+        return chamberctl_fail (message);
+      return chamberctl_fail (soup_message_get_reason_phrase (msg));
+    }
+  object = chamber_protocol_parse_object (data, size, CHAMBER_PROTOCOL_MAX_BODY, &error);
+  if (object == NULL)
+    return chamberctl_fail (error->message);
+  commitment = member_object (object, "commitment");
+  if (commitment == NULL)
+    return chamberctl_fail (_("The server's answer has no commitment."));
+  print_commitment (commitment);
+  return CHAMBERCTL_EXIT_OK;
+}
+
 int
 chamberctl_commitments_set (ChamberctlGlobals *globals,
                             const char        *name,
@@ -216,6 +290,7 @@ chamberctl_commitments_set (ChamberctlGlobals *globals,
 {
   g_autofree char *status_text = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *evidence = NULL;
   g_autoptr (ChamberClient) client = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) answer = NULL;
@@ -227,28 +302,36 @@ chamberctl_commitments_set (ChamberctlGlobals *globals,
   gint64 id = 0;
   int exit_status = 0;
   const GOptionEntry entries[] = {
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("done, or open again"),
-      N_("STATUS") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("in-progress, done, or open again"), N_("STATUS") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A follow-up note"), N_("TEXT") },
+    { "evidence", 0, 0, G_OPTION_ARG_FILENAME, &evidence,
+      N_("Attach evidence: a PDF, PNG or JPEG file"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
 
   if (!chamberctl_parse (globals, name, "ID", 1,
-                         N_("Record whether a commitment was done (the secretariat)"), entries,
+                         N_("Record a status update of a commitment (the secretariat)"), entries,
                          TRUE, &argc, &argv)
       || !chamberctl_parse_id (name, "ID", argv[1], &id)
       || !chamberctl_check_utf8 (name, "--note", note))
     return CHAMBERCTL_EXIT_USAGE;
   if (status_text == NULL)
-    return chamberctl_usage_error (name, _("say the new status: --status done or --status open"));
+    return chamberctl_usage_error (name, _("say the new status: --status in-progress, "
+                                           "--status done or --status open"));
   if (!chamber_commitment_status_from_string (status_text, &status)
       || status == CHAMBER_COMMITMENT_OVERDUE)
-    return chamberctl_usage_error (name, _("--status must be done or open, not “%s”"),
+    return chamberctl_usage_error (name, _("--status must be in-progress, done or open, not "
+                                           "“%s”"),
                                    status_text);
+  if (evidence != NULL && !g_file_test (evidence, G_FILE_TEST_IS_REGULAR))
+    return chamberctl_usage_error (name, _("--evidence: “%s” is not a file"), evidence);
 
   client = chamberctl_connect (globals, name, &exit_status);
   if (client == NULL)
     return exit_status;
+  if (evidence != NULL)
+    return post_update (client, id, status_text, note, evidence);
   json_object_set_string_member (body, "status", status_text);
   if (note != NULL)
     json_object_set_string_member (body, "note", note);
@@ -264,5 +347,230 @@ chamberctl_commitments_set (ChamberctlGlobals *globals,
   if (commitment == NULL)
     return chamberctl_fail (_("The server's answer has no commitment."));
   print_commitment (commitment);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+/* "18  overdue  2027-01-31  -3  Nguyễn Hữu Phước  Chi trả …" */
+static void
+print_due (JsonObject *commitment)
+{
+  JsonNode *days = json_object_get_member (commitment, "days_left");
+  g_autofree char *left = days != NULL && JSON_NODE_HOLDS_VALUE (days)
+                            ? g_strdup_printf ("%lld", (long long) json_node_get_int (days))
+                            : g_strdup ("-");
+
+  printf ("%lld\t%s\t%s\t%s\t%s\t%s\n",
+          (long long) json_object_get_int_member_with_default (commitment, "id", 0),
+          member_string (commitment, "status"), member_string (commitment, "due"), left,
+          member_string (member_object (commitment, "owner"), "name"),
+          member_string (commitment, "what"));
+}
+
+/* Fetches @path as JSON and returns the array member @member, or NULL having printed why. */
+static JsonNode *
+get_list (ChamberClient *client,
+          const char    *path,
+          const char    *member,
+          int           *out_status)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) answer = NULL;
+  JsonNode *list;
+
+  bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      *out_status = chamberctl_fail (error != NULL ? error->message
+                                                   : _("The server answered nothing."));
+      return NULL;
+    }
+  answer = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes),
+                                          CHAMBER_PROTOCOL_MAX_BODY * 64, &error);
+  if (answer == NULL)
+    {
+      *out_status = chamberctl_fail (error->message);
+      return NULL;
+    }
+  list = json_object_get_member (answer, member);
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      *out_status = chamberctl_fail (_("The server's answer is not the list asked for."));
+      return NULL;
+    }
+  return json_node_copy (list);
+}
+
+int
+chamberctl_commitments_due (ChamberctlGlobals *globals,
+                            const char        *name,
+                            int                argc,
+                            char             **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autoptr (GError) error = NULL;
+  int within = CHAMBER_FOLLOWUP_DEFAULT_DUE_DAYS;
+  int exit_status = 0;
+  gboolean table;
+  const GOptionEntry entries[] = {
+    { "within", 0, 0, G_OPTION_ARG_INT, &within,
+      N_("Days ahead to look (default 14); the overdue ones are always listed"), N_("DAYS") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("table (the default), csv or json"), N_("FORMAT") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      N_("Write csv or json to this file (default: the standard output)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, NULL, 0,
+                         N_("List the commitments due soon and overdue"), entries, TRUE, &argc,
+                         &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (within < 0 || within > CHAMBER_FOLLOWUP_MAX_DUE_DAYS)
+    return chamberctl_usage_error (name, _("--within must be 0 to %d days"),
+                                   CHAMBER_FOLLOWUP_MAX_DUE_DAYS);
+  table = format == NULL || g_str_equal (format, "table");
+  if (!table && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return chamberctl_usage_error (name, _("--format must be table, csv or json, not “%s”"),
+                                   format);
+
+  client = chamberctl_connect (globals, name, &exit_status);
+  if (client == NULL)
+    return exit_status;
+  path = g_strdup_printf ("/api/v1/commitments?due_within=%d&format=%s", within,
+                          table ? "json" : format);
+  if (!table)
+    {
+      g_autoptr (GBytes) bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL,
+                                                           &error);
+
+      if (bytes == NULL)
+        return chamberctl_fail (error != NULL ? error->message
+                                              : _("The server answered no commitments."));
+      return write_output (out, bytes);
+    }
+  list = get_list (client, path, "commitments", &exit_status);
+  if (list == NULL)
+    return exit_status;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (list), i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        print_due (json_node_get_object (element));
+    }
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_commitments_history (ChamberctlGlobals *globals,
+                                const char        *name,
+                                int                argc,
+                                char             **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *path = NULL;
+  gint64 id = 0;
+  int exit_status = 0;
+  const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+
+  if (!chamberctl_parse (globals, name, "ID", 1,
+                         N_("Show the status updates of a commitment"), entries, TRUE, &argc,
+                         &argv)
+      || !chamberctl_parse_id (name, "ID", argv[1], &id))
+    return CHAMBERCTL_EXIT_USAGE;
+  client = chamberctl_connect (globals, name, &exit_status);
+  if (client == NULL)
+    return exit_status;
+  path = g_strdup_printf ("/api/v1/commitments/%lld/updates", (long long) id);
+  list = get_list (client, path, "updates", &exit_status);
+  if (list == NULL)
+    return exit_status;
+  /* "3  2027-01-05T08:00:00Z  in-progress  Văn phòng  evidence 12345 B image/png  note" */
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (list), i);
+      JsonObject *update, *evidence;
+      const char *note;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      update = json_node_get_object (element);
+      evidence = member_object (update, "evidence");
+      note = member_string (update, "note");
+      printf ("%lld\t%s\t%s\t%s", (long long) json_object_get_int_member_with_default (update,
+                                                                                         "id", 0),
+              member_string (update, "at"), member_string (update, "status"),
+              member_string (member_object (update, "by"), "name"));
+      if (evidence != NULL)
+        printf ("\t%s %lld %s", member_string (evidence, "type"),
+                (long long) json_object_get_int_member_with_default (evidence, "bytes", 0),
+                member_string (evidence, "sha256"));
+      if (*note != '\0')
+        printf ("\t(%s)", note);
+      printf ("\n");
+    }
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_commitments_carry (ChamberctlGlobals *globals,
+                              const char        *name,
+                              int                argc,
+                              char             **argv)
+{
+  g_autofree char *to_text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (JsonObject) empty = json_object_new ();
+  g_autoptr (JsonNode) body = json_node_init_object (json_node_alloc (), empty);
+  JsonObject *carry;
+  gint64 session = 0;
+  int exit_status = 0;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The session whose agenda receives them"),
+      N_("SESSION") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, NULL, 0,
+                         N_("Carry the commitments still open into a session's agenda"),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (to_text == NULL)
+    return chamberctl_usage_error (name, _("say which session: --to SESSION"));
+  if (!chamberctl_parse_id (name, "--to", to_text, &session))
+    return CHAMBERCTL_EXIT_USAGE;
+  client = chamberctl_connect (globals, name, &exit_status);
+  if (client == NULL)
+    return exit_status;
+  path = g_strdup_printf ("/api/v1/sessions/%lld/carry", (long long) session);
+  answer = chamber_client_request_json (client, "POST", path, body, NULL, NULL, &error);
+  if (answer == NULL)
+    return chamberctl_fail (error != NULL ? error->message : _("The server answered nothing."));
+  carry = JSON_NODE_HOLDS_OBJECT (answer) ? member_object (json_node_get_object (answer), "carry")
+                                          : NULL;
+  if (carry == NULL)
+    return chamberctl_fail (_("The server's answer is not a carry-over."));
+  if (json_object_get_int_member_with_default (carry, "item", 0) == 0)
+    {
+      printf ("%s\n", _("Nothing to carry: every commitment of earlier sessions is done."));
+      return CHAMBERCTL_EXIT_OK;
+    }
+  /* "ITEM DOCUMENT COMMITMENTS created|existing", for scripts. */
+  printf ("%lld\t%lld\t%lld\t%s\n",
+          (long long) json_object_get_int_member_with_default (carry, "item", 0),
+          (long long) json_object_get_int_member_with_default (carry, "document", 0),
+          (long long) json_object_get_int_member_with_default (carry, "commitments", 0),
+          json_object_get_boolean_member_with_default (carry, "created", FALSE) ? "created"
+                                                                                : "existing");
   return CHAMBERCTL_EXIT_OK;
 }

@@ -74,6 +74,16 @@ int chamberctl_token_issue (ChamberctlGlobals *globals, const char *name, int ar
                             char **argv);
 int chamberctl_token_revoke (ChamberctlGlobals *globals, const char *name, int argc,
                              char **argv);
+/* The secretariat's desk (chamberctl-admin.c, chamberctl-people.c) */
+int chamberctl_session_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_session_copy_agenda (ChamberctlGlobals *globals, const char *name, int argc,
+                                    char **argv);
+int chamberctl_item_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_item_remove (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_person_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_people_import (ChamberctlGlobals *globals, const char *name, int argc,
+                              char **argv);
+int chamberctl_token_list (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_access_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
@@ -115,5 +125,37 @@ int chamberctl_minutes (ChamberctlGlobals *globals, const char *name, int argc, 
 int chamberctl_commitments (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_commitments_set (ChamberctlGlobals *globals, const char *name, int argc,
                                 char **argv);
+int chamberctl_commitments_due (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
+int chamberctl_commitments_history (ChamberctlGlobals *globals, const char *name, int argc,
+                                    char **argv);
+int chamberctl_commitments_carry (ChamberctlGlobals *globals, const char *name, int argc,
+                                  char **argv);
+
+/* chamberctl-report.c */
+int chamberctl_report_delegates (ChamberctlGlobals *globals, const char *name, int argc,
+                                 char **argv);
+int chamberctl_report_criteria (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
+int chamberctl_attendance_set (ChamberctlGlobals *globals, const char *name, int argc,
+                               char **argv);
+
+/* chamberctl-petitions.c: `chamberctl petition …`, `chamberctl supervision …` */
+int chamberctl_petition_import (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
+int chamberctl_petition_list (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_petition_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_petition_report (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
+int chamberctl_supervision_draw (ChamberctlGlobals *globals, const char *name, int argc,
+                                 char **argv);
+int chamberctl_supervision_assign (ChamberctlGlobals *globals, const char *name, int argc,
+                                   char **argv);
+int chamberctl_supervision_finding (ChamberctlGlobals *globals, const char *name, int argc,
+                                    char **argv);
+int chamberctl_supervision_list (ChamberctlGlobals *globals, const char *name, int argc,
+                                 char **argv);
+int chamberctl_supervision_recommendation (ChamberctlGlobals *globals, const char *name,
+                                           int argc, char **argv);
 
 G_END_DECLS

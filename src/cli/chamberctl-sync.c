@@ -78,6 +78,7 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   gint64 session_id = 0;
   int parallel = 0;
   gboolean previews = FALSE;
+  int preview_budget = G_MININT;  /* not given */
   ProgressLine line = { FALSE };
   gboolean ok;
   const GOptionEntry entries[] = {
@@ -90,6 +91,9 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
     { "previews", 0, 0, G_OPTION_ARG_NONE, &previews,
       N_("Also render the first pages of each new document for the app's instant open "
          "(useful only in a folder the app reads)"), NULL },
+    { "preview-budget", 0, 0, G_OPTION_ARG_INT, &preview_budget,
+      N_("With --previews, the MiB the previews may take; those of the documents opened least "
+         "recently go first (default: 512)"), N_("MIB") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -106,6 +110,9 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
   if (parallel != 0 && (parallel < 1 || parallel > CHAMBER_SYNC_MAX_PARALLEL))
     return chamberctl_usage_error (name, _("--parallel must be between 1 and %d"),
                                    CHAMBER_SYNC_MAX_PARALLEL);
+  if (preview_budget != G_MININT && (preview_budget < 0 || preview_budget > 1048576))
+    return chamberctl_usage_error (name, _("--preview-budget must be between 0 and %d MiB"),
+                                   1048576);
   /* A static export (docs/protocol.md) is read without a token. */
   if (!chamberctl_get_connection (globals, name, FALSE, &server, &token, &pin))
     return CHAMBERCTL_EXIT_USAGE;
@@ -120,6 +127,8 @@ chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **
     chamber_sync_set_max_parallel (sync, parallel);
   /* The command line has no viewer: the instant-open previews are the app's. */
   chamber_sync_set_previews (sync, previews);
+  if (preview_budget != G_MININT)
+    chamber_sync_set_preview_budget (sync, (guint64) preview_budget * 1024 * 1024);
 
   ok = chamber_sync_run (sync, session_id, isatty (STDERR_FILENO) ? progress_cb : NULL, &line,
                          &report, NULL, &error);

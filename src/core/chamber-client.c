@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "chamber-client.h"
+#include "chamber-desk-store.h"
 #include "chamber-hash.h"
 #include "chamber-manifest.h"
 #include "chamber-protocol.h"
@@ -60,6 +61,8 @@ struct _ChamberClient
   char        *token;       /* may be NULL */
   char        *pin;         /* the pinned certificate's fingerprint, or NULL */
   SoupSession *session;
+  ChamberClientUploadProgress upload_progress;  /* see chamber_client_set_upload_progress() */
+  gpointer     upload_progress_data;
 };
 
 G_DEFINE_FINAL_TYPE (ChamberClient, chamber_client, G_TYPE_OBJECT)
@@ -1044,6 +1047,32 @@ chamber_client_publish (ChamberClient *self, gint64 item_id, const char *pdf_pat
                                       error);
 }
 
+void
+chamber_client_set_upload_progress (ChamberClient *self, ChamberClientUploadProgress progress,
+                                    gpointer user_data)
+{
+  g_return_if_fail (CHAMBER_IS_CLIENT (self));
+
+  self->upload_progress = progress;
+  self->upload_progress_data = user_data;
+}
+
+typedef struct {
+  ChamberClient *client;
+  goffset        sent;
+  goffset        total;
+} UploadProgress;
+
+static void
+wrote_body_data_cb (SoupMessage *msg, guint chunk_size, gpointer user_data)
+{
+  UploadProgress *progress = user_data;
+
+  progress->sent += chunk_size;
+  progress->client->upload_progress (progress->sent, progress->total,
+                                     progress->client->upload_progress_data);
+}
+
 /* Sends the PDF at @pdf_path to @path (with its query) and decodes the document answered. */
 static ChamberDocument *
 upload_pdf (ChamberClient *self, const char *path, const char *pdf_path,
@@ -1056,6 +1085,7 @@ upload_pdf (ChamberClient *self, const char *path, const char *pdf_path,
   g_autoptr (JsonNode) answer = NULL;
   GError *local_error = NULL;
   guint saved_timeout;
+  UploadProgress progress = { NULL, 0, 0 };
 
   file = g_file_new_for_path (pdf_path);
   stream = g_file_read (file, cancellable, &local_error);
@@ -1074,6 +1104,10 @@ upload_pdf (ChamberClient *self, const char *path, const char *pdf_path,
     return NULL;
   soup_message_set_request_body (msg, "application/pdf", G_INPUT_STREAM (stream),
                                  (gssize) g_file_info_get_size (info));
+  progress.client = self;
+  progress.total = g_file_info_get_size (info);
+  if (self->upload_progress != NULL)
+    g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), &progress);
 
   /* The server renders every page before it answers: give it a fresh connection with a
    * timeout long enough for a large document, closed afterwards so that the long timeout
@@ -1151,4 +1185,327 @@ chamber_client_replace_document (ChamberClient *self, gint64 document_id, const 
   if (query->len > 0)
     g_string_append_printf (path, "?%s", query->str + 1);
   return upload_pdf (self, path->str, pdf_path, cancellable, error);
+}
+
+/* The secretariat's desk */
+
+/* The object member @member of @answer, or NULL with a PROTOCOL error. */
+static JsonObject *
+answer_member (ChamberClient *self,
+               JsonNode      *answer,
+               const char    *member,
+               GError       **error)
+{
+  JsonObject *object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
+                         ? json_node_get_object (answer) : NULL;
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *reason = g_strdup_printf (_("no “%s” in the answer"), member);
+
+      set_protocol_error (self, reason, error);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Sends @changes (borrowed) with @method to @path; the answer's @member object. */
+static JsonNode *
+send_changes (ChamberClient *self,
+              const char    *method,
+              const char    *path,
+              JsonObject    *changes,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr (JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+
+  if (changes != NULL)
+    json_node_set_object (body, changes);
+  else
+    json_node_take_object (body, json_object_new ());
+  return chamber_client_request_json (self, method, path, body, NULL, cancellable, error);
+}
+
+ChamberSession *
+chamber_client_update_session (ChamberClient *self, gint64 session_id, JsonObject *changes,
+                               GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld", (long long) session_id);
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  JsonObject *object;
+  ChamberSession *session;
+
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  answer = send_changes (self, SOUP_METHOD_PUT, path, changes, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  object = answer_member (self, answer, "session", error);
+  if (object == NULL)
+    return NULL;
+  session = chamber_session_from_json (object, &parse_error);
+  if (session == NULL)
+    set_protocol_error (self, parse_error->message, error);
+  return session;
+}
+
+/* The items of an answer's "items" array, or NULL with a PROTOCOL error. */
+static GPtrArray *
+items_of_answer (ChamberClient *self,
+                 JsonNode      *answer,
+                 GError       **error)
+{
+  JsonObject *object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
+                         ? json_node_get_object (answer) : NULL;
+  JsonNode *node = object != NULL ? json_object_get_member (object, "items") : NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) chamber_item_free);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_protocol_error (self, _("no “items” in the answer"), error);
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr (GError) parse_error = NULL;
+      ChamberItem *item = JSON_NODE_HOLDS_OBJECT (element)
+                            ? chamber_item_from_json (json_node_get_object (element),
+                                                      &parse_error)
+                            : NULL;
+
+      if (item == NULL)
+        {
+          set_protocol_error (self, parse_error != NULL ? parse_error->message
+                                                        : _("an item is not an object"),
+                              error);
+          return NULL;
+        }
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
+}
+
+GPtrArray *
+chamber_client_copy_agenda (ChamberClient *self, gint64 session_id, gint64 from_id,
+                            GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld/copy-agenda",
+                                           (long long) session_id);
+  g_autoptr (JsonObject) changes = json_object_new ();
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  json_object_set_int_member (changes, "from", from_id);
+  answer = send_changes (self, SOUP_METHOD_POST, path, changes, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return items_of_answer (self, answer, error);
+}
+
+ChamberItem *
+chamber_client_update_item (ChamberClient *self, gint64 item_id, JsonObject *changes,
+                            GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/items/%lld", (long long) item_id);
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  GError *local_error = NULL;
+  JsonObject *object;
+  ChamberItem *item;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  answer = send_changes (self, SOUP_METHOD_PUT, path, changes, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  object = answer_member (self, answer, "item", error);
+  if (object == NULL)
+    return NULL;
+  item = chamber_item_from_json (object, &parse_error);
+  if (item == NULL)
+    set_protocol_error (self, parse_error->message, error);
+  return item;
+}
+
+gboolean
+chamber_client_delete_item (ChamberClient *self, gint64 item_id, GCancellable *cancellable,
+                            GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/items/%lld", (long long) item_id);
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), FALSE);
+
+  answer = chamber_client_request_json (self, SOUP_METHOD_DELETE, path, NULL, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+ChamberPerson *
+chamber_client_update_person (ChamberClient *self, gint64 person_id, JsonObject *changes,
+                              GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/people/%lld", (long long) person_id);
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  GError *local_error = NULL;
+  JsonObject *object;
+  ChamberPerson *person;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  answer = send_changes (self, SOUP_METHOD_PUT, path, changes, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  object = answer_member (self, answer, "person", error);
+  if (object == NULL)
+    return NULL;
+  person = chamber_person_from_json (object, &parse_error);
+  if (person == NULL)
+    set_protocol_error (self, parse_error->message, error);
+  return person;
+}
+
+GPtrArray *
+chamber_client_list_tokens (ChamberClient *self, gint64 person_id, GCancellable *cancellable,
+                            GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/people/%lld/tokens", (long long) person_id);
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GPtrArray) tokens = NULL;
+  GError *local_error = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *array;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  answer = chamber_client_request_json (self, SOUP_METHOD_GET, path, NULL, NULL, cancellable,
+                                        &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer)
+                                                             : NULL;
+  node = object != NULL ? json_object_get_member (object, "tokens") : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_protocol_error (self, _("no “tokens” in the answer"), error);
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) chamber_token_info_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr (GError) parse_error = NULL;
+      ChamberTokenInfo *info = JSON_NODE_HOLDS_OBJECT (element)
+                                 ? chamber_token_info_from_json (json_node_get_object (element),
+                                                                 &parse_error)
+                                 : NULL;
+
+      if (info == NULL)
+        {
+          set_protocol_error (self, parse_error != NULL ? parse_error->message
+                                                        : _("a token is not an object"),
+                              error);
+          return NULL;
+        }
+      g_ptr_array_add (tokens, info);
+    }
+  return g_steal_pointer (&tokens);
+}
+
+ChamberPeopleImport *
+chamber_client_import_people (ChamberClient *self, GBytes *csv, gboolean dry_run,
+                              GCancellable *cancellable, GError **error)
+{
+  ChamberPeopleImport *import;
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (csv != NULL, NULL);
+
+  msg = new_message (self, SOUP_METHOD_POST,
+                     dry_run ? "/api/v1/people/import?dry_run=1" : "/api/v1/people/import",
+                     error);
+  if (msg == NULL)
+    return NULL;
+  soup_message_set_request_body_from_bytes (msg, "text/csv", csv);
+  answer = exchange_json (self, msg, NULL, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      set_protocol_error (self, _("the answer is empty"), error);
+      return NULL;
+    }
+  import = chamber_people_import_from_json (json_node_get_object (answer), &local_error);
+  if (import == NULL)
+    {
+      set_protocol_error (self, local_error->message, error);
+      g_error_free (local_error);
+    }
+  return import;
+}
+
+JsonNode *
+chamber_client_post_bytes (ChamberClient *self,
+                           const char    *path,
+                           const char    *content_type,
+                           GBytes        *body,
+                           guint         *out_status,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) empty = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  msg = new_message (self, SOUP_METHOD_POST, path, error);
+  if (msg == NULL)
+    return NULL;
+  if (body == NULL)
+    body = empty = g_bytes_new (NULL, 0);
+  soup_message_set_request_body_from_bytes (msg, content_type != NULL
+                                                   ? content_type : "application/octet-stream",
+                                            body);
+  return exchange_json (self, msg, out_status, cancellable, error);
 }

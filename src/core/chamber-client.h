@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chamber-model.h"
+#include "chamber-people-import.h"
 
 G_BEGIN_DECLS
 
@@ -87,6 +88,13 @@ char            *chamber_client_issue_token_full (ChamberClient *self, gint64 pe
 /* Revokes a token by its id: from then on the server answers it 401. */
 gboolean         chamber_client_revoke_token (ChamberClient *self, gint64 token_id,
                                               GCancellable *cancellable, GError **error);
+/* Called on the client's thread while an upload (publish, replace) sends its body: @sent of
+ * @total bytes have been written to the network so far. */
+typedef void (*ChamberClientUploadProgress) (goffset sent, goffset total, gpointer user_data);
+/* Sets (or with NULL removes) the function told of every upload's progress from now on. */
+void             chamber_client_set_upload_progress (ChamberClient *self,
+                                                     ChamberClientUploadProgress progress,
+                                                     gpointer user_data);
 /* Uploads @pdf_path to @item_id. The server checks it; a refusal is REJECTED with its reason. */
 ChamberDocument *chamber_client_publish (ChamberClient *self, gint64 item_id,
                                          const char *pdf_path, const char *title,
@@ -110,5 +118,45 @@ ChamberDocument *chamber_client_set_document_access (ChamberClient *self, gint64
                                                      const char *const *access,
                                                      GCancellable *cancellable,
                                                      GError **error);
+
+/* The secretariat's desk (docs/protocol.md, “The secretariat's desk”). @changes holds only the
+ * members to change, as the protocol names them (a null member clears an optional string).
+ * Each returns the record as the server stored it; a refusal is REJECTED (400/409) with the
+ * server's reason, FORBIDDEN or NOT_FOUND. */
+ChamberSession *chamber_client_update_session (ChamberClient *self, gint64 session_id,
+                                               JsonObject *changes, GCancellable *cancellable,
+                                               GError **error);
+/* Copies the agenda of session @from_id into session @session_id (which has no items yet);
+ * returns its new items (ChamberItem *) in tree order. */
+GPtrArray      *chamber_client_copy_agenda (ChamberClient *self, gint64 session_id,
+                                            gint64 from_id, GCancellable *cancellable,
+                                            GError **error);
+ChamberItem    *chamber_client_update_item (ChamberClient *self, gint64 item_id,
+                                            JsonObject *changes, GCancellable *cancellable,
+                                            GError **error);
+gboolean        chamber_client_delete_item (ChamberClient *self, gint64 item_id,
+                                            GCancellable *cancellable, GError **error);
+ChamberPerson  *chamber_client_update_person (ChamberClient *self, gint64 person_id,
+                                              JsonObject *changes, GCancellable *cancellable,
+                                              GError **error);
+/* The tokens issued to @person_id, newest first: ChamberTokenInfo * (chamber-desk-store.h). */
+GPtrArray      *chamber_client_list_tokens (ChamberClient *self, gint64 person_id,
+                                            GCancellable *cancellable, GError **error);
+/* Sends @csv to POST /api/v1/people/import (with ?dry_run=1 when @dry_run: a preview that
+ * saves nothing) and returns the answer read: every row with its problems, the counts, and
+ * with @dry_run FALSE the rows saved (each person's id set). A file the server cannot read is
+ * CHAMBER_CLIENT_ERROR_REJECTED with its reason; an unreadable answer is
+ * CHAMBER_CLIENT_ERROR_PROTOCOL. */
+ChamberPeopleImport *chamber_client_import_people (ChamberClient *self, GBytes *csv,
+                                                   gboolean dry_run, GCancellable *cancellable,
+                                                   GError **error);
+
+/* POSTs @body (NULL or empty: an empty body) as @content_type to @path and returns the parsed
+ * JSON answer, like chamber_client_request_json() (errors the same way): for the endpoints
+ * that take a file — evidence, an answer PDF, a CSV import. */
+JsonNode       *chamber_client_post_bytes (ChamberClient *self, const char *path,
+                                           const char *content_type, GBytes *body,
+                                           guint *out_status, GCancellable *cancellable,
+                                           GError **error);
 
 G_END_DECLS

@@ -7,12 +7,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-commitments.h"
+#include "chamber-followup.h"
 #include "chamber-live-store.h"
 #include "chamber-protocol.h"
 #include "chamber-store-private.h"
 
 static const char *const status_names[CHAMBER_N_COMMITMENT_STATUSES] = {
-  "open", "done", "overdue",
+  "open", "done", "overdue", "in-progress",
 };
 
 const char *
@@ -46,6 +47,8 @@ chamber_commitment_status_get_label (ChamberCommitmentStatus status)
       return _("Done");
     case CHAMBER_COMMITMENT_OVERDUE:
       return _("Overdue");
+    case CHAMBER_COMMITMENT_IN_PROGRESS:
+      return C_("commitment status", "In progress");
     case CHAMBER_N_COMMITMENT_STATUSES:
     default:
       g_return_val_if_reached (NULL);
@@ -70,12 +73,33 @@ chamber_commitment_free (ChamberCommitment *commitment)
   g_free (commitment);
 }
 
+/* The council's time zone; "+07:00" (Viet Nam keeps no summer time) when the system has no
+ * time zone database. */
+static GTimeZone *
+council_time_zone (void)
+{
+  GTimeZone *zone = g_time_zone_new_identifier ("Asia/Ho_Chi_Minh");
+
+  return zone != NULL ? zone : g_time_zone_new_offset (7 * 3600);
+}
+
+char *
+chamber_commitments_day_of (gint64 ms)
+{
+  g_autoptr (GTimeZone) zone = council_time_zone ();
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0));
+  g_autoptr (GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (utc, zone);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
 char *
 chamber_commitments_today (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return chamber_commitments_day_of (g_get_real_time () / 1000);
 }
 
 /* The follow-up of one commitment: its register id and what the secretariat set. */
@@ -86,6 +110,8 @@ typedef struct {
   char    *note;
   char    *updated_at;
   gint64   updated_by;
+  gboolean in_progress;
+  guint    updates;
 } Follow;
 
 static void
@@ -109,7 +135,11 @@ read_follows (ChamberStore *store,
 
   stmt = chamber_store_prepare (store,
                                 "SELECT e.id, json_extract (e.body, '$.commitment'), s.done,"
-                                " s.note, s.updated_at, s.updated_by"
+                                " s.note, s.updated_at, s.updated_by,"
+                                " (SELECT u.status FROM commitment_updates u"
+                                "   WHERE u.event_id = e.id ORDER BY u.id DESC LIMIT 1),"
+                                " (SELECT count (*) FROM commitment_updates u"
+                                "   WHERE u.event_id = e.id)"
                                 " FROM live_events e"
                                 " LEFT JOIN commitment_status s ON s.event_id = e.id"
                                 " WHERE e.session_id = ?1 AND e.type = 'commit'",
@@ -133,10 +163,19 @@ read_follows (ChamberStore *store,
       follow->note = chamber_store_column_dup (stmt, 3);
       follow->updated_at = chamber_store_column_dup (stmt, 4);
       follow->updated_by = sqlite3_column_int64 (stmt, 5);
+      follow->in_progress = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6),
+                                       "in-progress") == 0;
+      follow->updates = (guint) sqlite3_column_int64 (stmt, 7);
       commitment_id = sqlite3_column_int64 (stmt, 1);
       g_hash_table_insert (follows, g_memdup2 (&commitment_id, sizeof commitment_id), follow);
     }
   return g_steal_pointer (&follows);
+}
+
+static gboolean
+commitment_done (const Follow *follow)
+{
+  return follow->has_status && follow->done;
 }
 
 static gboolean
@@ -217,11 +256,15 @@ add_session (ChamberStore                  *store,
             commitment->status = CHAMBER_COMMITMENT_DONE;
           else if (live->due != NULL && today != NULL && strcmp (live->due, today) < 0)
             commitment->status = CHAMBER_COMMITMENT_OVERDUE;
+          else if (follow->in_progress)
+            commitment->status = CHAMBER_COMMITMENT_IN_PROGRESS;
           else
             commitment->status = CHAMBER_COMMITMENT_OPEN;
           commitment->note = g_strdup (follow->note);
           commitment->updated_at = g_strdup (follow->updated_at);
           commitment->updated_by = follow->updated_by;
+          commitment->in_progress = follow->in_progress && !commitment_done (follow);
+          commitment->updates = follow->updates;
           if (matches (commitment, filter))
             g_ptr_array_add (out, g_steal_pointer (&commitment));
         }
@@ -327,50 +370,10 @@ chamber_commitments_set_done (ChamberStore *store,
                               gint64        person_id,
                               GError      **error)
 {
-  g_autoptr (ChamberCommitment) existing = NULL;
-  g_autoptr (ChamberStoreStatement) stmt = NULL;
-  g_autofree char *now = NULL;
-
   g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
 
-  if (note != NULL && (strlen (note) > CHAMBER_COMMITMENTS_MAX_NOTE
-                       || !g_utf8_validate (note, -1, NULL)))
-    {
-      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_CONSTRAINT,
-                   _("The note must be UTF-8 text of at most %d bytes."),
-                   CHAMBER_COMMITMENTS_MAX_NOTE);
-      return FALSE;
-    }
-  existing = chamber_commitments_get (store, id, NULL, error);
-  if (existing == NULL)
-    return FALSE;
-
-  now = chamber_store_now_utc ();
-  if (!chamber_store_begin (store, error))
-    return FALSE;
-  stmt = chamber_store_prepare (store,
-                                "INSERT INTO commitment_status (event_id, done, note, updated_at,"
-                                " updated_by) VALUES (?1, ?2, ?3, ?4, ?5)"
-                                " ON CONFLICT (event_id) DO UPDATE SET done = excluded.done,"
-                                " note = excluded.note, updated_at = excluded.updated_at,"
-                                " updated_by = excluded.updated_by",
-                                error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, done ? 1 : 0);
-  chamber_store_bind_text (stmt, 3, note != NULL && *note != '\0' ? note : NULL);
-  chamber_store_bind_text (stmt, 4, now);
-  chamber_store_bind_id_or_null (stmt, 5, person_id);
-  if (!chamber_store_step_done (store, stmt, error))
-    goto failed;
-  g_clear_pointer (&stmt, chamber_store_statement_release);
-  return chamber_store_commit (store, error);
-
-failed:
-  g_clear_pointer (&stmt, chamber_store_statement_release);
-  chamber_store_rollback (store);
-  return FALSE;
+  return chamber_followup_record_update (store, NULL, id, done ? "done" : "open", note, NULL,
+                                         person_id, NULL, error);
 }
 
 JsonNode *
@@ -402,6 +405,10 @@ chamber_commitment_to_json (const ChamberCommitment *commitment)
   json_object_set_int_member (object, "created_at", commitment->created_at);
   json_object_set_string_member (object, "status",
                                  chamber_commitment_status_to_string (commitment->status));
+  json_object_set_string_member (object, "progress",
+                                 commitment->status == CHAMBER_COMMITMENT_DONE ? "done"
+                                 : commitment->in_progress ? "in-progress" : "open");
+  json_object_set_int_member (object, "updates", commitment->updates);
   json_object_set_string_member (object, "note", commitment->note);
   json_object_set_string_member (object, "updated_at", commitment->updated_at);
   if (commitment->updated_by > 0)

@@ -31,7 +31,9 @@ struct _ChamberLiveClient
   SoupWebsocketConnection *conn;
   guint                    retry_source;
   guint                    backoff_ms;
-  gint64                   clock_offset_ms;  /* server clock − local clock */
+  /* server clock − local monotonic clock (a local wall clock that jumps moves no countdown) */
+  gint64                   clock_offset_ms;
+  gboolean                 clock_known;      /* clock_offset_ms was measured */
   GError                  *error;
   GPtrArray               *context_people;   /* ChamberPerson, fetched at connection */
   GPtrArray               *context_items;    /* ChamberItem */
@@ -354,7 +356,10 @@ message_cb (SoupWebsocketConnection *conn,
           gint64 server_now = json_object_get_int_member_with_default (object, "now", 0);
 
           if (server_now > 0)
-            self->clock_offset_ms = server_now - g_get_real_time () / 1000;
+            {
+              self->clock_offset_ms = server_now - g_get_monotonic_time () / 1000;
+              self->clock_known = TRUE;
+            }
           if (server_seq < chamber_live_state_get_seq (self->state))
             {
               restart_from_scratch (self);
@@ -607,7 +612,9 @@ gint64
 chamber_live_client_now_ms (ChamberLiveClient *self)
 {
   g_return_val_if_fail (CHAMBER_IS_LIVE_CLIENT (self), 0);
-  return g_get_real_time () / 1000 + self->clock_offset_ms;
+  if (!self->clock_known)
+    return g_get_real_time () / 1000;
+  return g_get_monotonic_time () / 1000 + self->clock_offset_ms;
 }
 
 const GError *

@@ -703,6 +703,65 @@ insert_position (ChamberLiveState *self, ChamberLiveItem *item, ChamberLiveKind 
   return position;
 }
 
+/* Whether @c is a character a quoted passage may not hold: a control character (whitespace
+ * apart, which is folded) or one that reorders the text around it when shown (the bidirectional
+ * embeddings, overrides and isolates), which would make a screen show something else than what
+ * was sent. */
+static gboolean
+is_hostile_char (gunichar c)
+{
+  if (c == '\t' || c == '\n' || c == '\r')
+    return FALSE;
+  return g_unichar_type (c) == G_UNICODE_CONTROL || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* The passage @quote as the event carries it: each run of white space (a PDF's text breaks its
+ * lines) one space, none at either end. NULL with INVALID when it is empty, holds a hostile
+ * character or is longer than CHAMBER_LIVE_MAX_QUOTE bytes once folded. */
+static char *
+clean_quote (const char *quote, GError **error)
+{
+  g_autoptr (GString) clean = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = quote; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_hostile_char (c))
+        {
+          g_set_error (error, CHAMBER_LIVE_ERROR, CHAMBER_LIVE_ERROR_INVALID,
+                       _("The quoted passage holds a control character (U+%04X). Select the "
+                         "passage again in the document."), (guint) c);
+          return NULL;
+        }
+      if (g_unichar_isspace (c))
+        {
+          space = clean->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (clean, ' ');
+      space = FALSE;
+      g_string_append_unichar (clean, c);
+    }
+  if (clean->len == 0)
+    {
+      refuse (error, CHAMBER_LIVE_ERROR_INVALID,
+              _("The quoted passage is empty. Select some text, or anchor to the page only."));
+      return NULL;
+    }
+  if (clean->len > CHAMBER_LIVE_MAX_QUOTE)
+    {
+      g_set_error (error, CHAMBER_LIVE_ERROR, CHAMBER_LIVE_ERROR_INVALID,
+                   _("The quoted passage is too long (%lu bytes; at most %d). Select a shorter "
+                     "passage."), (unsigned long) clean->len, CHAMBER_LIVE_MAX_QUOTE);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
 static gboolean
 set_anchor (Decision *d, GError **error)
 {
@@ -729,6 +788,15 @@ set_anchor (Decision *d, GError **error)
     {
       refuse (error, CHAMBER_LIVE_ERROR_INVALID, _("The anchor's page is out of range."));
       return FALSE;
+    }
+  if (quote != NULL)
+    {
+      g_autofree char *clean = clean_quote (quote, error);
+
+      if (clean == NULL)
+        return FALSE;
+      g_free (quote);
+      quote = g_steal_pointer (&clean);
     }
   copy = json_object_new ();
   json_object_set_int_member (copy, "document", document);

@@ -41,6 +41,8 @@ GQuark chamber_live_error_quark (void);
 #define CHAMBER_LIVE_MAX_ADD_TIME  3600    /* seconds added to a turn at once */
 #define CHAMBER_LIVE_MAX_LIMIT     86400   /* seconds of a time limit per kind */
 #define CHAMBER_LIVE_MAX_LIST      64      /* ids in one list member ("turns", "requests", …) */
+#define CHAMBER_LIVE_MAX_QUOTE     1024    /* bytes of an anchor's quoted passage once its white
+                                            * space is folded (a few sentences) */
 
 typedef enum {
   CHAMBER_LIVE_QUESTION,        /* chất vấn, addressed to a respondent */
@@ -73,7 +75,8 @@ const char *chamber_live_request_state_to_string (ChamberLiveRequestState state)
 typedef struct {
   gint64  document_id;
   int     page;         /* from 1 */
-  char   *quote;        /* the passage, or NULL */
+  char   *quote;        /* the passage, or NULL: white space folded to single spaces, no
+                         * control or bidirectional-override characters */
 } ChamberLiveAnchor;
 
 typedef struct {

@@ -200,3 +200,22 @@ chamber_live_store_load (ChamberStore *store,
     }
   return g_steal_pointer (&state);
 }
+
+gboolean
+chamber_live_store_get_stamp (ChamberStore          *store,
+                              ChamberLiveStoreStamp *out_stamp,
+                              GError               **error)
+{
+  g_autoptr (ChamberStoreStatement) stmt = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_stamp != NULL, FALSE);
+
+  stmt = chamber_store_prepare (store, "PRAGMA data_version", error);
+  if (stmt == NULL || !chamber_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  out_stamp->data_version = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  out_stamp->changes = sqlite3_total_changes64 (chamber_store_get_db (store));
+  return TRUE;
+}

@@ -36,4 +36,17 @@ ChamberLiveState *chamber_live_store_load (ChamberStore *store, gint64 session_i
 gboolean          chamber_live_store_add_context (ChamberStore *store, ChamberLiveState *state,
                                                   GError **error);
 
+/* A stamp of everything written to @store: it changes with every write through this
+ * connection (sqlite3_total_changes64()) and every commit through another one (PRAGMA
+ * data_version), and costs no table read. chamberd keeps a live session's context while the
+ * stamp stays what it was after its own last write. */
+typedef struct {
+  gint64 changes;
+  gint64 data_version;
+} ChamberLiveStoreStamp;
+
+gboolean          chamber_live_store_get_stamp (ChamberStore *store,
+                                                ChamberLiveStoreStamp *out_stamp,
+                                                GError **error);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "chamber-commitments.h"
+#include "chamber-live-format.h"
 #include "chamber-live-stats.h"
 #include "chamber-live-store.h"
 #include "chamber-minutes.h"
@@ -42,6 +43,7 @@ struct _ChamberMinutes
   ChamberLiveState *state;
   ChamberLiveState *owned_state;
   gint64            now_ms;
+  GHashTable       *document_titles;  /* gint64 * → char *: for the anchors of turns */
 };
 
 static const char *const format_names[CHAMBER_N_MINUTES_FORMATS] = { "pdf", "csv", "json" };
@@ -101,6 +103,7 @@ chamber_minutes_new (const ChamberSession *session,
   self->council_term = g_strdup (council_term);
   self->state = state;
   self->now_ms = now_ms;
+  self->document_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   return self;
 }
 
@@ -129,6 +132,17 @@ chamber_minutes_load (ChamberStore *store,
     return NULL;
   self = chamber_minutes_new (session, council_name, council_term, state, now_ms);
   self->owned_state = g_steal_pointer (&state);
+  {
+    g_autoptr (GPtrArray) documents = chamber_store_list_documents (store, session_id, NULL);
+
+    for (guint i = 0; documents != NULL && i < documents->len; i++)
+      {
+        const ChamberDocument *document = g_ptr_array_index (documents, i);
+
+        g_hash_table_insert (self->document_titles, g_memdup2 (&document->id, sizeof (gint64)),
+                             g_strdup (document->title));
+      }
+  }
   return self;
 }
 
@@ -141,6 +155,7 @@ chamber_minutes_free (ChamberMinutes *self)
   g_free (self->council_name);
   g_free (self->council_term);
   g_clear_pointer (&self->owned_state, chamber_live_state_free);
+  g_clear_pointer (&self->document_titles, g_hash_table_unref);
   g_free (self);
 }
 
@@ -662,6 +677,28 @@ write_turn (Pen                   *pen,
                  ids);
     }
   pen_field (pen, _("Topic:"), turn->topic);
+  if (turn->anchor.document_id != 0)
+    {
+      const char *title = self->document_titles != NULL
+                            ? g_hash_table_lookup (self->document_titles,
+                                                   &turn->anchor.document_id)
+                            : NULL;
+      g_autofree char *unknown = NULL;
+      g_autofree char *quote = chamber_live_format_quote (turn->anchor.quote, 400);
+      g_autofree char *where = NULL;
+
+      if (title == NULL)
+        /* TRANSLATORS: a document the minutes know only by its number */
+        title = unknown = g_strdup_printf (_("document %lld"),
+                                           (long long) turn->anchor.document_id);
+      if (quote != NULL)
+        /* TRANSLATORS: the passage a question is about: document title, page, quoted text */
+        where = g_strdup_printf (_("%s, page %d: “%s”"), title, turn->anchor.page, quote);
+      else
+        /* TRANSLATORS: the page a question is about: document title, page */
+        where = g_strdup_printf (_("%s, page %d"), title, turn->anchor.page);
+      pen_field (pen, _("Passage:"), where);
+    }
   if (overtime_ms >= 1000)
     {
       g_autofree char *over = format_duration (overtime_ms);

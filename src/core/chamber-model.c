@@ -299,6 +299,7 @@ chamber_person_copy (const ChamberPerson *person)
   copy->group_name = g_strdup (person->group_name);
   copy->title = g_strdup (person->title);
   copy->agency = g_strdup (person->agency);
+  copy->committee = g_strdup (person->committee);
   return copy;
 }
 
@@ -312,6 +313,7 @@ chamber_person_free (ChamberPerson *person)
   g_free (person->group_name);
   g_free (person->title);
   g_free (person->agency);
+  g_free (person->committee);
   g_free (person);
 }
 

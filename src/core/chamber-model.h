@@ -91,6 +91,8 @@ typedef struct {
   int              planned_minutes;  /* 0 when not planned */
   ChamberItemState state;
   gint64           changed_at;       /* the session revision of its last change (server; 0 unknown) */
+  /* Appended (schema 11): */
+  gboolean         questioning;      /* marked for questioning (chất vấn) */
 } ChamberItem;
 
 typedef struct {
@@ -101,6 +103,8 @@ typedef struct {
   char       *title;       /* an official's title ("Giám đốc Sở Tài chính") or NULL */
   char       *agency;      /* an official's agency or NULL */
   gboolean    active;
+  /* Appended (schema 11): */
+  char       *committee;   /* committee (Ban) or NULL */
 } ChamberPerson;
 
 #define CHAMBER_SHA256_HEX_LEN 64

@@ -6,12 +6,15 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "chamber-hash.h"
 #include "chamber-pdf.h"
 #include "chamber-preview.h"
 
 #define COMPLETE_MARK "complete-2"
+#define USED_MARK     "used"
+#define EVICTED_MARK  "evicted"
 
 /* A page preview file: this magic, the width and the height (native 32-bit integers), then the
  * rows of ARGB32 pixels, width × 4 bytes each. */
@@ -19,6 +22,8 @@
 #define PIXELS_MAGIC_SIZE 8
 #define PIXELS_HEADER     (PIXELS_MAGIC_SIZE + 2 * sizeof (guint32))
 #define PIXELS_MAX_SIDE   8192
+
+static gboolean write_used (const char *folder, GError **error);
 
 static char *
 set_dir (const char *dir,
@@ -240,6 +245,299 @@ chamber_preview_generate (const char   *dir,
         return FALSE;
     }
 
+  /* A set rendered again (after it was evicted) counts as arrived now. */
+  if (!write_used (folder, error))
+    return FALSE;
+  {
+    g_autofree char *evicted = g_build_filename (folder, EVICTED_MARK, NULL);
+
+    g_unlink (evicted);
+  }
   mark = g_build_filename (folder, COMPLETE_MARK, NULL);
   return g_file_set_contents (mark, "", 0, error);
+}
+
+/* ---- the budget --------------------------------------------------------------------------- */
+
+G_LOCK_DEFINE_STATIC (used_clock);
+
+/* Now, in microseconds of real time, later than any time this process gave before: two sets
+ * marked one after the other are evicted in that order even within one clock tick. */
+static gint64
+used_now (void)
+{
+  static gint64 last;
+  gint64 now = g_get_real_time ();
+
+  G_LOCK (used_clock);
+  now = MAX (now, last + 1);
+  last = now;
+  G_UNLOCK (used_clock);
+  return now;
+}
+
+static gboolean
+write_used (const char *folder,
+            GError    **error)
+{
+  g_autofree char *path = g_build_filename (folder, USED_MARK, NULL);
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%lld\n", (long long) used_now ());
+  return g_file_set_contents (path, text, -1, error);
+}
+
+/* When the set in @folder was last used: its mark, or else when it was completed; 0 when
+ * unknown (an incomplete set). */
+static gint64
+read_used (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, USED_MARK, NULL);
+  g_autofree char *mark = g_build_filename (folder, COMPLETE_MARK, NULL);
+  g_autofree char *text = NULL;
+  GStatBuf info;
+  gsize length = 0;
+
+  if (g_file_get_contents (path, &text, &length, NULL) && length > 0 && length < 32)
+    {
+      char *end = NULL;
+      gint64 used = g_ascii_strtoll (text, &end, 10);
+
+      if (end != text && used > 0)
+        return used;
+    }
+  if (g_stat (mark, &info) == 0)
+    return (gint64) info.st_mtime * G_USEC_PER_SEC;
+  return 0;
+}
+
+gboolean
+chamber_preview_touch (const char *dir,
+                       const char *sha256)
+{
+  g_autofree char *folder = set_dir (dir, sha256);
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (folder == NULL || !chamber_preview_is_complete (dir, sha256))
+    return FALSE;
+  return write_used (folder, NULL);
+}
+
+gboolean
+chamber_preview_is_evicted (const char *dir,
+                            const char *sha256)
+{
+  g_autofree char *folder = set_dir (dir, sha256);
+  g_autofree char *mark = NULL;
+
+  if (folder == NULL)
+    return FALSE;
+  mark = g_build_filename (folder, EVICTED_MARK, NULL);
+  return g_file_test (mark, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The bytes of the regular files in @folder (not following links). */
+static guint64
+folder_size (const char *folder)
+{
+  g_autoptr (GDir) files = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint64 size = 0;
+
+  while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf info;
+
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode))
+        size += (guint64) info.st_size;
+    }
+  return size;
+}
+
+/* The preview sets in @dir: folders named by a hash, not links. */
+static GPtrArray *
+list_sets (const char *dir)
+{
+  g_autoptr (GDir) folders = g_dir_open (dir, 0, NULL);
+  GPtrArray *sets = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (folders != NULL && (name = g_dir_read_name (folders)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf info;
+
+      if (chamber_sha256_is_valid (name) && g_lstat (path, &info) == 0
+          && S_ISDIR (info.st_mode))
+        g_ptr_array_add (sets, g_strdup (name));
+    }
+  return sets;
+}
+
+gboolean
+chamber_preview_has_room (const char *dir,
+                          guint64     budget)
+{
+  /* The raw pixels of the pages of an A4 set, and about 2 MB of thumbnails. */
+  const guint64 set_size = (guint64) CHAMBER_PREVIEW_PAGES * CHAMBER_PREVIEW_WIDTH
+                             * (CHAMBER_PREVIEW_WIDTH * 842 / 595) * 4
+                           + 2 * 1024 * 1024;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  return chamber_preview_get_size (dir) + set_size <= budget;
+}
+
+guint64
+chamber_preview_get_size (const char *dir)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  guint64 size = 0;
+
+  g_return_val_if_fail (dir != NULL, 0);
+
+  sets = list_sets (dir);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      g_autofree char *folder = g_build_filename (dir, g_ptr_array_index (sets, i), NULL);
+
+      size += folder_size (folder);
+    }
+  return size;
+}
+
+typedef struct {
+  char    *sha256;
+  char    *folder;
+  gint64   used;      /* -1: evicted already (leftovers of an interrupted eviction) */
+  guint64  size;
+  gboolean complete;
+} Set;
+
+static void
+set_free (gpointer data)
+{
+  Set *set = data;
+
+  g_free (set->sha256);
+  g_free (set->folder);
+  g_free (set);
+}
+
+static int
+compare_sets (gconstpointer a,
+              gconstpointer b)
+{
+  const Set *first = *(const Set *const *) a, *second = *(const Set *const *) b;
+
+  if (first->used != second->used)
+    return first->used < second->used ? -1 : 1;
+  return strcmp (first->sha256, second->sha256);
+}
+
+/* Removes the files of @set. A complete set becomes an evicted one (its mark first, so that no
+ * reader takes it for complete meanwhile; then the files, the evicted mark staying); an
+ * incomplete one (a render that was interrupted) goes whole, for the next sync to render again. */
+static gboolean
+evict_set (Set     *set,
+           GError **error)
+{
+  g_autoptr (GDir) files = NULL;
+  g_autofree char *mark = g_build_filename (set->folder, COMPLETE_MARK, NULL);
+  g_autofree char *evicted = g_build_filename (set->folder, EVICTED_MARK, NULL);
+  gboolean tombstone = set->complete || set->used < 0;
+  const char *name;
+  int saved = 0;
+
+  if (set->complete && g_unlink (mark) != 0 && errno != ENOENT)
+    saved = errno;
+  if (saved == 0 && tombstone && !g_file_set_contents (evicted, "", 0, error))
+    return FALSE;
+  files = g_dir_open (set->folder, 0, NULL);
+  while (saved == 0 && files != NULL && (name = g_dir_read_name (files)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (tombstone && g_str_equal (name, EVICTED_MARK))
+        continue;
+      path = g_build_filename (set->folder, name, NULL);
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        saved = errno;
+    }
+  if (saved == 0 && !tombstone)
+    g_rmdir (set->folder);
+  if (saved != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot remove the preview of a document from “%s” (%s)."), set->folder,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+chamber_preview_enforce_budget (const char        *dir,
+                                guint64            budget,
+                                const char *const *keep,
+                                guint             *out_evicted,
+                                GError           **error)
+{
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GPtrArray) sets = g_ptr_array_new_with_free_func (set_free);
+  g_autoptr (GError) first_error = NULL;
+  guint64 total = 0;
+  guint evicted = 0;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  names = list_sets (dir);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (names, i);
+      Set *set = g_new0 (Set, 1);
+
+      set->sha256 = g_strdup (sha256);
+      set->folder = g_build_filename (dir, sha256, NULL);
+      set->size = folder_size (set->folder);
+      set->complete = chamber_preview_is_complete (dir, sha256);
+      set->used = chamber_preview_is_evicted (dir, sha256) && !set->complete
+                    ? -1
+                    : read_used (set->folder);
+      total += set->size;
+      g_ptr_array_add (sets, set);
+    }
+  g_ptr_array_sort (sets, compare_sets);
+
+  for (guint i = 0; i < sets->len && total > budget; i++)
+    {
+      Set *set = g_ptr_array_index (sets, i);
+      g_autoptr (GError) local = NULL;
+
+      if (keep != NULL && g_strv_contains (keep, set->sha256))
+        continue;
+      /* An evicted set holds only its mark: nothing to win there. */
+      if (set->used < 0 && set->size == 0)
+        continue;
+      if (!evict_set (set, &local))
+        {
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local);
+          continue;
+        }
+      total -= MIN (total, set->size);
+      if (set->complete)
+        evicted++;
+    }
+  if (out_evicted != NULL)
+    *out_evicted = evicted;
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+  return TRUE;
 }

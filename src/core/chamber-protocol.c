@@ -1065,6 +1065,7 @@ chamber_item_to_json (const ChamberItem *item)
   json_object_set_string_member (object, "title", item->title ? item->title : "");
   json_object_set_int_member (object, "planned_minutes", item->planned_minutes);
   json_object_set_string_member (object, "state", chamber_item_state_to_string (item->state));
+  json_object_set_boolean_member (object, "questioning", item->questioning);
   return node_for_object (object);
 }
 
@@ -1080,6 +1081,7 @@ chamber_person_to_json (const ChamberPerson *person)
   json_object_set_string_member (object, "name", person->name ? person->name : "");
   json_object_set_string_member (object, "role", chamber_role_to_string (person->role));
   chamber_json_object_set_optional_string (object, "group", person->group_name);
+  chamber_json_object_set_optional_string (object, "committee", person->committee);
   chamber_json_object_set_optional_string (object, "title", person->title);
   chamber_json_object_set_optional_string (object, "agency", person->agency);
   json_object_set_boolean_member (object, "active", person->active);
@@ -1244,7 +1246,8 @@ chamber_item_from_json (JsonObject *object, GError **error)
       || !get_text (object, "title", &item->title, error)
       || !get_int32 (object, "planned_minutes", TRUE, 0, 10000, &item->planned_minutes, error)
       || !get_enum (object, "state", TRUE, item_state_from_string, "not-started, open, closed",
-                    &state, error))
+                    &state, error)
+      || !get_bool (object, "questioning", FALSE, &item->questioning, error))
     return NULL;
 
   item->state = state;
@@ -1265,6 +1268,7 @@ chamber_person_from_json (JsonObject *object, GError **error)
       || !get_enum (object, "role", TRUE, role_from_string,
                     "delegate, chair, secretariat, admin, official", &role, error)
       || !get_optional_text (object, "group", &person->group_name, error)
+      || !get_optional_text (object, "committee", &person->committee, error)
       || !get_optional_text (object, "title", &person->title, error)
       || !get_optional_text (object, "agency", &person->agency, error)
       || !get_bool (object, "active", TRUE, &active, error))

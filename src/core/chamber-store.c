@@ -341,6 +341,184 @@ static const Migration migrations[] = {
     "  updated_at TEXT NOT NULL,"
     "  updated_by INTEGER CHECK (updated_by IS NULL OR updated_by >= 1)"
     ");" },
+
+  /* Commitments follow-up and the delegate activity report (chamber-followup.c,
+   * chamber-activity-report.c): every status update of a commitment with its note and evidence
+   * (a blob of the blob store), the follow-up item carried into a session's agenda (once per
+   * session), the weights of the report's criteria set by the council, and the attendance the
+   * secretariat records per sitting day. What commitment_status held becomes the first update. */
+  { 9,
+    "CREATE TABLE commitment_updates ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  event_id        INTEGER NOT NULL REFERENCES live_events (id) ON DELETE CASCADE,"
+    "  status          TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done')),"
+    "  note            TEXT CHECK (note IS NULL OR length (CAST (note AS BLOB)) <= 4096),"
+    "  evidence_sha256 TEXT CHECK (evidence_sha256 IS NULL"
+    "                             OR (length (evidence_sha256) = 64"
+    "                                 AND evidence_sha256 NOT GLOB '*[^0-9a-f]*')),"
+    "  evidence_type   TEXT CHECK (evidence_type IS NULL"
+    "                             OR evidence_type IN ('application/pdf', 'image/png',"
+    "                                                  'image/jpeg')),"
+    "  evidence_bytes  INTEGER CHECK (evidence_bytes IS NULL OR evidence_bytes > 0),"
+    "  at              TEXT NOT NULL,"
+    "  by              INTEGER CHECK (by IS NULL OR by >= 1),"
+    "  CHECK ((evidence_sha256 IS NULL) = (evidence_type IS NULL)"
+    "         AND (evidence_sha256 IS NULL) = (evidence_bytes IS NULL))"
+    ");"
+    "CREATE INDEX commitment_updates_by_event ON commitment_updates (event_id, id);"
+    "INSERT INTO commitment_updates (event_id, status, note, at, by)"
+    "  SELECT event_id, CASE done WHEN 1 THEN 'done' ELSE 'open' END, note, updated_at,"
+    "         updated_by FROM commitment_status;"
+    "CREATE TABLE commitment_carryovers ("
+    "  session_id  INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,"
+    "  item_id     INTEGER REFERENCES items (id) ON DELETE SET NULL,"
+    "  document_id INTEGER CHECK (document_id IS NULL OR document_id >= 1),"
+    "  commitments INTEGER NOT NULL CHECK (commitments >= 0),"
+    "  at          TEXT NOT NULL,"
+    "  by          INTEGER CHECK (by IS NULL OR by >= 1)"
+    ");"
+    "CREATE TABLE report_criteria ("
+    "  criterion    TEXT PRIMARY KEY CHECK (criterion IN ('sittings', 'questions', 'debates',"
+    "                                                    'speaking_minutes', 'petitions',"
+    "                                                    'findings')),"
+    "  weight_centi INTEGER NOT NULL CHECK (weight_centi BETWEEN 0 AND 100000),"
+    "  updated_at   TEXT NOT NULL,"
+    "  updated_by   INTEGER CHECK (updated_by IS NULL OR updated_by >= 1)"
+    ");"
+    "CREATE TABLE attendance ("
+    "  session_id  INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+    "  person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+    "  day         TEXT NOT NULL"
+    "              CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  present     INTEGER NOT NULL CHECK (present IN (0, 1)),"
+    "  recorded_at TEXT NOT NULL,"
+    "  recorded_by INTEGER CHECK (recorded_by IS NULL OR recorded_by >= 1),"
+    "  PRIMARY KEY (session_id, person_id, day)"
+    ");" },
+
+  /* Voter petitions and their sample supervision (chamber-petition-store.c,
+   * chamber-supervision.c): each petition with its voters' meeting, agency, status, answer (a
+   * blob of the blob store) and the earlier petition it raises again; its status history; its
+   * links to agenda items, turns and commitments; each recorded draw (seed, filter, strata,
+   * algorithm) with the petitions it drew, per-agency counts at the time of the draw, the group
+   * each drawn petition is assigned to, and the findings with their evidence (a blob). */
+  { 10,
+    "CREATE TABLE petitions ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  content         TEXT NOT NULL"
+    "                  CHECK (content <> '' AND length (CAST (content AS BLOB)) <= 16384),"
+    "  folded          TEXT NOT NULL,"
+    "  meeting_date    TEXT CHECK (meeting_date IS NULL"
+    "                              OR meeting_date GLOB"
+    "                                 '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  meeting_place   TEXT,"
+    "  delegate_group  TEXT,"
+    "  level           TEXT CHECK (level IS NULL"
+    "                              OR level IN ('commune', 'district', 'province')),"
+    "  field           TEXT,"
+    "  agency          TEXT,"
+    "  status          TEXT NOT NULL CHECK (status IN ('forwarded', 'answered', 'in-progress',"
+    "                                                  'resolved', 'unresolved')),"
+    "  answer          TEXT CHECK (answer IS NULL OR length (CAST (answer AS BLOB)) <= 16384),"
+    "  answer_sha256   TEXT CHECK (answer_sha256 IS NULL"
+    "                              OR (length (answer_sha256) = 64"
+    "                                  AND answer_sha256 NOT GLOB '*[^0-9a-f]*')),"
+    "  answer_bytes    INTEGER CHECK (answer_bytes IS NULL OR answer_bytes > 0),"
+    "  received_on     TEXT,"
+    "  forwarded_on    TEXT,"
+    "  answered_on     TEXT,"
+    "  resolved_on     TEXT,"
+    "  updated_at      TEXT NOT NULL,"
+    "  raised_again_of INTEGER REFERENCES petitions (id) ON DELETE SET NULL,"
+    "  similarity      REAL CHECK (similarity IS NULL OR similarity BETWEEN 0 AND 1),"
+    "  CHECK ((answer_sha256 IS NULL) = (answer_bytes IS NULL))"
+    ");"
+    "CREATE INDEX petitions_by_status ON petitions (status, agency);"
+    "CREATE INDEX petitions_by_agency ON petitions (agency);"
+    "CREATE TABLE petition_history ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  petition_id INTEGER NOT NULL REFERENCES petitions (id) ON DELETE CASCADE,"
+    "  status      TEXT NOT NULL CHECK (status IN ('forwarded', 'answered', 'in-progress',"
+    "                                              'resolved', 'unresolved')),"
+    "  at          TEXT NOT NULL,"
+    "  by          INTEGER CHECK (by IS NULL OR by >= 1),"
+    "  note        TEXT CHECK (note IS NULL OR length (CAST (note AS BLOB)) <= 4096),"
+    "  finding_id  INTEGER CHECK (finding_id IS NULL OR finding_id >= 1)"
+    ");"
+    "CREATE INDEX petition_history_by_petition ON petition_history (petition_id, id);"
+    "CREATE TABLE petition_links ("
+    "  petition_id INTEGER NOT NULL REFERENCES petitions (id) ON DELETE CASCADE,"
+    "  kind        TEXT NOT NULL CHECK (kind IN ('item', 'turn', 'commitment')),"
+    "  target_id   INTEGER NOT NULL CHECK (target_id >= 1),"
+    "  session_id  INTEGER NOT NULL DEFAULT 0 CHECK (session_id >= 0),"
+    "  PRIMARY KEY (petition_id, kind, session_id, target_id)"
+    ");"
+    "CREATE TABLE supervision_draws ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  created_at TEXT NOT NULL,"
+    "  created_by INTEGER CHECK (created_by IS NULL OR created_by >= 1),"
+    "  seed       TEXT NOT NULL CHECK (seed <> '' AND seed NOT GLOB '*[^0-9]*'),"
+    "  algorithm  TEXT NOT NULL CHECK (algorithm <> ''),"
+    "  filter     TEXT NOT NULL CHECK (json_valid (filter)),"
+    "  stratify   TEXT NOT NULL CHECK (stratify IN ('none', 'agency', 'field')),"
+    "  size       INTEGER CHECK (size IS NULL OR size >= 1),"
+    "  share_bp   INTEGER CHECK (share_bp IS NULL OR share_bp BETWEEN 1 AND 10000),"
+    "  population INTEGER NOT NULL CHECK (population >= 0),"
+    "  candidates TEXT NOT NULL,"
+    "  CHECK ((size IS NULL) <> (share_bp IS NULL))"
+    ");"
+    "CREATE TABLE supervision_strata ("
+    "  draw_id    INTEGER NOT NULL REFERENCES supervision_draws (id) ON DELETE CASCADE,"
+    "  stratum    TEXT NOT NULL,"
+    "  population INTEGER NOT NULL CHECK (population >= 1),"
+    "  sample     INTEGER NOT NULL CHECK (sample >= 0 AND sample <= population),"
+    "  PRIMARY KEY (draw_id, stratum)"
+    ");"
+    "CREATE TABLE supervision_agencies ("
+    "  draw_id   INTEGER NOT NULL REFERENCES supervision_draws (id) ON DELETE CASCADE,"
+    "  agency    TEXT NOT NULL,"
+    "  petitions INTEGER NOT NULL CHECK (petitions >= 0),"
+    "  reported  INTEGER NOT NULL CHECK (reported >= 0 AND reported <= petitions),"
+    "  PRIMARY KEY (draw_id, agency)"
+    ");"
+    "CREATE TABLE supervision_samples ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  draw_id     INTEGER NOT NULL REFERENCES supervision_draws (id) ON DELETE CASCADE,"
+    "  petition_id INTEGER NOT NULL REFERENCES petitions (id) ON DELETE CASCADE,"
+    "  stratum     TEXT NOT NULL,"
+    "  position    INTEGER NOT NULL CHECK (position >= 1),"
+    "  assignee    TEXT CHECK (assignee IS NULL OR assignee <> ''),"
+    "  assigned_at TEXT,"
+    "  assigned_by INTEGER CHECK (assigned_by IS NULL OR assigned_by >= 1),"
+    "  UNIQUE (draw_id, petition_id),"
+    "  UNIQUE (draw_id, position)"
+    ");"
+    "CREATE INDEX supervision_samples_by_assignee ON supervision_samples (assignee);"
+    "CREATE TABLE supervision_findings ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  sample_id       INTEGER NOT NULL REFERENCES supervision_samples (id) ON DELETE CASCADE,"
+    "  result          TEXT NOT NULL CHECK (result IN ('confirmed', 'partly', 'not-resolved')),"
+    "  note            TEXT CHECK (note IS NULL OR length (CAST (note AS BLOB)) <= 4096),"
+    "  evidence_sha256 TEXT CHECK (evidence_sha256 IS NULL"
+    "                             OR (length (evidence_sha256) = 64"
+    "                                 AND evidence_sha256 NOT GLOB '*[^0-9a-f]*')),"
+    "  evidence_type   TEXT CHECK (evidence_type IS NULL"
+    "                             OR evidence_type IN ('application/pdf', 'image/png',"
+    "                                                  'image/jpeg')),"
+    "  evidence_bytes  INTEGER CHECK (evidence_bytes IS NULL OR evidence_bytes > 0),"
+    "  at              TEXT NOT NULL,"
+    "  by              INTEGER CHECK (by IS NULL OR by >= 1),"
+    "  CHECK ((evidence_sha256 IS NULL) = (evidence_type IS NULL)"
+    "         AND (evidence_sha256 IS NULL) = (evidence_bytes IS NULL))"
+    ");"
+    "CREATE INDEX supervision_findings_by_sample ON supervision_findings (sample_id, id);" },
+
+  /* The secretariat's desk (issue 6): a person's committee (Ban), and agenda items marked for
+   * questioning. */
+  { 11,
+    "ALTER TABLE people ADD COLUMN committee TEXT;"
+    "ALTER TABLE items ADD COLUMN questioning INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (questioning IN (0, 1));" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHAMBER_STORE_SCHEMA_VERSION);
@@ -1460,7 +1638,7 @@ chamber_store_bump_revision (ChamberStore *self,
 /* Agenda items */
 
 #define ITEM_COLUMNS \
-  "id, session_id, parent_id, position, title, planned_minutes, state, changed_at"
+  "id, session_id, parent_id, position, title, planned_minutes, state, changed_at, questioning"
 
 /* Depth-first order: each item's path is its ancestors' (position, id) pairs, fixed width. */
 #define ITEM_TREE_CTE                                                                          \
@@ -1485,6 +1663,7 @@ item_from_row (sqlite3_stmt *stmt)
   item->planned_minutes = sqlite3_column_int (stmt, 5);
   chamber_item_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &item->state);
   item->changed_at = sqlite3_column_int64 (stmt, 7);
+  item->questioning = sqlite3_column_int (stmt, 8) != 0;
   return item;
 }
 
@@ -1615,6 +1794,7 @@ bind_item (sqlite3_stmt      *stmt,
   sqlite3_bind_int (stmt, 6, item->planned_minutes);
   bind_text (stmt, 7, chamber_item_state_to_string (item->state));
   sqlite3_bind_int64 (stmt, 8, MAX (item->changed_at, 0));
+  sqlite3_bind_int (stmt, 9, item->questioning ? 1 : 0);
 }
 
 static gboolean
@@ -1662,7 +1842,7 @@ insert_item (ChamberStore      *self,
 
   insert = prepare (self,
                     "INSERT INTO items (" ITEM_COLUMNS ")"
-                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -1723,11 +1903,12 @@ upsert_item (ChamberStore      *self,
 
   stmt = prepare (self,
                   "INSERT INTO items (" ITEM_COLUMNS ")"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                   " ON CONFLICT (id) DO UPDATE SET session_id = excluded.session_id,"
                   "  parent_id = excluded.parent_id, position = excluded.position,"
                   "  title = excluded.title, planned_minutes = excluded.planned_minutes,"
-                  "  state = excluded.state, changed_at = excluded.changed_at",
+                  "  state = excluded.state, changed_at = excluded.changed_at,"
+                  "  questioning = excluded.questioning",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1799,7 +1980,7 @@ chamber_store_list_items (ChamberStore *self,
   stmt = prepare (self,
                   ITEM_TREE_CTE
                   "SELECT items.id, items.session_id, items.parent_id, items.position,"
-                  "  items.title, items.planned_minutes, items.state, items.changed_at"
+                  "  items.title, items.planned_minutes, items.state, items.changed_at, items.questioning"
                   " FROM tree JOIN items ON items.id = tree.id ORDER BY tree.path",
                   error);
   if (stmt == NULL)
@@ -1817,9 +1998,9 @@ chamber_store_list_items (ChamberStore *self,
 
 /* People */
 
-#define PERSON_COLUMNS "id, name, role, group_name, title, agency, active"
+#define PERSON_COLUMNS "id, name, role, group_name, title, agency, active, committee"
 
-/* Reads a person from columns @first … @first + 6 of @stmt. */
+/* Reads a person from columns @first … @first + 7 of @stmt. */
 static ChamberPerson *
 person_from_row (sqlite3_stmt *stmt,
                  int           first)
@@ -1833,10 +2014,11 @@ person_from_row (sqlite3_stmt *stmt,
   person->title = column_dup (stmt, first + 4);
   person->agency = column_dup (stmt, first + 5);
   person->active = sqlite3_column_int (stmt, first + 6) != 0;
+  person->committee = column_dup (stmt, first + 7);
   return person;
 }
 
-/* Binds the columns after the id as ?2 … ?7. */
+/* Binds the columns after the id as ?2 … ?8. */
 static void
 bind_person (sqlite3_stmt        *stmt,
              const ChamberPerson *person)
@@ -1847,6 +2029,7 @@ bind_person (sqlite3_stmt        *stmt,
   bind_text (stmt, 5, person->title);
   bind_text (stmt, 6, person->agency);
   sqlite3_bind_int (stmt, 7, person->active ? 1 : 0);
+  bind_text (stmt, 8, person->committee);
 }
 
 static gboolean
@@ -1873,7 +2056,8 @@ chamber_store_insert_person (ChamberStore  *self,
     return FALSE;
 
   stmt = prepare (self,
-                  "INSERT INTO people (" PERSON_COLUMNS ") VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  "INSERT INTO people (" PERSON_COLUMNS ")"
+                  " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                   error);
   if (stmt == NULL)
     goto failed;
@@ -1906,10 +2090,12 @@ upsert_person (ChamberStore        *self,
     return FALSE;
 
   stmt = prepare (self,
-                  "INSERT INTO people (" PERSON_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                  "INSERT INTO people (" PERSON_COLUMNS ")"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                   " ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,"
                   "  group_name = excluded.group_name, title = excluded.title,"
-                  "  agency = excluded.agency, active = excluded.active",
+                  "  agency = excluded.agency, active = excluded.active,"
+                  "  committee = excluded.committee",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -2639,7 +2825,7 @@ chamber_store_lookup_token (ChamberStore *self,
   now = now_utc_string (0);
   lookup = prepare (self,
                     "SELECT t.id, t.last_used_at, "
-                    "  p.id, p.name, p.role, p.group_name, p.title, p.agency, p.active"
+                    "  p.id, p.name, p.role, p.group_name, p.title, p.agency, p.active, p.committee"
                     " FROM tokens t JOIN people p ON p.id = t.person_id"
                     " WHERE t.token_hash = ?1 AND t.revoked_at IS NULL"
                     "   AND (t.expires_at IS NULL OR t.expires_at > ?2) AND p.active = 1",
@@ -2732,7 +2918,7 @@ chamber_store_get_token_person (ChamberStore *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = prepare (self,
-                  "SELECT p.id, p.name, p.role, p.group_name, p.title, p.agency, p.active"
+                  "SELECT p.id, p.name, p.role, p.group_name, p.title, p.agency, p.active, p.committee"
                   " FROM tokens t JOIN people p ON p.id = t.person_id WHERE t.id = ?1",
                   error);
   if (stmt == NULL)

@@ -29,7 +29,7 @@ typedef enum {
 GQuark chamber_store_error_quark (void);
 
 /* The newest schema this build writes. */
-#define CHAMBER_STORE_SCHEMA_VERSION 8
+#define CHAMBER_STORE_SCHEMA_VERSION 11
 
 #define CHAMBER_TYPE_STORE (chamber_store_get_type ())
 G_DECLARE_FINAL_TYPE (ChamberStore, chamber_store, CHAMBER, STORE, GObject)

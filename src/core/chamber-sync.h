@@ -95,6 +95,9 @@ int               chamber_sync_get_max_parallel (ChamberSync *self);
 /* Whether a run renders the instant-open previews of the documents it brings (default TRUE: the
  * app opens them at once). A load test of the server, or a mirror, turns them off. */
 void              chamber_sync_set_previews (ChamberSync *self, gboolean previews);
+/* The bytes the previews folder may take (default CHAMBER_PREVIEW_DEFAULT_BUDGET); the sets used
+ * least recently are evicted beyond it (chamber_preview_enforce_budget()). */
+void              chamber_sync_set_preview_budget (ChamberSync *self, guint64 bytes);
 
 /* Blocking. @session_id 0 syncs every session the person may read. */
 gboolean chamber_sync_run (ChamberSync *self, gint64 session_id,

@@ -4,7 +4,8 @@
  *
  * chamberd holds one ChamberLiveState per session that has been used since it started, rebuilt
  * from the store's events the first time it is needed (so after a restart or a kill the state is
- * what the events say). A command is decided against that state, its event committed to the
+ * what the events say). Its context (the session's items, the people) is read again only when
+ * the store changed since (chamber_live_store_get_stamp()), not on every command. A command is decided against that state, its event committed to the
  * store, applied, and only then sent to every WebSocket client of the session. Everything runs
  * on the main thread, so a client that subscribes gets the events stored before it from the
  * store and every later one from the broadcast, each once and in order. */
@@ -33,9 +34,10 @@ typedef struct
 
 struct _LiveSession
 {
-  gint64            session_id;
-  ChamberLiveState *state;
-  GPtrArray        *clients;  /* LiveClient */
+  gint64                session_id;
+  ChamberLiveState     *state;
+  GPtrArray            *clients;  /* LiveClient */
+  ChamberLiveStoreStamp stamp;    /* the store's, when the context was last known current */
 };
 
 static void
@@ -69,10 +71,20 @@ chamber_server_live_teardown (ChamberServer *self)
   g_clear_pointer (&self->live_sessions, g_hash_table_unref);
 }
 
+/* The wall clock as it was when chamberd started, moved on by the monotonic clock: a system
+ * clock that jumps back or forward (corrected by NTP or by hand) while a turn runs neither
+ * starts the turn over nor adds the jump to it (test-clock-jump). */
 static gint64
 now_ms (void)
 {
-  return g_get_real_time () / 1000;
+  static gint64 real_at_start, monotonic_at_start;
+
+  if (monotonic_at_start == 0)
+    {
+      real_at_start = g_get_real_time ();
+      monotonic_at_start = g_get_monotonic_time ();
+    }
+  return (real_at_start + (g_get_monotonic_time () - monotonic_at_start)) / 1000;
 }
 
 /* The live session @session_id, its state loaded from the store when it is not held yet. An
@@ -88,12 +100,19 @@ get_live_session (ChamberRequest *request,
 
   if (session != NULL)
     {
-      /* People and items may have been added since: refresh the context. */
-      if (!chamber_live_store_add_context (self->store, session->state, &error))
+      ChamberLiveStoreStamp stamp;
+
+      /* People and items may have changed since: when anything was written to the store (but
+       * this session's own events), the context is read again. */
+      if (!chamber_live_store_get_stamp (self->store, &stamp, &error)
+          || ((stamp.changes != session->stamp.changes
+               || stamp.data_version != session->stamp.data_version)
+              && !chamber_live_store_add_context (self->store, session->state, &error)))
         {
           chamber_server_reply_gerror (request->msg, error);
           return NULL;
         }
+      session->stamp = stamp;
       return session;
     }
 
@@ -115,6 +134,8 @@ get_live_session (ChamberRequest *request,
   session = g_new0 (LiveSession, 1);
   session->session_id = session_id;
   session->state = state;
+  if (!chamber_live_store_get_stamp (self->store, &session->stamp, NULL))
+    session->stamp.changes = -1;  /* unknown: the next request reads the context again */
   session->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) live_client_free);
   g_hash_table_insert (self->live_sessions, &session->session_id, session);
   return session;
@@ -211,6 +232,67 @@ reply_live_error (ChamberRequest *request,
   chamber_server_reply_error (request->msg, status, code, error->message);
 }
 
+static gboolean
+given_to_all (const ChamberDocument *document)
+{
+  if (document->access == NULL || document->access[0] == NULL)
+    return TRUE;
+  return g_strv_contains ((const char *const *) document->access, "all");
+}
+
+/* The anchor of a decided request, checked against the documents the state machine does not
+ * know: a published document of this session that the sender may read (any other is “no such
+ * document”, so that nobody learns of one they may not read), a page it has, and a quote only
+ * from a document given to everyone, since every screen of the hall shows it. FALSE having
+ * answered when it is refused. */
+static gboolean
+check_anchor (ChamberRequest *request,
+              gint64          session_id,
+              JsonObject     *event)
+{
+  JsonNode *node = json_object_get_member (event, "anchor");
+  JsonObject *anchor;
+  g_autoptr (ChamberDocument) document = NULL;
+  gint64 document_id, page;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+  anchor = json_node_get_object (node);
+  document_id = json_object_get_int_member_with_default (anchor, "document", 0);
+  page = json_object_get_int_member_with_default (anchor, "page", 0);
+  document = chamber_store_get_document (request->server->store, document_id, NULL);
+  if (document == NULL || document->session_id != session_id || document->published_at == NULL
+      || !chamber_store_person_may_read (request->server->store, request->caller, document))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("There is no document %lld in this session to anchor to."),
+                         (long long) document_id);
+
+      chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
+      return FALSE;
+    }
+  if (document->pages > 0 && page > document->pages)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The anchor's page %lld is past the end of “%s” (%d pages)."),
+                         (long long) page, document->title, document->pages);
+
+      chamber_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "bad-request",
+                                  message);
+      return FALSE;
+    }
+  if (json_object_get_string_member_with_default (anchor, "quote", NULL) != NULL
+      && !given_to_all (document))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("A passage of a document not given to everyone cannot be "
+                                    "quoted: every screen in the hall shows it. Anchor the "
+                                    "request to the page only."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* POST /api/v1/sessions/ID/live/commands — any role; the state machine checks the role. */
 void
 chamber_server_post_live_command (ChamberRequest *request)
@@ -235,6 +317,8 @@ chamber_server_post_live_command (ChamberRequest *request)
       reply_live_error (request, error);
       return;
     }
+  if (!check_anchor (request, session->session_id, event))
+    return;
   /* Stored before anyone hears of it. */
   if (!chamber_live_store_append (request->server->store, session->session_id, event, &text,
                                   &error))
@@ -252,6 +336,9 @@ chamber_server_post_live_command (ChamberRequest *request)
                                   error->message);
       return;
     }
+  /* Its own event is no change of the context: nothing else ran since the stamp was taken. */
+  if (!chamber_live_store_get_stamp (request->server->store, &session->stamp, NULL))
+    session->stamp.changes = -1;
   broadcast (session, text);
   chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "event",
                                json_node_init_object (json_node_alloc (), event));

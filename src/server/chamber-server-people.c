@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-audit.h"
+#include "chamber-desk-store.h"
+#include "chamber-people-import.h"
 #include "chamber-protocol.h"
 #include "chamber-server-private.h"
 #include "chamber-token.h"
@@ -317,4 +319,272 @@ chamber_server_post_token_revoke (ChamberRequest *request)
   root = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (root, answer);
   chamber_server_reply_json (request->msg, SOUP_STATUS_OK, root);
+}
+
+/* The secretariat's desk: editing people, their tokens, and importing people from a CSV file
+ * (docs/protocol.md). */
+
+/* The person of the request's path id, or NULL having answered 404 (or 500). */
+static ChamberPerson *
+lookup_person (ChamberRequest *request)
+{
+  g_autoptr (GError) error = NULL;
+  ChamberPerson *person = chamber_store_get_person (request->server->store, request->id,
+                                                    &error);
+
+  if (person == NULL)
+    {
+      if (error == NULL
+          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no person %lld. Check the person id."),
+                             (long long) request->id);
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+    }
+  return person;
+}
+
+/* An optional string member of a PUT: absent leaves *out alone; null or "" clears it. */
+static gboolean
+read_changed_text (ChamberRequest *request,
+                   JsonObject     *object,
+                   const char     *member,
+                   char          **out)
+{
+  g_autofree char *value = NULL;
+
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  if (!read_optional_text (request, object, member, &value))
+    return FALSE;
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+void
+chamber_server_put_person (ChamberRequest *request)
+{
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (GError) error = NULL;
+  ChamberRole old_role;
+
+  person = lookup_person (request);
+  if (person == NULL)
+    return;
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+  old_role = person->role;
+
+  if (json_object_has_member (object, "name"))
+    {
+      g_autofree char *name = NULL;
+
+      if (!chamber_json_get_string (object, "name", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &name,
+                                    &error))
+        {
+          reply_bad_request (request, error->message);
+          return;
+        }
+      if (*g_strstrip (name) == '\0')
+        {
+          reply_bad_request (request, _("“name” must not be empty."));
+          return;
+        }
+      g_free (person->name);
+      person->name = g_steal_pointer (&name);
+    }
+  if (json_object_has_member (object, "role"))
+    {
+      g_autofree char *role = NULL;
+
+      if (!chamber_json_get_string (object, "role", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &role,
+                                    &error))
+        {
+          reply_bad_request (request, error->message);
+          return;
+        }
+      if (!chamber_role_from_string (role, &person->role))
+        {
+          reply_bad_request (request, _("“role” must be “delegate”, “chair”, “secretariat”, "
+                                        "“admin” or “official”."));
+          return;
+        }
+    }
+  if (json_object_has_member (object, "active"))
+    {
+      JsonNode *node = json_object_get_member (object, "active");
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          reply_bad_request (request, _("“active” must be true or false."));
+          return;
+        }
+      person->active = json_node_get_boolean (node);
+    }
+  if (!read_changed_text (request, object, "group", &person->group_name)
+      || !read_changed_text (request, object, "committee", &person->committee)
+      || !read_changed_text (request, object, "title", &person->title)
+      || !read_changed_text (request, object, "agency", &person->agency))
+    return;
+
+  if (!chamber_server_role_may_manage (request->caller->role, old_role)
+      || !chamber_server_role_may_manage (request->caller->role, person->role))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("Only an administrator may change people with the admin or "
+                                    "secretariat role, or give someone one of those roles."));
+      return;
+    }
+  if (person->id == request->caller->id && !person->active)
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_CONFLICT, "conflict",
+                                  _("You cannot deactivate yourself: ask another administrator."));
+      return;
+    }
+
+  if (!chamber_desk_store_update_person (request->server->store, person, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "person",
+                               chamber_person_to_json (person));
+}
+
+void
+chamber_server_get_person_tokens (ChamberRequest *request)
+{
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autoptr (GPtrArray) tokens = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonArray *array;
+
+  if (!chamber_server_role_may_write (request->caller->role))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("Only the secretariat or an administrator may see access "
+                                    "tokens."));
+      return;
+    }
+  person = lookup_person (request);
+  if (person == NULL)
+    return;
+  if (!chamber_server_role_may_manage (request->caller->role, person->role))
+    {
+      chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                  _("Only an administrator may see the tokens of admins and the "
+                                    "secretariat."));
+      return;
+    }
+  tokens = chamber_desk_store_list_tokens (request->server->store, person->id, &error);
+  if (tokens == NULL)
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  array = json_array_sized_new (tokens->len);
+  for (guint i = 0; i < tokens->len; i++)
+    json_array_add_element (array, chamber_token_info_to_json (g_ptr_array_index (tokens, i)));
+  chamber_server_reply_array (request->msg, "tokens", array);
+}
+
+static void
+reply_import_too_large (ChamberRequest *request)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("The file is larger than %d MiB. Split it into smaller files."),
+                     CHAMBER_PEOPLE_IMPORT_MAX_BYTES / (1024 * 1024));
+
+  chamber_server_reply_error (request->msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                              message);
+}
+
+gboolean
+chamber_server_prepare_people_import (ChamberRequest *request)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->msg);
+
+  request->body->limit = CHAMBER_PEOPLE_IMPORT_MAX_BYTES;
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && (guint64) soup_message_headers_get_content_length (headers) > request->body->limit)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (request->msg),
+                                    "Connection", "close");
+      reply_import_too_large (request);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when the request's query has dry_run=1 (or true). */
+static gboolean
+query_dry_run (ChamberRequest *request)
+{
+  GUri *uri = soup_server_message_get_uri (request->msg);
+  const char *query = uri != NULL ? g_uri_get_query (uri) : NULL;
+  g_autoptr (GHashTable) params = NULL;
+  const char *value;
+
+  if (query == NULL)
+    return FALSE;
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL)
+    return FALSE;
+  value = g_hash_table_lookup (params, "dry_run");
+  return value != NULL && (g_str_equal (value, "1") || g_str_equal (value, "true"));
+}
+
+void
+chamber_server_post_people_import (ChamberRequest *request)
+{
+  ChamberRequestBody *body = request->body;
+  g_autoptr (ChamberPeopleImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean dry_run = query_dry_run (request);
+
+  if (body->too_large)
+    {
+      reply_import_too_large (request);
+      return;
+    }
+  import = chamber_people_import_preview (request->server->store,
+                                          (const char *) body->data->data, body->data->len,
+                                          request->caller->role, &error);
+  if (import == NULL)
+    {
+      if (error->domain == CHAMBER_CSV_ERROR || error->domain == CHAMBER_PEOPLE_IMPORT_ERROR)
+        {
+          g_autofree char *message = g_strdup_printf (_("The file cannot be read: %s"),
+                                                      error->message);
+
+          chamber_server_reply_error (request->msg,
+                                      g_error_matches (error, CHAMBER_CSV_ERROR,
+                                                       CHAMBER_CSV_ERROR_TOO_LARGE)
+                                        ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
+                                        : SOUP_STATUS_BAD_REQUEST,
+                                      g_error_matches (error, CHAMBER_CSV_ERROR,
+                                                       CHAMBER_CSV_ERROR_TOO_LARGE)
+                                        ? "too-large" : "bad-request",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  if (!dry_run && import->valid > 0
+      && !chamber_people_import_apply (request->server->store, import, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  chamber_server_reply_json (request->msg, SOUP_STATUS_OK,
+                             chamber_people_import_to_json (import, dry_run));
 }

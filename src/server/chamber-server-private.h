@@ -30,6 +30,12 @@ struct _ChamberServer
   guint             auth_failure_limit;
   guint             auth_window_seconds;
   GHashTable       *live_sessions; /* session id → its live sitting (chamber-server-live.c) */
+  /* Kept-alive connections and their reaper (chamber-server-connections.c). */
+  GHashTable       *connections;   /* GSocket → Connection */
+  guint             idle_timeout_seconds;
+  guint             max_idle_connections;
+  guint             connections_reap_id;
+  guint             connections_close_id;
 };
 
 /* The key of the ChamberRequest on its SoupServerMessage. */
@@ -59,7 +65,7 @@ typedef struct
   ChamberServer      *server;
   SoupServerMessage  *msg;
   const ChamberRoute *route;
-  const char         *method;   /* SOUP_METHOD_GET, _HEAD, _POST or _PUT */
+  const char         *method;   /* SOUP_METHOD_GET, _HEAD, _POST, _PUT or _DELETE */
   gint64              id;       /* the numeric path segment, 0 when the route has none */
   char               *segment;  /* the raw last path segment (a blob's hash) */
   ChamberPerson      *caller;
@@ -82,6 +88,7 @@ struct _ChamberRoute
   gboolean                post_is_upload;
   ChamberRouteFunc        put;      /* secretariat and admin only; a JSON body */
   gboolean                post_any_role;  /* every role may POST; the handler checks */
+  ChamberRouteFunc        delete;   /* secretariat and admin only; no body */
 };
 
 /* Roles that may write (docs/protocol.md): secretariat and admin. */
@@ -143,6 +150,15 @@ void     chamber_server_put_document_access (ChamberRequest *request);
 void     chamber_server_get_blob (ChamberRequest *request);
 void     chamber_server_get_audit (ChamberRequest *request);
 void     chamber_server_get_session_delivery (ChamberRequest *request);
+/* The secretariat's desk (chamber-server-sessions.c, chamber-server-people.c) */
+void     chamber_server_put_session (ChamberRequest *request);
+void     chamber_server_post_session_copy_agenda (ChamberRequest *request);
+void     chamber_server_put_item (ChamberRequest *request);
+void     chamber_server_delete_item (ChamberRequest *request);
+void     chamber_server_put_person (ChamberRequest *request);
+void     chamber_server_get_person_tokens (ChamberRequest *request);
+gboolean chamber_server_prepare_people_import (ChamberRequest *request);
+void     chamber_server_post_people_import (ChamberRequest *request);
 void     chamber_server_get_live (ChamberRequest *request);
 void     chamber_server_get_session_live (ChamberRequest *request);
 void     chamber_server_post_live_command (ChamberRequest *request);
@@ -151,6 +167,42 @@ void     chamber_server_get_live_events (ChamberRequest *request);
 void     chamber_server_get_session_minutes (ChamberRequest *request);
 void     chamber_server_get_commitments (ChamberRequest *request);
 void     chamber_server_put_commitment (ChamberRequest *request);
+/* chamber-server-commitments.c (follow-up) and chamber-server-reports.c */
+gboolean chamber_server_prepare_commitment_update (ChamberRequest *request);
+void     chamber_server_post_commitment_update (ChamberRequest *request);
+void     chamber_server_get_commitment_updates (ChamberRequest *request);
+void     chamber_server_get_commitment_evidence (ChamberRequest *request);
+void     chamber_server_post_session_carry (ChamberRequest *request);
+/* Carries the commitments still open into the new session @session (its revision updated);
+ * a failure is logged, never refused: the session stands. */
+void     chamber_server_carry_commitments (ChamberServer *server, ChamberSession *session,
+                                           gint64 person_id);
+void     chamber_server_get_report_delegates (ChamberRequest *request);
+void     chamber_server_get_report_criteria (ChamberRequest *request);
+void     chamber_server_put_report_criteria (ChamberRequest *request);
+void     chamber_server_post_session_attendance (ChamberRequest *request);
+
+/* chamber-server-petitions.c: voter petitions and sample supervision */
+void     chamber_server_get_petitions (ChamberRequest *request);
+void     chamber_server_post_petitions (ChamberRequest *request);
+gboolean chamber_server_prepare_petition_import (ChamberRequest *request);
+void     chamber_server_post_petition_import (ChamberRequest *request);
+void     chamber_server_get_petition_report (ChamberRequest *request);
+void     chamber_server_get_petition (ChamberRequest *request);
+void     chamber_server_put_petition (ChamberRequest *request);
+void     chamber_server_get_petition_answer (ChamberRequest *request);
+gboolean chamber_server_prepare_petition_answer (ChamberRequest *request);
+void     chamber_server_post_petition_answer (ChamberRequest *request);
+void     chamber_server_get_supervision_draws (ChamberRequest *request);
+void     chamber_server_post_supervision_draws (ChamberRequest *request);
+void     chamber_server_get_supervision_draw (ChamberRequest *request);
+void     chamber_server_get_supervision_checks (ChamberRequest *request);
+void     chamber_server_get_supervision_samples (ChamberRequest *request);
+void     chamber_server_put_supervision_sample (ChamberRequest *request);
+gboolean chamber_server_prepare_supervision_finding (ChamberRequest *request);
+void     chamber_server_post_supervision_finding (ChamberRequest *request);
+void     chamber_server_get_supervision_evidence (ChamberRequest *request);
+void     chamber_server_get_supervision_recommendation (ChamberRequest *request);
 
 /* The live channel (chamber-server-live.c): its table of sessions, its WebSocket handler, and
  * closing every WebSocket when the server stops. */
@@ -160,6 +212,13 @@ void chamber_server_live_close_all (ChamberServer *self);
 void chamber_server_live_teardown (ChamberServer *self);
 
 /* Called by an upload when its worker thread starts and ends, so shutdown can wait. */
+/* chamber-server-connections.c: every request marks its connection busy (a WebSocket one is
+ * never reaped); libsoup's request-finished marks it idle. */
+void chamber_server_connections_init (ChamberServer *self);
+void chamber_server_connections_request_started (ChamberServer *self, SoupServerMessage *msg,
+                                                 gboolean websocket);
+void chamber_server_connections_clear (ChamberServer *self);
+
 void chamber_server_job_started (ChamberServer *self);
 void chamber_server_job_finished (ChamberServer *self);
 

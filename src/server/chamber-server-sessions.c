@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chamber-desk-store.h"
 #include "chamber-hash.h"
 #include "chamber-manifest.h"
 #include "chamber-protocol.h"
@@ -189,6 +190,7 @@ chamber_server_post_sessions (ChamberRequest *request)
       chamber_server_reply_gerror (request->msg, error);
       return;
     }
+  chamber_server_carry_commitments (request->server, session, request->caller->id);
   chamber_server_reply_member (request->msg, SOUP_STATUS_CREATED, "session",
                                chamber_session_to_json (session));
 }
@@ -513,4 +515,343 @@ chamber_server_get_session_manifest (ChamberRequest *request)
   soup_server_message_set_status (request->msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE,
                                     g_steal_pointer (&body), len);
+}
+
+/* The secretariat's desk: editing sessions and agenda items (docs/protocol.md). */
+
+/* Answers an error of chamber-desk-store: INVALID 400, CONFLICT 409, the rest as usual. */
+static void
+reply_desk_error (ChamberRequest *request,
+                  const GError   *error)
+{
+  if (g_error_matches (error, CHAMBER_DESK_ERROR, CHAMBER_DESK_ERROR_INVALID))
+    reply_bad_request (request, error->message);
+  else if (g_error_matches (error, CHAMBER_DESK_ERROR, CHAMBER_DESK_ERROR_CONFLICT))
+    chamber_server_reply_error (request->msg, SOUP_STATUS_CONFLICT, "conflict", error->message);
+  else
+    chamber_server_reply_gerror (request->msg, error);
+}
+
+/* An optional string member of a PUT: absent leaves *out alone; null or "" clears it. */
+static gboolean
+read_changed_text (ChamberRequest *request,
+                   JsonObject     *object,
+                   const char     *member,
+                   char          **out)
+{
+  g_autofree char *value = NULL;
+
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  if (!read_text (request, object, member, FALSE, &value))
+    return FALSE;
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+static gboolean
+read_changed_date (ChamberRequest *request,
+                   JsonObject     *object,
+                   const char     *member,
+                   char          **out)
+{
+  g_autofree char *value = NULL;
+
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  if (!read_date (request, object, member, &value))
+    return FALSE;
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+void
+chamber_server_put_session (ChamberRequest *request)
+{
+  g_autoptr (ChamberSession) session = NULL;
+  g_autoptr (ChamberSession) stored = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *state = NULL;
+
+  session = lookup_session (request);
+  if (session == NULL)
+    return;
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+
+  if (json_object_has_member (object, "number"))
+    {
+      gint64 number = 0;
+
+      if (!chamber_json_get_int (object, "number", TRUE, 1, MAX_SESSION_NUMBER, &number,
+                                 &error))
+        {
+          reply_bad_request (request, error->message);
+          return;
+        }
+      session->number = (int) number;
+    }
+  if (json_object_has_member (object, "title"))
+    {
+      g_autofree char *title = NULL;
+
+      if (!read_text (request, object, "title", TRUE, &title))
+        return;
+      g_free (session->title);
+      session->title = g_steal_pointer (&title);
+    }
+  if (!read_text (request, object, "kind", FALSE, &kind)
+      || !read_text (request, object, "state", FALSE, &state)
+      || !read_changed_text (request, object, "place", &session->place)
+      || !read_changed_date (request, object, "starts_on", &session->starts_on)
+      || !read_changed_date (request, object, "ends_on", &session->ends_on))
+    return;
+  if (kind != NULL && !chamber_session_kind_from_string (kind, &session->kind))
+    {
+      reply_bad_request (request, _("“kind” must be “regular”, “thematic” or “extraordinary”."));
+      return;
+    }
+  if (session->starts_on != NULL && session->ends_on != NULL
+      && strcmp (session->ends_on, session->starts_on) < 0)
+    {
+      reply_bad_request (request, _("“ends_on” is before “starts_on”: check the dates."));
+      return;
+    }
+  if (state != NULL)
+    {
+      ChamberSessionState to;
+
+      if (!chamber_session_state_from_string (state, &to))
+        {
+          reply_bad_request (request, _("“state” must be “preparing”, “open” or “closed”."));
+          return;
+        }
+      if (!chamber_session_state_may_change (session->state, to))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("A session cannot go from “%s” to “%s”: it goes from preparing "
+                               "to open to closed, and a closed one may be opened again."),
+                             chamber_session_state_to_string (session->state), state);
+
+          chamber_server_reply_error (request->msg, SOUP_STATUS_CONFLICT, "conflict", message);
+          return;
+        }
+      session->state = to;
+    }
+
+  if (!chamber_store_update_session (request->server->store, session, &error))
+    {
+      chamber_server_reply_gerror (request->msg, error);
+      return;
+    }
+  stored = chamber_store_get_session (request->server->store, session->id, NULL);
+  chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "session",
+                               chamber_session_to_json (stored != NULL ? stored : session));
+}
+
+void
+chamber_server_post_session_copy_agenda (ChamberRequest *request)
+{
+  g_autoptr (ChamberSession) session = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 from = 0;
+  JsonArray *array;
+
+  session = lookup_session (request);
+  if (session == NULL)
+    return;
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+  if (!chamber_json_get_int (object, "from", TRUE, 1, G_MAXINT64, &from, &error))
+    {
+      reply_bad_request (request, error->message);
+      return;
+    }
+  if (from == session->id)
+    {
+      reply_bad_request (request, _("“from” names this session itself: choose an earlier "
+                                    "session to copy the agenda from."));
+      return;
+    }
+
+  items = chamber_desk_store_copy_agenda (request->server->store, session->id, from, &error);
+  if (items == NULL)
+    {
+      if (g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no session %lld to copy the agenda from."),
+                             (long long) from);
+
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
+        }
+      else
+        reply_desk_error (request, error);
+      return;
+    }
+  array = json_array_sized_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    json_array_add_element (array, chamber_item_to_json (g_ptr_array_index (items, i)));
+  {
+    JsonObject *answer = json_object_new ();
+    JsonNode *root = json_node_new (JSON_NODE_OBJECT);
+
+    json_object_set_array_member (answer, "items", array);
+    json_node_take_object (root, answer);
+    chamber_server_reply_json (request->msg, SOUP_STATUS_CREATED, root);
+  }
+}
+
+/* The item of the request's path id, or NULL having answered 404 (or 500). */
+static ChamberItem *
+lookup_item (ChamberRequest *request)
+{
+  g_autoptr (GError) error = NULL;
+  ChamberItem *item = chamber_store_get_item (request->server->store, request->id, &error);
+
+  if (item == NULL)
+    {
+      if (error == NULL
+          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
+                             (long long) request->id);
+
+          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
+                                      message);
+        }
+      else
+        chamber_server_reply_gerror (request->msg, error);
+    }
+  return item;
+}
+
+void
+chamber_server_put_item (ChamberRequest *request)
+{
+  ChamberStore *store = request->server->store;
+  g_autoptr (ChamberItem) item = NULL;
+  g_autoptr (ChamberItem) stored = NULL;
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (GError) error = NULL;
+
+  item = lookup_item (request);
+  if (item == NULL)
+    return;
+  object = chamber_request_read_object (request, FALSE);
+  if (object == NULL)
+    return;
+
+  if (json_object_has_member (object, "title"))
+    {
+      g_autofree char *title = NULL;
+
+      if (!read_text (request, object, "title", TRUE, &title))
+        return;
+      g_free (item->title);
+      item->title = g_steal_pointer (&title);
+    }
+  if (json_object_has_member (object, "planned_minutes"))
+    {
+      gint64 minutes = 0;
+
+      if (!chamber_json_get_int (object, "planned_minutes", TRUE, 0, MAX_PLANNED_MINUTES,
+                                 &minutes, &error))
+        {
+          reply_bad_request (request, error->message);
+          return;
+        }
+      item->planned_minutes = (int) minutes;
+    }
+  if (json_object_has_member (object, "questioning"))
+    {
+      JsonNode *node = json_object_get_member (object, "questioning");
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          reply_bad_request (request, _("“questioning” must be true or false."));
+          return;
+        }
+      item->questioning = json_node_get_boolean (node);
+    }
+  if (json_object_has_member (object, "parent_id"))
+    {
+      gint64 parent_id = 0;
+
+      if (!JSON_NODE_HOLDS_NULL (json_object_get_member (object, "parent_id"))
+          && !chamber_json_get_int (object, "parent_id", TRUE, 1, G_MAXINT64, &parent_id,
+                                    &error))
+        {
+          reply_bad_request (request, error->message);
+          return;
+        }
+      if (parent_id != 0)
+        {
+          g_autoptr (ChamberItem) parent = chamber_store_get_item (store, parent_id, NULL);
+
+          if (parent == NULL || parent->session_id != item->session_id)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("“parent_id” %lld is not an agenda item of session %lld."),
+                                 (long long) parent_id, (long long) item->session_id);
+              reply_bad_request (request, message);
+              return;
+            }
+        }
+      if (parent_id != item->parent_id && !json_object_has_member (object, "position"))
+        item->position = -1;  /* a new parent without a position: last among its children */
+      item->parent_id = parent_id;
+    }
+  if (json_object_has_member (object, "position"))
+    {
+      gint64 position = 0;
+
+      if (!chamber_json_get_int (object, "position", TRUE, 0, MAX_POSITION, &position, &error))
+        {
+          reply_bad_request (request, error->message);
+          return;
+        }
+      item->position = (int) position;
+    }
+
+  if (!chamber_desk_store_update_item (store, item, &error))
+    {
+      reply_desk_error (request, error);
+      return;
+    }
+  stored = chamber_store_get_item (store, item->id, NULL);
+  chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "item",
+                               chamber_item_to_json (stored != NULL ? stored : item));
+}
+
+void
+chamber_server_delete_item (ChamberRequest *request)
+{
+  g_autoptr (ChamberItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *answer;
+  JsonNode *root;
+
+  item = lookup_item (request);
+  if (item == NULL)
+    return;
+  if (!chamber_desk_store_delete_item (request->server->store, item->id, &error))
+    {
+      reply_desk_error (request, error);
+      return;
+    }
+  answer = json_object_new ();
+  json_object_set_int_member (answer, "deleted", item->id);
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, answer);
+  chamber_server_reply_json (request->msg, SOUP_STATUS_OK, root);
 }

@@ -35,13 +35,20 @@ G_DEFINE_FINAL_TYPE (ChamberServer, chamber_server, G_TYPE_OBJECT)
 static const ChamberRoute routes[] = {
   { "me", chamber_server_get_me, NULL, NULL, FALSE },
   { "sessions", chamber_server_get_sessions, chamber_server_post_sessions, NULL, FALSE },
-  { "sessions/#", chamber_server_get_session, NULL, NULL, FALSE },
+  { "sessions/#", chamber_server_get_session, NULL, NULL, FALSE, chamber_server_put_session },
+  { "sessions/#/copy-agenda", NULL, chamber_server_post_session_copy_agenda, NULL, FALSE },
+  { "items/#", NULL, NULL, NULL, FALSE, chamber_server_put_item, FALSE,
+    chamber_server_delete_item },
+  { "people/#", NULL, NULL, NULL, FALSE, chamber_server_put_person },
+  { "people/import", NULL, chamber_server_post_people_import,
+    chamber_server_prepare_people_import, FALSE },
   { "sessions/#/items", chamber_server_get_session_items, chamber_server_post_session_items,
     NULL, FALSE },
   { "sessions/#/documents", chamber_server_get_session_documents, NULL, NULL, FALSE },
   { "sessions/#/manifest", chamber_server_get_session_manifest, NULL, NULL, FALSE },
   { "people", chamber_server_get_people, chamber_server_post_people, NULL, FALSE },
-  { "people/#/tokens", NULL, chamber_server_post_person_tokens, NULL, FALSE },
+  { "people/#/tokens", chamber_server_get_person_tokens, chamber_server_post_person_tokens, NULL,
+    FALSE },
   { "tokens/#/revoke", NULL, chamber_server_post_token_revoke, NULL, FALSE },
   { "items/#/documents", NULL, chamber_server_post_item_documents,
     chamber_server_prepare_upload, TRUE },
@@ -60,6 +67,34 @@ static const ChamberRoute routes[] = {
   { "sessions/#/minutes", chamber_server_get_session_minutes, NULL, NULL, FALSE },
   { "commitments", chamber_server_get_commitments, NULL, NULL, FALSE },
   { "commitments/#", NULL, NULL, NULL, FALSE, chamber_server_put_commitment },
+  { "commitments/#/updates", chamber_server_get_commitment_updates,
+    chamber_server_post_commitment_update, chamber_server_prepare_commitment_update, TRUE },
+  { "commitment-updates/#/evidence", chamber_server_get_commitment_evidence, NULL, NULL, FALSE },
+  { "sessions/#/carry", NULL, chamber_server_post_session_carry, NULL, FALSE },
+  { "sessions/#/attendance", NULL, chamber_server_post_session_attendance, NULL, FALSE },
+  { "reports/delegates", chamber_server_get_report_delegates, NULL, NULL, FALSE },
+  { "reports/criteria", chamber_server_get_report_criteria, NULL, NULL, FALSE,
+    chamber_server_put_report_criteria },
+  { "petitions", chamber_server_get_petitions, chamber_server_post_petitions, NULL, FALSE },
+  { "petitions/import", NULL, chamber_server_post_petition_import,
+    chamber_server_prepare_petition_import, FALSE },
+  { "petitions/report", chamber_server_get_petition_report, NULL, NULL, FALSE },
+  { "petitions/#", chamber_server_get_petition, NULL, NULL, FALSE,
+    chamber_server_put_petition },
+  { "petitions/#/answer", chamber_server_get_petition_answer, chamber_server_post_petition_answer,
+    chamber_server_prepare_petition_answer, TRUE },
+  { "supervision/draws", chamber_server_get_supervision_draws,
+    chamber_server_post_supervision_draws, NULL, FALSE },
+  { "supervision/draws/#", chamber_server_get_supervision_draw, NULL, NULL, FALSE },
+  { "supervision/draws/#/checks", chamber_server_get_supervision_checks, NULL, NULL, FALSE },
+  { "supervision/samples", chamber_server_get_supervision_samples, NULL, NULL, FALSE },
+  { "supervision/samples/#", NULL, NULL, NULL, FALSE, chamber_server_put_supervision_sample },
+  { "supervision/samples/#/findings", NULL, chamber_server_post_supervision_finding,
+    chamber_server_prepare_supervision_finding, TRUE, NULL, TRUE },
+  { "supervision/findings/#/evidence", chamber_server_get_supervision_evidence, NULL, NULL,
+    FALSE },
+  { "supervision/recommendation", chamber_server_get_supervision_recommendation, NULL, NULL,
+    FALSE },
 };
 
 /* Request bodies */
@@ -418,6 +453,8 @@ allowed_methods (const ChamberRoute *route)
     g_ptr_array_add (names, (gpointer) "POST");
   if (route->put != NULL)
     g_ptr_array_add (names, (gpointer) "PUT");
+  if (route->delete != NULL)
+    g_ptr_array_add (names, (gpointer) "DELETE");
   g_ptr_array_add (names, NULL);
   return g_strjoinv (", ", (char **) names->pdata);
 }
@@ -561,20 +598,17 @@ early_handler_cb (SoupServer        *soup,
   ChamberPerson *caller = NULL;
   const char *address = soup_server_message_get_remote_host (msg);
   gint64 id = 0;
-  gboolean is_post, is_put;
+  gboolean is_post, is_put, is_delete;
   guint retry_after;
 
   /* Bodies are collected by got_chunk_cb() for the requests that have one, never by libsoup:
    * a refused or unexpected body is read and dropped. */
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
 
-  /* libsoup 3.2 never closes a kept-alive connection once its client has closed it: the socket
-   * stays open (CLOSE_WAIT) for good, every delegate's sync leaves some behind, and when the
-   * server runs out of file descriptors libsoup stops accepting connections at all. So every
-   * answer closes its connection, which libsoup does release — except a WebSocket upgrade. */
-  if (soup_message_headers_get_one (request_headers, "Upgrade") == NULL)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
-                                  "close");
+  /* Connections are kept alive between requests; chamber-server-connections.c closes the idle
+   * ones (libsoup 3.2 would leave those their clients closed open for good). */
+  chamber_server_connections_request_started (
+    self, msg, soup_message_headers_get_one (request_headers, "Upgrade") != NULL);
 
   route = match_route (path, &id, &segment);
   if (route == NULL)
@@ -587,9 +621,11 @@ early_handler_cb (SoupServer        *soup,
 
   is_post = g_str_equal (method, SOUP_METHOD_POST);
   is_put = g_str_equal (method, SOUP_METHOD_PUT);
+  is_delete = g_str_equal (method, SOUP_METHOD_DELETE);
   if ((is_post && route->post == NULL)
       || (is_put && route->put == NULL)
-      || (!is_post && !is_put
+      || (is_delete && route->delete == NULL)
+      || (!is_post && !is_put && !is_delete
           && (route->get == NULL
               || !(g_str_equal (method, SOUP_METHOD_GET)
                    || g_str_equal (method, SOUP_METHOD_HEAD)))))
@@ -648,14 +684,17 @@ early_handler_cb (SoupServer        *soup,
   request->server = self;
   request->msg = msg;
   request->route = route;
-  request->method = is_post ? SOUP_METHOD_POST : is_put ? SOUP_METHOD_PUT : method;
+  request->method = is_post     ? SOUP_METHOD_POST
+                    : is_put    ? SOUP_METHOD_PUT
+                    : is_delete ? SOUP_METHOD_DELETE
+                                : method;
   request->id = id;
   request->segment = g_steal_pointer (&segment);
   request->caller = caller;
   g_object_set_data_full (G_OBJECT (msg), REQUEST_DATA, request,
                           (GDestroyNotify) request_free);
 
-  if (!is_post && !is_put)
+  if (!is_post && !is_put && !is_delete)
     return;
 
   if (!(is_post && route->post_any_role) && !chamber_server_role_may_write (caller->role))
@@ -665,6 +704,8 @@ early_handler_cb (SoupServer        *soup,
                                     "change."));
       return;
     }
+  if (is_delete)
+    return;
 
   request->body = request_body_new (is_post && route->post_is_upload
                                     ? (gsize) self->max_upload_bytes
@@ -711,6 +752,8 @@ handler_cb (SoupServer        *soup,
     request->route->post (request);
   else if (request->method == SOUP_METHOD_PUT)
     request->route->put (request);
+  else if (request->method == SOUP_METHOD_DELETE)
+    request->route->delete (request);
   else
     request->route->get (request);
 }
@@ -722,6 +765,7 @@ chamber_server_dispose (GObject *object)
 {
   ChamberServer *self = CHAMBER_SERVER (object);
 
+  chamber_server_connections_clear (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   chamber_server_live_close_all (self);
@@ -803,6 +847,7 @@ chamber_server_new (const char *data_dir,
                                  self, NULL);
   soup_server_add_handler (self->soup, CHAMBER_SERVER_LIVE_EVENTS_PATH, handler_cb, self, NULL);
   chamber_server_live_listen (self);
+  chamber_server_connections_init (self);
   return g_steal_pointer (&self);
 }
 

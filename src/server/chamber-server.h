@@ -29,6 +29,10 @@ GQuark chamber_server_error_quark (void);
  * (`chamberd --auth-failures N --auth-window SECONDS`). */
 #define CHAMBER_SERVER_DEFAULT_AUTH_FAILURES  10
 #define CHAMBER_SERVER_DEFAULT_AUTH_WINDOW_S  60
+/* A kept-alive connection idle this long is closed (`chamberd --idle-timeout SECONDS`); beyond
+ * this many idle connections the oldest are closed at once. */
+#define CHAMBER_SERVER_DEFAULT_IDLE_TIMEOUT   15
+#define CHAMBER_SERVER_DEFAULT_MAX_IDLE       64
 
 #define CHAMBER_TYPE_SERVER (chamber_server_get_type ())
 G_DECLARE_FINAL_TYPE (ChamberServer, chamber_server, CHAMBER, SERVER, GObject)
@@ -44,6 +48,9 @@ gint64         chamber_server_get_max_upload_bytes (ChamberServer *self);
  * 0 for either restores its default. */
 void           chamber_server_set_auth_limit (ChamberServer *self, guint failures,
                                               guint window_seconds);
+/* Seconds a kept-alive connection may stay idle before chamberd closes it; 0 restores the
+ * default. */
+void           chamber_server_set_idle_timeout (ChamberServer *self, guint seconds);
 
 /* `chamberd --tls-cert FILE --tls-key FILE`: the certificate (PEM, the server's own first, then
  * any intermediates) and its private key (PEM, unencrypted). Fails with TLS, naming the file,

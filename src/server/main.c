@@ -1,7 +1,7 @@
 /* main.c — chamberd, the Chamber server.
  *
  *   chamberd --data DIR [--listen HOST:PORT] [--max-upload-mb N]   serve DIR
- *            [--auth-failures N] [--auth-window SECONDS]
+ *            [--auth-failures N] [--auth-window SECONDS] [--idle-timeout SECONDS]
  *            [--tls-cert FILE --tls-key FILE]                      HTTPS only
  *   chamberd --data DIR init                                       prepare DIR, print an admin token
  *   chamberd --data DIR demo                                       prepare DIR with the sample session
@@ -71,6 +71,7 @@ serve (const char *data_dir,
        int         max_upload_mb,
        int         auth_failures,
        int         auth_window,
+       int         idle_timeout,
        const char *tls_cert,
        const char *tls_key)
 {
@@ -98,6 +99,7 @@ serve (const char *data_dir,
     chamber_server_set_max_upload_bytes (server, (gint64) max_upload_mb * 1024 * 1024);
   chamber_server_set_auth_limit (server, auth_failures > 0 ? (guint) auth_failures : 0,
                                  auth_window > 0 ? (guint) auth_window : 0);
+  chamber_server_set_idle_timeout (server, idle_timeout > 0 ? (guint) idle_timeout : 0);
 
   url = chamber_server_listen (server, address, &error);
   if (url == NULL)
@@ -154,6 +156,7 @@ main (int    argc,
   int max_upload_mb = -1;
   int auth_failures = -1;
   int auth_window = -1;
+  int idle_timeout = -1;
   gint64 session_id = -1;
   GOptionEntry entries[] = {
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
@@ -169,6 +172,9 @@ main (int    argc,
       N_("N") },
     { "auth-window", 0, 0, G_OPTION_ARG_INT, &auth_window,
       N_("That window, in seconds (default 60)"), N_("SECONDS") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout,
+      N_("Close a kept-alive connection idle this long, in seconds (default 15)"),
+      N_("SECONDS") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
       N_("Serve HTTPS only, with this certificate (PEM; needs --tls-key)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
@@ -229,6 +235,8 @@ main (int    argc,
     return usage_error (_("--auth-failures needs a number from 1 to 100000."));
   if (auth_window != -1 && (auth_window < 1 || auth_window > MAX_AUTH_WINDOW_S))
     return usage_error (_("--auth-window needs a number of seconds from 1 to 86400."));
+  if (idle_timeout != -1 && (idle_timeout < 1 || idle_timeout > MAX_AUTH_WINDOW_S))
+    return usage_error (_("--idle-timeout needs a number of seconds from 1 to 86400."));
   if ((tls_cert != NULL) != (tls_key != NULL))
     return usage_error (_("--tls-cert and --tls-key go together: give both or neither."));
   if (tls_cert != NULL && (*tls_cert == '\0' || *tls_key == '\0'))
@@ -269,5 +277,5 @@ main (int    argc,
     }
 
   return serve (data_dir, address != NULL ? address : "127.0.0.1:8080", max_upload_mb,
-                auth_failures, auth_window, tls_cert, tls_key);
+                auth_failures, auth_window, idle_timeout, tls_cert, tls_key);
 }
