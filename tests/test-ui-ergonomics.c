@@ -5,7 +5,7 @@
  * On each screen as a person meets it — the welcome page, the connect page, the session with a
  * document open, the search, the Preferences window, a local PDF in the viewer window, and the
  * live sitting as the chair (with a queue and a turn running), as a delegate and as the
- * secretariat:
+ * secretariat, and every page of the secretariat's desk:
  * - Tab is pressed around the window (chamber_test_ui_assert_keyboard_reachable) and every
  *   visible control must take the focus on the way; the test names those that do not;
  * - the window's minimum size must fit a 1366 × 768 screen, so nothing is cut off or forces
@@ -27,6 +27,7 @@
 #include "chamber-client.h"
 #include "chamber-connection.h"
 #include "chamber-live-window.h"
+#include "chamber-desk-window.h"
 #include "chamber-document-view.h"
 #include "chamber-page-view.h"
 #include "chamber-preferences-window.h"
@@ -301,6 +302,65 @@ test_main_window (void)
   sitting_teardown (&st);
 }
 
+/* ---- the secretariat's desk ------------------------------------------------------------ */
+
+static gboolean
+desk_known (gpointer data)
+{
+  gboolean known = FALSE;
+
+  chamber_window_get_desk_allowed (data, &known);
+  return known;
+}
+
+static void
+desk_body (ChamberTestApp *app, gpointer data)
+{
+  static const char *const pages[] = {
+    "sessions", "agenda", "people", "access", "documents", "delivery", "commitments",
+    "petitions", "supervision", NULL
+  };
+  Sitting *st = data;
+  ChamberDeskWindow *desk;
+
+  chamber_test_ui_connect (app, st->server->url, st->secretariat_token);
+  if (!chamber_test_pump_until (desk_known, app->window, WAIT_MS))
+    g_error ("the app did not learn whether the desk is allowed");
+  g_assert_true (chamber_window_get_desk_allowed (app->window, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.desk", NULL));
+  desk = chamber_desk_window_get_for (GTK_WINDOW (app->window));
+  g_assert_nonnull (desk);
+  gtk_window_set_default_size (GTK_WINDOW (desk), LAPTOP_WIDTH, LAPTOP_HEIGHT - 28);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autofree char *screen = g_strdup_printf ("desk, %s", pages[i]);
+
+      chamber_desk_window_show_page (desk, pages[i]);
+      /* Let the page load what it shows from the server. */
+      for (int j = 0; j < 50; j++)
+        {
+          pump ();
+          g_usleep (10000);
+        }
+      g_assert_cmpstr (chamber_desk_window_get_page_name (desk), ==, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (desk)));
+      check_screen (GTK_WINDOW (desk), screen);
+      /* Tab passed the sidebar once, on the page's own row, without turning the pages. */
+      g_assert_cmpstr (chamber_desk_window_get_page_name (desk), ==, pages[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (desk));
+}
+
+static void
+test_desk (void)
+{
+  Sitting st;
+
+  sitting_setup (&st);
+  run_in_app (desk_body, &st);
+  sitting_teardown (&st);
+}
+
 /* ---- the live sitting ------------------------------------------------------------------- */
 
 typedef struct {
@@ -385,6 +445,7 @@ test_main_window_vi (void)
     }
   test_main_window ();
   test_live ();
+  test_desk ();
   chamber_test_ui_use_locale ("C.UTF-8", NULL);
 }
 
@@ -443,10 +504,12 @@ test_large_text (void)
   g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
   test_main_window ();
   test_live ();
+  test_desk ();
   if (chamber_test_ui_use_locale ("vi_VN.UTF-8", "vi"))
     {
       test_main_window ();
       test_live ();
+      test_desk ();
       chamber_test_ui_use_locale ("C.UTF-8", NULL);
     }
   g_object_set (settings, "gtk-xft-dpi", dpi > 0 ? dpi : 96 * 1024, NULL);
@@ -473,6 +536,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/ergonomics/keyboard-walk", test_walk_finds_unreachable);
   g_test_add_func ("/ui/ergonomics/main-window", test_main_window);
   g_test_add_func ("/ui/ergonomics/live", test_live);
+  g_test_add_func ("/ui/ergonomics/desk", test_desk);
   g_test_add_func ("/ui/ergonomics/vietnamese", test_main_window_vi);
   g_test_add_func ("/ui/ergonomics/large-text", test_large_text);
   status = g_test_run ();

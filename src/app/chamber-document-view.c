@@ -1475,6 +1475,25 @@ go_to_turned (ChamberDocumentView *self, int page, double top, double view_y)
 {
   page = CLAMP (page, 0, self->n_pages - 1);
   set_page_internal (self, page);
+  /* In continuous mode the layout does not depend on the page shown: a turn only scrolls, and
+   * queues a draw, no new size allocation; the page drawn is the one set, even when a short
+   * page leaves the next one more of the viewport. */
+  if (self->continuous && self->laid_out && !self->anchor.active && self->vadjustment != NULL
+      && page_is_laid_out (self, page))
+    {
+      PageState *state = &self->pages[page];
+      double value = state->y + top * self->zoom - view_y;
+      double upper = gtk_adjustment_get_upper (self->vadjustment)
+                     - gtk_adjustment_get_page_size (self->vadjustment);
+
+      self->scrolling = TRUE;
+      gtk_adjustment_set_value (self->vadjustment, CLAMP (value, 0, MAX (upper, 0)));
+      self->scrolling = FALSE;
+      update_visible (self);
+      show_cached (self, page);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   self->anchor = (Anchor) { TRUE, page, NAN, top, 0, view_y };
   gtk_widget_queue_resize (GTK_WIDGET (self));
   if (!self->continuous)
@@ -1905,6 +1924,44 @@ chamber_document_view_copy (ChamberDocumentView *self)
     }
   if (copied->len > 0)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), copied->str);
+}
+
+char *
+chamber_document_view_dup_selected_text (ChamberDocumentView *self, int *out_page)
+{
+  g_autoptr (GString) selected = NULL;
+  int first, last;
+
+  g_return_val_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self), NULL);
+
+  if (!chamber_document_view_get_has_selection (self))
+    return NULL;
+  selection_pages (self, &first, &last);
+  for (int i = first; i <= last; i++)
+    if (self->pages[i].text == NULL)
+      {
+        request_text (self, i, CHAMBER_RENDER_PRIORITY_VISIBLE);
+        return NULL;
+      }
+  selected = g_string_new (NULL);
+  for (int i = first; i <= last; i++)
+    {
+      guint start, end;
+
+      if (selection_on_page (self, i, &start, &end))
+        {
+          g_autofree char *text = chamber_page_text_dup_range (self->pages[i].text, start, end);
+
+          if (selected->len > 0)
+            g_string_append_c (selected, '\n');
+          g_string_append (selected, text);
+        }
+    }
+  if (selected->len == 0)
+    return NULL;
+  if (out_page != NULL)
+    *out_page = first;
+  return g_string_free (g_steal_pointer (&selected), FALSE);
 }
 
 /* ---- find -------------------------------------------------------------------------------- */

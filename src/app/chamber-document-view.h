@@ -91,6 +91,10 @@ gboolean        chamber_document_view_get_selection (ChamberDocumentView *self, 
                                                      double *out_y2);
 void            chamber_document_view_clear_selection (ChamberDocumentView *self);
 gboolean        chamber_document_view_get_has_selection (ChamberDocumentView *self);
+/* The selected text and the page (from 0) where it starts, once the text of every page it
+ * spans arrived (asked for otherwise); NULL when nothing is selected or not yet. */
+char           *chamber_document_view_dup_selected_text (ChamberDocumentView *self,
+                                                         int *out_page);
 /* Puts the selected text on the clipboard, once the text of every page it spans arrived. */
 void            chamber_document_view_copy (ChamberDocumentView *self);
 

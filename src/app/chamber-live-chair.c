@@ -269,6 +269,23 @@ queue_row (ChamberLiveChair *self, const ChamberLiveItem *item, const ChamberLiv
   gtk_label_set_ellipsize (GTK_LABEL (description_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (description_label, "caption");
   gtk_box_append (GTK_BOX (text), description_label);
+  if (request->anchor.document_id != 0)
+    {
+      g_autofree char *where = chamber_live_describe_anchor (self->context, &request->anchor,
+                                                             120);
+      GtkWidget *anchor_label = gtk_label_new (where);
+
+      gtk_label_set_xalign (GTK_LABEL (anchor_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (anchor_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (anchor_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (anchor_label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (anchor_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (anchor_label, "caption");
+      gtk_widget_add_css_class (anchor_label, "chamber-live-anchor");
+      gtk_widget_add_css_class (anchor_label, "dim-label");
+      gtk_widget_set_name (anchor_label, "anchor");
+      gtk_box_append (GTK_BOX (text), anchor_label);
+    }
   if (request->priority || request->kind == CHAMBER_LIVE_POINT_OF_ORDER || group != NULL)
     {
       g_autoptr (GString) tags = g_string_new (NULL);

@@ -8,6 +8,8 @@
 
 #include "chamber-client.h"
 #include "chamber-live-context.h"
+#include "chamber-live-format.h"
+#include "chamber-manifest.h"
 #include "chamber-protocol.h"
 #include "chamber-toast.h"
 
@@ -25,6 +27,7 @@ struct _ChamberLiveContext
   ChamberRole        role;
   char              *load_error;
   GPtrArray         *people;       /* ChamberPerson */
+  GHashTable        *document_titles;  /* gint64 * → char *, the documents the person reads */
   char              *last_error;
   guint              n_answered;
 };
@@ -52,8 +55,10 @@ typedef struct {
   char          *url;
   char          *token;
   char          *pin;
+  gint64         session_id;
   ChamberPerson *me;
   GPtrArray     *people;
+  GHashTable    *document_titles;
 } Load;
 
 static void
@@ -64,6 +69,7 @@ load_free (Load *load)
   g_free (load->pin);
   g_clear_pointer (&load->me, chamber_person_free);
   g_clear_pointer (&load->people, g_ptr_array_unref);
+  g_clear_pointer (&load->document_titles, g_hash_table_unref);
   g_free (load);
 }
 
@@ -115,6 +121,30 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       else
         chamber_person_free (person);
     }
+
+  /* The titles of the documents the person may read, for the anchors of questions: the
+   * manifest lists only those. Without it an anchor names its document by number. */
+  load->document_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld/manifest",
+                                             (long long) load->session_id);
+    g_autoptr (GBytes) bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL,
+                                                         cancellable, NULL);
+    g_autoptr (ChamberManifest) manifest = NULL;
+    gsize size;
+    const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+    if (data != NULL)
+      manifest = chamber_manifest_parse (data, size, NULL);
+    for (guint i = 0; manifest != NULL && i < manifest->documents->len; i++)
+      {
+        const ChamberDocument *document = g_ptr_array_index (manifest->documents, i);
+
+        g_hash_table_insert (load->document_titles,
+                             g_memdup2 (&document->id, sizeof (gint64)),
+                             g_strdup (document->title));
+      }
+  }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -138,6 +168,8 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->role = load->me->role;
   g_ptr_array_unref (self->people);
   self->people = g_steal_pointer (&load->people);
+  g_hash_table_unref (self->document_titles);
+  self->document_titles = g_steal_pointer (&load->document_titles);
   self->ready = TRUE;
   g_signal_emit (self, signals[SIGNAL_READY], 0);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -152,6 +184,7 @@ start_load (ChamberLiveContext *self)
   load->url = g_strdup (self->connection->server_url);
   load->token = g_strdup (self->connection->token);
   load->pin = g_strdup (self->connection->pin);
+  load->session_id = self->session_id;
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -315,6 +348,35 @@ chamber_live_context_describe_person (ChamberLiveContext *self, gint64 person_id
   return g_strdup (person->name);
 }
 
+const char *
+chamber_live_context_get_document_title (ChamberLiveContext *self, gint64 document_id)
+{
+  g_return_val_if_fail (CHAMBER_IS_LIVE_CONTEXT (self), NULL);
+  return g_hash_table_lookup (self->document_titles, &document_id);
+}
+
+char *
+chamber_live_describe_anchor (ChamberLiveContext *context, const ChamberLiveAnchor *anchor,
+                              guint max_quote_chars)
+{
+  const char *title;
+  g_autofree char *unknown = NULL;
+  g_autofree char *quote = NULL;
+
+  if (anchor == NULL || anchor->document_id == 0)
+    return NULL;
+  title = chamber_live_context_get_document_title (context, anchor->document_id);
+  if (title == NULL)
+    /* TRANSLATORS: a document the app cannot name (not one the person reads), by number */
+    title = unknown = g_strdup_printf (_("Document %lld"), (long long) anchor->document_id);
+  quote = chamber_live_format_quote (anchor->quote, max_quote_chars);
+  if (quote != NULL)
+    /* TRANSLATORS: where a question points: document title, page, the quoted passage */
+    return g_strdup_printf (_("%s, p. %d: “%s”"), title, anchor->page, quote);
+  /* TRANSLATORS: where a question points: document title and page */
+  return g_strdup_printf (_("%s, p. %d"), title, anchor->page);
+}
+
 /* ---- Commands -------------------------------------------------------------------------------- */
 
 typedef struct {
@@ -432,6 +494,7 @@ chamber_live_context_finalize (GObject *object)
 
   g_clear_pointer (&self->connection, chamber_connection_free);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->document_titles, g_hash_table_unref);
   g_free (self->load_error);
   g_free (self->last_error);
   G_OBJECT_CLASS (chamber_live_context_parent_class)->finalize (object);
@@ -482,4 +545,5 @@ chamber_live_context_init (ChamberLiveContext *self)
 {
   self->role = CHAMBER_ROLE_DELEGATE;
   self->people = g_ptr_array_new_with_free_func ((GDestroyNotify) chamber_person_free);
+  self->document_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }

@@ -1,7 +1,8 @@
 /* chamber-live-context.h — what every live screen of one session shares: the live client that
  * follows the sitting (chamber-live-client.h), who is looking (person and role, from
  * GET /api/v1/me) and the people directory (GET /api/v1/people) for the respondent and owner
- * lists, and sending a command with its refusal shown as a toast.
+ * lists, the titles of the documents the person reads (for the anchors of questions), and
+ * sending a command with its refusal shown as a toast.
  *
  * Signals: "changed" when the live state or the directory changed (redraw), "ready" once the
  * person is known. The live client's "connection-state" is forwarded as this object's
@@ -47,6 +48,17 @@ const ChamberPerson  *chamber_live_context_lookup_person (ChamberLiveContext *se
 char                 *chamber_live_context_describe_person (ChamberLiveContext *self,
                                                             gint64 person_id,
                                                             gboolean with_title);
+
+/* The title of document @document_id when the person may read it (from the session's
+ * manifest, loaded with the directory), or NULL. */
+const char           *chamber_live_context_get_document_title (ChamberLiveContext *self,
+                                                               gint64 document_id);
+/* Where a request or turn points, in one line: “Title, p. 12: “the passage shortened to
+ * @max_quote_chars…”” (a document the person does not read is named by number); NULL when
+ * @anchor names no document. */
+char                 *chamber_live_describe_anchor (ChamberLiveContext *context,
+                                                    const ChamberLiveAnchor *anchor,
+                                                    guint max_quote_chars);
 
 typedef void (*ChamberLiveSent) (GtkWidget *origin, JsonObject *event, const GError *error,
                                  gpointer user_data);

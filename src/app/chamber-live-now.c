@@ -21,6 +21,7 @@ struct _ChamberLiveNow
   GtkLabel           *speaker_title_label;
   GtkLabel           *respondent_label;
   GtkLabel           *topic_label;
+  GtkLabel           *anchor_label;
   GtkLabel           *timer_label;
   GtkLabel           *timer_caption;
 
@@ -178,6 +179,11 @@ chamber_live_now_update (ChamberLiveNow *self)
     }
   set_text (self->respondent_label, respondent);
   set_text (self->topic_label, turn->topic);
+  {
+    g_autofree char *anchor = chamber_live_describe_anchor (self->context, &turn->anchor, 160);
+
+    set_text (self->anchor_label, anchor);
+  }
 
   remaining = chamber_live_turn_remaining_s (turn, chamber_live_context_now_ms (self->context));
   paused = chamber_live_turn_is_paused (turn);
@@ -230,6 +236,14 @@ chamber_live_now_set_context (ChamberLiveNow *self, ChamberLiveContext *context)
     g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self,
                              G_CONNECT_SWAPPED);
   chamber_live_now_update (self);
+}
+
+const char *
+chamber_live_now_get_anchor_text (ChamberLiveNow *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_LIVE_NOW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->anchor_label))
+           ? gtk_label_get_text (self->anchor_label) : "";
 }
 
 const char *
@@ -320,6 +334,7 @@ chamber_live_now_class_init (ChamberLiveNowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChamberLiveNow, speaker_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChamberLiveNow, respondent_label);
   gtk_widget_class_bind_template_child (widget_class, ChamberLiveNow, topic_label);
+  gtk_widget_class_bind_template_child (widget_class, ChamberLiveNow, anchor_label);
   gtk_widget_class_bind_template_child (widget_class, ChamberLiveNow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, ChamberLiveNow, timer_caption);
 }

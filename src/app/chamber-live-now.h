@@ -1,5 +1,5 @@
 /* chamber-live-now.h — who has the floor now: the kind of turn and to whom, the speaker with
- * their title, the topic, and the turn's countdown computed from the server's timestamps
+ * their title, the topic and the passage it is about, and the turn's countdown computed from the server's timestamps
  * (amber near the end, red in overtime). The chair console, the delegate and secretariat
  * panels and, in large type, the hall display show it. */
 #pragma once
@@ -24,6 +24,8 @@ const char *chamber_live_now_get_timer_text (ChamberLiveNow *self);
 int         chamber_live_now_get_phase (ChamberLiveNow *self);
 const char *chamber_live_now_get_speaker_text (ChamberLiveNow *self);
 GtkWidget  *chamber_live_now_get_timer_label (ChamberLiveNow *self);
+/* Where the turn's question points (“Title, p. 3: “…””), "" when nowhere. */
+const char *chamber_live_now_get_anchor_text (ChamberLiveNow *self);
 
 /* Shared by the live screens. A request described in one line: “Question to Lê Văn Dũng (…):
  * topic”. */

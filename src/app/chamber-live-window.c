@@ -35,7 +35,8 @@ struct _ChamberLiveWindow
 G_DEFINE_FINAL_TYPE (ChamberLiveWindow, chamber_live_window, ADW_TYPE_WINDOW)
 
 static gboolean
-reading_cb (gpointer user_data, gint64 *out_document_id, int *out_page)
+reading_cb (gpointer user_data, gint64 *out_document_id, int *out_page, char **out_quote,
+            int *out_quote_page)
 {
   ChamberLiveWindow *self = user_data;
   ChamberPageView *page_view;
@@ -50,7 +51,26 @@ reading_cb (gpointer user_data, gint64 *out_document_id, int *out_page)
     return FALSE;
   *out_document_id = document_id;
   *out_page = chamber_page_view_get_page (page_view);
+  if (out_quote != NULL)
+    {
+      int quote_page = 0;
+
+      *out_quote = chamber_document_view_dup_selected_text (
+        chamber_page_view_get_document_view (page_view), &quote_page);
+      if (out_quote_page != NULL)
+        *out_quote_page = quote_page + 1;
+    }
   return TRUE;
+}
+
+/* Back from the reader, where the person may have selected a passage: the form looks again. */
+static void
+active_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  ChamberLiveWindow *self = CHAMBER_LIVE_WINDOW (object);
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) && CHAMBER_IS_LIVE_DELEGATE (self->panel))
+    chamber_live_delegate_update_reading (CHAMBER_LIVE_DELEGATE (self->panel));
 }
 
 static void
@@ -191,6 +211,7 @@ chamber_live_window_present_for (GtkWindow *parent, ChamberSessionView *view)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::connection-state",
                            G_CALLBACK (connection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   connection_changed_cb (self);
   g_object_set_data (G_OBJECT (parent), PARENT_KEY, self);
   g_object_set_data (G_OBJECT (self), "chamber-live-parent", parent);

@@ -200,10 +200,22 @@ load_step (ChamberPreviewLoader *self, Step step)
   g_task_run_in_thread (task, step.thumbnail ? decode_thread : map_page_thread);
 }
 
+/* On a worker thread: marks the set used now, so that the budget evicts it last. */
+static void
+touch_thread (GTask *task, gpointer source_object, gpointer task_data,
+              GCancellable *cancellable)
+{
+  char **set = task_data;
+
+  chamber_preview_touch (set[0], set[1]);
+  g_task_return_boolean (task, TRUE);
+}
+
 ChamberPreviewLoader *
 chamber_preview_loader_new (const char *dir, const char *sha256)
 {
   ChamberPreviewLoader *self;
+  g_autoptr (GTask) touch = NULL;
 
   g_return_val_if_fail (dir != NULL, NULL);
 
@@ -213,6 +225,12 @@ chamber_preview_loader_new (const char *dir, const char *sha256)
   self->dir = g_strdup (dir);
   self->sha256 = g_strdup (sha256);
   load_step (self, (Step) { 0, FALSE });
+  /* The document opened is the last whose previews the budget evicts (chamber-preview.h). */
+  touch = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (touch, touch_thread);
+  g_task_set_task_data (touch, g_strdupv ((char *[]) { self->dir, self->sha256, NULL }),
+                        (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (touch, touch_thread);
   return self;
 }
 

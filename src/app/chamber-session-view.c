@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-agenda-item.h"
+#include "chamber-application.h"
 #include "chamber-client.h"
 #include "chamber-notes-view.h"
 #include "chamber-search-view.h"
@@ -1130,6 +1131,19 @@ start_sync (ChamberSessionView *self, gboolean background)
   run = g_new0 (SyncRun, 1);
   run->self = g_object_ref (self);
   run->sync = g_object_ref (self->sync);
+
+  /* The previews' budget as the settings say now (the key preview-budget, in MiB). */
+  {
+    GApplication *app = g_application_get_default ();
+    GSettings *settings = CHAMBER_IS_APPLICATION (app)
+                            ? chamber_application_get_settings (CHAMBER_APPLICATION (app))
+                            : NULL;
+
+    if (settings != NULL)
+      chamber_sync_set_preview_budget (self->sync,
+                                       (guint64) g_settings_get_int (settings, "preview-budget")
+                                         * 1024 * 1024);
+  }
 
   set_sync_status (self, _("Checking for new documents…"), FALSE);
   self->active_syncs++;

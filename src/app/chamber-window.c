@@ -7,8 +7,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chamber-activity-window.h"
 #include "chamber-demo.h"
+#include "chamber-desk-request.h"
+#include "chamber-desk-window.h"
 #include "chamber-live-window.h"
+#include "chamber-supervision-window.h"
 #include "chamber-window.h"
 
 struct _ChamberWindow
@@ -27,6 +31,7 @@ struct _ChamberWindow
   GtkWidget           *role_box;
   GtkDropDown         *role_dropdown;
   GtkWidget           *search_button;
+  GtkWidget           *desk_button;
   ChamberSessionView  *session_view;
 
   ChamberConnection   *connection;    /* what the main page shows, or NULL */
@@ -37,6 +42,13 @@ struct _ChamberWindow
   gulong               syncing_handler;
   char                *loading_description;
   gboolean             demo_failed;
+  GCancellable        *role_cancellable; /* asking the server who the connection's person is */
+  gboolean             desk_allowed;     /* that person is of the secretariat or an admin */
+  gboolean             role_known;       /* the server answered (or could not be asked) */
+  gboolean             activity_allowed; /* a delegate or the chair: "My Activity" */
+  GCancellable        *samples_cancellable; /* asking for the samples assigned to them */
+  gboolean             supervision_allowed; /* some are: "Supervision" */
+  gboolean             supervision_known;
 };
 
 G_DEFINE_FINAL_TYPE (ChamberWindow, chamber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -82,6 +94,12 @@ update_actions (ChamberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-demo", demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.desk", connected && self->desk_allowed);
+  gtk_widget_set_visible (self->desk_button, connected && self->desk_allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.activity",
+                                 connected && self->activity_allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.supervision",
+                                 connected && self->supervision_allowed);
 }
 
 static void
@@ -100,6 +118,19 @@ close_connection (ChamberWindow *self)
   chamber_connect_page_cancel (self->connect_page);
   chamber_session_view_set_connection (self->session_view, NULL);
   chamber_live_window_close_for (GTK_WINDOW (self));
+  chamber_desk_window_close_for (GTK_WINDOW (self));
+  if (self->role_cancellable != NULL)
+    g_cancellable_cancel (self->role_cancellable);
+  g_clear_object (&self->role_cancellable);
+  self->desk_allowed = FALSE;
+  chamber_activity_window_close_for (GTK_WINDOW (self));
+  chamber_supervision_window_close_for (GTK_WINDOW (self));
+  if (self->samples_cancellable != NULL)
+    g_cancellable_cancel (self->samples_cancellable);
+  g_clear_object (&self->samples_cancellable);
+  self->activity_allowed = FALSE;
+  self->supervision_allowed = FALSE;
+  self->supervision_known = FALSE;
   g_clear_pointer (&self->connection, chamber_connection_free);
   gtk_widget_set_visible (self->role_box, FALSE);
   update_actions (self);
@@ -140,6 +171,95 @@ select_role (ChamberWindow *self, ChamberRole role)
       gtk_drop_down_set_selected (self->role_dropdown, i);
 }
 
+/* "Supervision" is offered to a delegate whose group or committee has been assigned a
+ * sampled petition: the server answers them only those (chamber-supervision-window.h). */
+static void
+samples_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ChamberWindow) self = user_data;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *object;
+
+  answer = chamber_desk_request_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->samples_cancellable);
+  object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer)
+                                                             : NULL;
+  self->supervision_allowed = object != NULL && json_object_has_member (object, "samples")
+                              && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "samples"))
+                              && json_array_get_length (
+                                   json_object_get_array_member (object, "samples")) > 0;
+  self->supervision_known = TRUE;
+  if (!self->supervision_allowed)
+    chamber_supervision_window_close_for (GTK_WINDOW (self));
+  update_actions (self);
+}
+
+static void
+check_samples (ChamberWindow *self)
+{
+  if (self->samples_cancellable != NULL)
+    g_cancellable_cancel (self->samples_cancellable);
+  g_clear_object (&self->samples_cancellable);
+  self->supervision_known = FALSE;
+  if (self->connection == NULL || self->connection->server_url == NULL)
+    return;
+  self->samples_cancellable = g_cancellable_new ();
+  chamber_desk_request_async (NULL, self->connection, "GET", "/api/v1/supervision/samples", NULL,
+                              self->samples_cancellable, samples_checked_cb,
+                              g_object_ref (self));
+}
+
+/* The desk is offered to the secretariat and admins only (the server refuses others anyway). */
+static void
+role_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ChamberWindow) self = user_data;
+  g_autoptr (ChamberPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+
+  person = chamber_connection_check_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->role_cancellable);
+  self->role_known = TRUE;
+  /* Offline or refused: the session view says so; the desk needs the server anyway. */
+  self->desk_allowed = person != NULL && person->active
+                       && (person->role == CHAMBER_ROLE_SECRETARIAT
+                           || person->role == CHAMBER_ROLE_ADMIN);
+  if (!self->desk_allowed)
+    chamber_desk_window_close_for (GTK_WINDOW (self));
+  self->activity_allowed = person != NULL && person->active
+                           && (person->role == CHAMBER_ROLE_DELEGATE
+                               || person->role == CHAMBER_ROLE_CHAIR);
+  if (self->activity_allowed)
+    check_samples (self);
+  else
+    self->supervision_known = TRUE;
+  update_actions (self);
+}
+
+static void
+check_role (ChamberWindow *self)
+{
+  if (self->role_cancellable != NULL)
+    g_cancellable_cancel (self->role_cancellable);
+  g_clear_object (&self->role_cancellable);
+  self->desk_allowed = FALSE;
+  self->role_known = FALSE;
+  self->activity_allowed = FALSE;
+  self->supervision_allowed = FALSE;
+  self->supervision_known = FALSE;
+  if (self->connection == NULL || self->connection->server_url == NULL)
+    return;
+  self->role_cancellable = g_cancellable_new ();
+  chamber_connection_check_async (self->connection->server_url, self->connection->token,
+                                  self->connection->pin, FALSE, self->role_cancellable,
+                                  role_checked_cb, g_object_ref (self));
+}
+
 void
 chamber_window_open_connection (ChamberWindow *self, const ChamberConnection *connection)
 {
@@ -152,6 +272,8 @@ chamber_window_open_connection (ChamberWindow *self, const ChamberConnection *co
   g_clear_pointer (&self->connection, chamber_connection_free);
   self->connection = chamber_connection_copy (connection);
   demo = connection->kind == CHAMBER_CONNECTION_DEMO;
+  chamber_desk_window_close_for (GTK_WINDOW (self));
+  check_role (self);
 
   gtk_widget_set_visible (self->role_box, demo);
   if (demo)
@@ -432,6 +554,66 @@ live_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
     chamber_live_window_present_for (GTK_WINDOW (self), self->session_view);
 }
 
+/* The secretariat's desk for this connection, in a window of its own (chamber-desk-window.h). */
+static void
+desk_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ChamberWindow *self = CHAMBER_WINDOW (widget);
+
+  if (self->connection != NULL && self->desk_allowed)
+    chamber_desk_window_present_for (GTK_WINDOW (self), self->connection);
+}
+
+/* "My Activity" (chamber-activity-window.h), for a delegate or the chair. */
+static void
+activity_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ChamberWindow *self = CHAMBER_WINDOW (widget);
+
+  if (self->connection != NULL && self->activity_allowed)
+    chamber_activity_window_present_for (GTK_WINDOW (self), self->connection);
+}
+
+/* "Supervision": the samples assigned to the person's group or committee. */
+static void
+supervision_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ChamberWindow *self = CHAMBER_WINDOW (widget);
+
+  if (self->connection != NULL && self->supervision_allowed)
+    chamber_supervision_window_present_for (GTK_WINDOW (self), self->connection);
+}
+
+gboolean
+chamber_window_get_activity_allowed (ChamberWindow *self, gboolean *out_known)
+{
+  g_return_val_if_fail (CHAMBER_IS_WINDOW (self), FALSE);
+
+  if (out_known != NULL)
+    *out_known = self->role_known;
+  return self->activity_allowed;
+}
+
+gboolean
+chamber_window_get_supervision_allowed (ChamberWindow *self, gboolean *out_known)
+{
+  g_return_val_if_fail (CHAMBER_IS_WINDOW (self), FALSE);
+
+  if (out_known != NULL)
+    *out_known = self->role_known && self->supervision_known;
+  return self->supervision_allowed;
+}
+
+gboolean
+chamber_window_get_desk_allowed (ChamberWindow *self, gboolean *out_known)
+{
+  g_return_val_if_fail (CHAMBER_IS_WINDOW (self), FALSE);
+
+  if (out_known != NULL)
+    *out_known = self->role_known;
+  return self->desk_allowed;
+}
+
 static void
 reset_response_cb (ChamberWindow *self, const char *response)
 {
@@ -550,6 +732,7 @@ chamber_window_class_init (ChamberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, role_box);
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ChamberWindow, desk_button);
   gtk_widget_class_bind_template_child (widget_class, ChamberWindow, session_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-connect", NULL,
@@ -562,12 +745,18 @@ chamber_window_class_init (ChamberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-demo", NULL, reset_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.live", NULL, live_activated);
+  gtk_widget_class_install_action (widget_class, "win.desk", NULL, desk_activated);
+  gtk_widget_class_install_action (widget_class, "win.activity", NULL, activity_activated);
+  gtk_widget_class_install_action (widget_class, "win.supervision", NULL,
+                                   supervision_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.desk", NULL);
 }
 
 static void

@@ -34,6 +34,16 @@ const char         *chamber_window_get_loading_description (ChamberWindow *self)
 const char         *chamber_window_get_demo_error (ChamberWindow *self);
 ChamberSessionView *chamber_window_get_session_view (ChamberWindow *self);
 ChamberConnectPage *chamber_window_get_connect_page (ChamberWindow *self);
+/* TRUE once the server said the connection's person is of the secretariat or an admin: the
+ * "Desk" button and "win.desk" (the secretariat's desk, chamber-desk-window.h) are offered.
+ * @out_known (may be NULL): whether the server has answered (or could not be asked) yet. */
+gboolean            chamber_window_get_desk_allowed (ChamberWindow *self, gboolean *out_known);
+/* Whether "My Activity" (win.activity: a delegate or the chair) and "Supervision"
+ * (win.supervision: samples are assigned to the person's group or committee) are offered;
+ * @out_known is TRUE once the server answered. */
+gboolean            chamber_window_get_activity_allowed (ChamberWindow *self, gboolean *out_known);
+gboolean            chamber_window_get_supervision_allowed (ChamberWindow *self,
+                                                            gboolean *out_known);
 /* Selects the demo role as the “View as” menu does. */
 void                chamber_window_set_demo_role (ChamberWindow *self, ChamberRole role);
 
