@@ -1410,3 +1410,52 @@ chamber_json_object_set_optional_string (JsonObject *object, const char *member,
   else
     json_object_set_null_member (object, member);
 }
+
+static JsonNode *
+peek_value (JsonObject *object, const char *member, GType type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type
+           ? node : NULL;
+}
+
+const char *
+chamber_json_peek_string (JsonObject *object, const char *member)
+{
+  JsonNode *node = peek_value (object, member, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : NULL;
+}
+
+gint64
+chamber_json_peek_int (JsonObject *object, const char *member, gint64 fallback)
+{
+  JsonNode *node = peek_value (object, member, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : fallback;
+}
+
+gboolean
+chamber_json_peek_bool (JsonObject *object, const char *member, gboolean fallback)
+{
+  JsonNode *node = peek_value (object, member, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+JsonObject *
+chamber_json_peek_object (JsonObject *object, const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+chamber_json_peek_array (JsonObject *object, const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}

@@ -48,6 +48,16 @@ gboolean chamber_json_get_string (JsonObject *object, const char *member, gboole
 gboolean chamber_json_get_int (JsonObject *object, const char *member, gboolean required,
                                gint64 min, gint64 max, gint64 *out, GError **error);
 
+/* Lenient readers for a client showing a server's answer: the member's value when it holds
+ * that type, else NULL, @fallback, or NULL (for objects and arrays). @object may be NULL.
+ * The one home for this in the app and the CLI; decoders that must reject bad input use the
+ * typed readers above. */
+const char *chamber_json_peek_string (JsonObject *object, const char *member);
+gint64      chamber_json_peek_int (JsonObject *object, const char *member, gint64 fallback);
+gboolean    chamber_json_peek_bool (JsonObject *object, const char *member, gboolean fallback);
+JsonObject *chamber_json_peek_object (JsonObject *object, const char *member);
+JsonArray  *chamber_json_peek_array (JsonObject *object, const char *member);
+
 /* {"error":{"code":CODE,"message":MESSAGE}} */
 char    *chamber_protocol_error_body (const char *code, const char *message);
 /* Reads such a body; FALSE when @data is not one. */
