@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -393,4 +394,164 @@ chamber_test_post_live_command (ChamberClient *client, gint64 session, const cha
     return NULL;
   return json_object_ref (json_object_get_object_member (json_node_get_object (answer),
                                                          "event"));
+}
+
+JsonObject *
+chamber_test_live_ok_v (ChamberClient *client, gint64 session, const char *format,
+                        va_list args)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = g_strdup_vprintf (format, args);
+  JsonObject *event = chamber_test_post_live_command (client, session, json, &error);
+
+  if (error != NULL)
+    g_error ("%s refused: %s", json, error->message);
+  g_assert_nonnull (event);
+  return event;
+}
+
+JsonObject *
+chamber_test_live_ok (ChamberClient *client, gint64 session, const char *format, ...)
+{
+  va_list args;
+  JsonObject *event;
+
+  va_start (args, format);
+  event = chamber_test_live_ok_v (client, session, format, args);
+  va_end (args);
+  return event;
+}
+
+gint64
+chamber_test_add_person (ChamberTestServer *server, ChamberClient *admin, const char *name,
+                         ChamberRole role, const char *group, const char *title,
+                         ChamberClient **out_client, char **out_token)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ChamberPerson) person = chamber_person_new ();
+  g_autoptr (ChamberPerson) added = NULL;
+  g_autofree char *token = NULL;
+
+  person->name = g_strdup (name);
+  person->role = role;
+  person->group_name = g_strdup (group);
+  person->title = g_strdup (title);
+  added = chamber_client_add_person (admin, person, NULL, &error);
+  g_assert_no_error (error);
+  if (out_client != NULL)
+    {
+      token = chamber_client_issue_token (admin, added->id, NULL, NULL, &error);
+      g_assert_no_error (error);
+      *out_client = chamber_client_new (server->url, token, &error);
+      g_assert_no_error (error);
+      if (out_token != NULL)
+        *out_token = g_steal_pointer (&token);
+    }
+  return added->id;
+}
+
+gint64
+chamber_test_add_session (ChamberClient *admin, int number, const char *title,
+                          const char *starts_on, const char *place)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ChamberSession) session = chamber_session_new ();
+  g_autoptr (ChamberSession) added = NULL;
+
+  session->number = number;
+  session->title = title != NULL ? g_strdup (title) : g_strdup_printf ("Kỳ họp thứ %d", number);
+  session->starts_on = g_strdup (starts_on);
+  session->place = g_strdup (place);
+  added = chamber_client_create_session (admin, session, NULL, &error);
+  g_assert_no_error (error);
+  return added->id;
+}
+
+int
+chamber_test_ctl_v (ChamberTestServer *server, const char *token, char **out, char **err,
+                    va_list args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *server_env = g_strdup_printf ("CHAMBER_SERVER=%s", server->url);
+  g_autofree char *token_env = g_strdup_printf ("CHAMBER_TOKEN=%s", token);
+  const char *env[] = { server_env, token_env, "LANGUAGE=C", NULL };
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer) chamber_test_chamberctl_path ());
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+  return chamber_test_run ((const char *const *) argv->pdata, env, out, err);
+}
+
+int
+chamber_test_ctl (ChamberTestServer *server, const char *token, char **out, char **err, ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = chamber_test_ctl_v (server, token, out, err, args);
+  va_end (args);
+  return status;
+}
+
+char *
+chamber_test_ctl_ok (ChamberTestServer *server, const char *token, ...)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  va_list args;
+  int status;
+
+  va_start (args, token);
+  status = chamber_test_ctl_v (server, token, &out, &err, args);
+  va_end (args);
+  if (status != 0)
+    g_error ("chamberctl failed (%d): %s", status, err);
+  return g_strstrip (out);
+}
+
+char *
+chamber_test_ctl_add_person (ChamberTestServer *server, const char *name, const char *role,
+                             const char *group, char **out_token)
+{
+  char *id = chamber_test_ctl_ok (server, server->admin_token, "person", "add", "--name", name,
+                                  "--role", role, "--group", group, NULL);
+
+  *out_token = chamber_test_ctl_ok (server, server->admin_token, "token", "issue", id, NULL);
+  return id;
+}
+
+GBytes *
+chamber_test_http (ChamberTestServer *server, const char *token, const char *method,
+                   const char *path, GBytes *body, const char *content_type, guint *out_status)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (server->url, path, NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new (method, uri);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+  g_autoptr (GError) error = NULL;
+  GBytes *answer;
+
+  g_assert_nonnull (msg);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *out_status = soup_message_get_status (msg);
+  return answer;
+}
+
+JsonObject *
+chamber_test_parse_object (GBytes *bytes)
+{
+  g_autoptr (GError) error = NULL;
+  JsonObject *object = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
+                                                      g_bytes_get_size (bytes), 64 << 20,
+                                                      &error);
+
+  g_assert_no_error (error);
+  return object;
 }

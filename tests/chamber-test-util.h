@@ -77,5 +77,50 @@ gint64      chamber_test_add_item (ChamberClient *admin, gint64 session, const c
  * /api/v1/sessions/ID/live/commands; returns the "event" of the answer, or NULL with @error. */
 JsonObject *chamber_test_post_live_command (ChamberClient *client, gint64 session,
                                             const char *json, GError **error);
+/* The live command printf (@format, …) that must be accepted (the test stops, naming the
+ * command and the reason, when it is refused); returns the "event" of the answer. */
+JsonObject *chamber_test_live_ok (ChamberClient *client, gint64 session, const char *format,
+                                  ...) G_GNUC_PRINTF (3, 4);
+JsonObject *chamber_test_live_ok_v (ChamberClient *client, gint64 session, const char *format,
+                                    va_list args) G_GNUC_PRINTF (3, 0);
+
+/* @method @path on @server with "Authorization: Bearer @token" and @body (NULL: none) of
+ * @content_type, on a new SoupSession; returns the answer's body, its status in *@out_status
+ * (asserting that the exchange itself worked). */
+GBytes     *chamber_test_http (ChamberTestServer *server, const char *token, const char *method,
+                               const char *path, GBytes *body, const char *content_type,
+                               guint *out_status);
+/* @bytes as a JSON object of at most 64 MiB (asserting it is one). */
+JsonObject *chamber_test_parse_object (GBytes *bytes);
+
+/* The world most tests build, through @admin (a client of @server with its admin token); each
+ * asserts success. */
+/* Adds a person @name in @role (@group and @title may be NULL) and returns their id. With
+ * @out_client, also issues them a token and connects a client to @server with it (the token
+ * in *@out_token unless that is NULL). */
+gint64 chamber_test_add_person (ChamberTestServer *server, ChamberClient *admin,
+                                const char *name, ChamberRole role, const char *group,
+                                const char *title, ChamberClient **out_client,
+                                char **out_token);
+/* Creates session number @number titled @title (NULL: "Kỳ họp thứ @number"), starting on
+ * @starts_on and held at @place (either may be NULL); returns its id. */
+gint64 chamber_test_add_session (ChamberClient *admin, int number, const char *title,
+                                 const char *starts_on, const char *place);
+
+/* Runs chamberctl against @server with @token (CHAMBER_SERVER, CHAMBER_TOKEN, LANGUAGE=C) and
+ * the arguments after @err up to a NULL; returns its exit status, its output in *@out and
+ * *@err (either may be NULL). */
+int   chamber_test_ctl (ChamberTestServer *server, const char *token, char **out, char **err,
+                        ...) G_GNUC_NULL_TERMINATED;
+int   chamber_test_ctl_v (ChamberTestServer *server, const char *token, char **out, char **err,
+                          va_list args);
+/* The same for a command that must succeed (the test stops with its error otherwise); returns
+ * its output, stripped. */
+char *chamber_test_ctl_ok (ChamberTestServer *server, const char *token,
+                           ...) G_GNUC_NULL_TERMINATED;
+/* `chamberctl person add --name @name --role @role --group @group` as the admin, then
+ * `chamberctl token issue` for them into *@out_token; returns the person's id as printed. */
+char *chamber_test_ctl_add_person (ChamberTestServer *server, const char *name, const char *role,
+                                   const char *group, char **out_token);
 
 G_END_DECLS

@@ -38,41 +38,14 @@ static gint64
 add_person (World *w, const char *name, ChamberRole role, const char *group,
             ChamberClient **out_client, char **out_token)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberPerson) person = chamber_person_new ();
-  g_autoptr (ChamberPerson) added = NULL;
-  g_autofree char *token = NULL;
-
-  person->name = g_strdup (name);
-  person->role = role;
-  person->group_name = g_strdup (group);
-  added = chamber_client_add_person (w->admin, person, NULL, &error);
-  g_assert_no_error (error);
-  if (out_client != NULL)
-    {
-      token = chamber_client_issue_token (w->admin, added->id, NULL, NULL, &error);
-      g_assert_no_error (error);
-      *out_client = chamber_client_new (w->server->url, token, &error);
-      g_assert_no_error (error);
-      if (out_token != NULL)
-        *out_token = g_steal_pointer (&token);
-    }
-  return added->id;
+  return chamber_test_add_person (w->server, w->admin, name, role, group, NULL, out_client,
+                                  out_token);
 }
 
 static gint64
 add_session (World *w, int number, const char *starts_on)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberSession) session = chamber_session_new ();
-  g_autoptr (ChamberSession) added = NULL;
-
-  session->number = number;
-  session->title = g_strdup_printf ("Kỳ họp thứ %d", number);
-  session->starts_on = g_strdup (starts_on);
-  added = chamber_client_create_session (w->admin, session, NULL, &error);
-  g_assert_no_error (error);
-  return added->id;
+  return chamber_test_add_session (w->admin, number, NULL, starts_on, NULL);
 }
 
 static gint64 last;
@@ -84,16 +57,12 @@ command (ChamberClient *client, gint64 session, const char *member, const char *
 static void
 command (ChamberClient *client, gint64 session, const char *member, const char *format, ...)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) event = NULL;
-  g_autofree char *json = NULL;
   va_list args;
 
   va_start (args, format);
-  json = g_strdup_vprintf (format, args);
+  event = chamber_test_live_ok_v (client, session, format, args);
   va_end (args);
-  event = chamber_test_post_live_command (client, session, json, &error);
-  g_assert_no_error (error);
   if (member != NULL)
     last = json_object_get_int_member (event, member);
 }
@@ -102,37 +71,16 @@ static GBytes *
 http (World *w, const char *token, const char *method, const char *path, const char *body,
       guint *out_status)
 {
-  g_autoptr (SoupSession) session = soup_session_new ();
-  g_autofree char *uri = g_strconcat (w->server->url, path, NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (method, uri);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
-  g_autoptr (GError) error = NULL;
-  GBytes *answer;
+  g_autoptr (GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
 
-  g_assert_nonnull (msg);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  if (body != NULL)
-    {
-      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  *out_status = soup_message_get_status (msg);
-  return answer;
+  return chamber_test_http (w->server, token, method, path, bytes, "application/json",
+                            out_status);
 }
 
 static JsonObject *
 parse (GBytes *bytes)
 {
-  g_autoptr (GError) error = NULL;
-  JsonObject *object = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
-                                                      g_bytes_get_size (bytes), 64 << 20,
-                                                      &error);
-
-  g_assert_no_error (error);
-  return object;
+  return chamber_test_parse_object (bytes);
 }
 
 static char *

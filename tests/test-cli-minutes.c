@@ -21,59 +21,14 @@ typedef struct {
   char              *dir;
 } Cli;
 
-static int
-ctl_v (Cli *cli, const char *token, char **out, char **err, va_list args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *server_env = g_strdup_printf ("CHAMBER_SERVER=%s", cli->server->url);
-  g_autofree char *token_env = g_strdup_printf ("CHAMBER_TOKEN=%s", token);
-  const char *env[] = { server_env, token_env, "LANGUAGE=C", NULL };
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) chamber_test_chamberctl_path ());
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  g_ptr_array_add (argv, NULL);
-  return chamber_test_run ((const char *const *) argv->pdata, env, out, err);
-}
-
-/* Runs chamberctl with @token and the arguments after it; returns the exit status. */
-static int
-ctl (Cli *cli, const char *token, char **out, char **err, ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = ctl_v (cli, token, out, err, args);
-  va_end (args);
-  return status;
-}
-
-static char *
-ctl_ok (Cli *cli, const char *token, ...)
-{
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
-  int status;
-
-  va_start (args, token);
-  status = ctl_v (cli, token, &out, &err, args);
-  va_end (args);
-  if (status != 0)
-    g_error ("chamberctl failed (%d): %s", status, err);
-  return g_strstrip (out);
-}
+/* chamberctl against the test's server (chamber-test-util.h). */
+#define ctl(cli, ...)    chamber_test_ctl ((cli)->server, __VA_ARGS__)
+#define ctl_ok(cli, ...) chamber_test_ctl_ok ((cli)->server, __VA_ARGS__)
 
 static char *
 add_person (Cli *cli, const char *name, const char *role, const char *group, char **out_token)
 {
-  char *id = ctl_ok (cli, cli->server->admin_token, "person", "add", "--name", name, "--role",
-                     role, "--group", group, NULL);
-
-  *out_token = ctl_ok (cli, cli->server->admin_token, "token", "issue", id, NULL);
-  return id;
+  return chamber_test_ctl_add_person (cli->server, name, role, group, out_token);
 }
 
 static char *

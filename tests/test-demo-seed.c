@@ -1,6 +1,8 @@
 /* test-demo-seed.c — `chamberd --data DIR demo`, run for real: the sample session of the demo,
  * its agenda, people, documents (real PDFs that pass the upload check, in Vietnamese), the
- * tokens file, and that running it again changes nothing. */
+ * tokens file, and that running it again changes nothing; and, through a real chamberd serving
+ * the seeded folder, the work between sessions: petitions in every status, the supervision draw
+ * repeated from its recorded seed, the commitments' follow-up and a delegate's activity. */
 #include "config.h"
 
 #include <cairo.h>
@@ -10,9 +12,14 @@
 #include <sys/stat.h>
 
 #include "chamber-blob-store.h"
+#include "chamber-client.h"
+#include "chamber-commitments.h"
 #include "chamber-hash.h"
 #include "chamber-pdf.h"
+#include "chamber-petitions.h"
+#include "chamber-protocol.h"
 #include "chamber-store.h"
+#include "chamber-supervision.h"
 #include "chamber-test-util.h"
 #include "chamber-token.h"
 
@@ -647,6 +654,344 @@ test_failed_seed_leaves_nothing (void)
   chamber_test_rm_rf (dir);
 }
 
+
+/* ---- The work between sessions, through the API ----------------------------------------- */
+
+typedef struct {
+  ChamberTestServer *server;
+  ChamberClient     *secretariat;
+  ChamberClient     *delegate;
+} DemoServer;
+
+/* One real chamberd serving a folder made by `chamberd init` and then `chamberd demo`, started
+ * by the first test that needs it, for the tests that only read through the API. */
+static DemoServer shared_demo;
+
+static DemoServer *
+get_demo (void)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *tokens_path = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *tokens;
+  DemoServer *demo = &shared_demo;
+
+  if (demo->server != NULL)
+    return demo;
+  demo->server = chamber_test_server_start ();
+  chamber_test_server_stop (demo->server);
+  g_assert_cmpint (run_demo (demo->server->data_dir, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  chamber_test_server_restart (demo->server);
+
+  tokens_path = g_build_filename (demo->server->data_dir, "demo-tokens.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, tokens_path, &error));
+  g_assert_no_error (error);
+  tokens = json_node_get_object (json_parser_get_root (parser));
+  demo->secretariat = chamber_client_new (demo->server->url,
+                                          chamber_json_peek_string (tokens, "secretariat"),
+                                          &error);
+  g_assert_no_error (error);
+  demo->delegate = chamber_client_new (demo->server->url,
+                                       chamber_json_peek_string (tokens, "delegate"), &error);
+  g_assert_no_error (error);
+  return demo;
+}
+
+static void
+demo_server_free (DemoServer *demo)
+{
+  g_clear_object (&demo->secretariat);
+  g_clear_object (&demo->delegate);
+  g_clear_pointer (&demo->server, chamber_test_server_free);
+}
+
+/* GET @path as @client: the answer's object, asserting a 200. */
+static JsonObject *
+get_object (ChamberClient *client,
+            const char    *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  guint status = 0;
+
+  node = chamber_client_request_json (client, "GET", path, NULL, &status, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}
+
+static JsonObject *
+array_object (JsonArray *array,
+              guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+static void
+test_petitions (void)
+{
+  DemoServer *demo = get_demo ();
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) agencies = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+  guint statuses[CHAMBER_N_PETITION_STATUSES] = { 0, };
+  guint levels[CHAMBER_N_PETITION_LEVELS] = { 0, };
+  guint raised_again = 0, answered = 0, linked = 0;
+  JsonArray *petitions;
+
+  answer = get_object (demo->secretariat, "/api/v1/petitions");
+  petitions = chamber_json_peek_array (answer, "petitions");
+  g_assert_nonnull (petitions);
+  g_assert_cmpuint (json_array_get_length (petitions), >=, 30);
+  g_assert_cmpuint (json_array_get_length (petitions), <=, 60);
+
+  for (guint i = 0; i < json_array_get_length (petitions); i++)
+    {
+      JsonObject *petition = array_object (petitions, i);
+      JsonObject *meeting = chamber_json_peek_object (petition, "meeting");
+      ChamberPetitionStatus status;
+      ChamberPetitionLevel level;
+      gint64 id = chamber_json_peek_int (petition, "id", 0);
+
+      g_hash_table_add (by_id, g_memdup2 (&id, sizeof id));
+      g_assert_true (chamber_petition_status_from_string (
+        chamber_json_peek_string (petition, "status"), &status));
+      statuses[status]++;
+      g_assert_nonnull (meeting);
+      g_assert_nonnull (chamber_json_peek_string (meeting, "date"));
+      g_assert_nonnull (chamber_json_peek_string (meeting, "place"));
+      g_assert_true (g_str_has_prefix (chamber_json_peek_string (meeting, "group"),
+                                       "Tổ đại biểu "));
+      g_assert_true (chamber_petition_level_from_string (chamber_json_peek_string (meeting,
+                                                                                   "level"),
+                                                         &level));
+      levels[level]++;
+      g_hash_table_add (fields, (gpointer) chamber_json_peek_string (petition, "field"));
+      g_hash_table_add (agencies, (gpointer) chamber_json_peek_string (petition, "agency"));
+      if (chamber_json_peek_string (petition, "answer") != NULL)
+        answered++;
+      if (status == CHAMBER_PETITION_RESOLVED)
+        g_assert_nonnull (chamber_json_peek_string (petition, "resolved_on"));
+    }
+
+  /* Raised again: each linked to an earlier petition of the list, similar enough. */
+  for (guint i = 0; i < json_array_get_length (petitions); i++)
+    {
+      JsonObject *petition = array_object (petitions, i);
+      gint64 id = chamber_json_peek_int (petition, "id", 0);
+      gint64 earlier = chamber_json_peek_int (petition, "raised_again_of", 0);
+      g_autofree char *path = NULL;
+      g_autoptr (JsonObject) full = NULL;
+      JsonArray *links;
+
+      if (earlier != 0)
+        {
+          raised_again++;
+          g_assert_cmpint (earlier, <, id);
+          g_assert_true (g_hash_table_contains (by_id, &earlier));
+          g_assert_cmpfloat (json_object_get_double_member (petition, "similarity"), >=,
+                             CHAMBER_PETITION_SIMILAR);
+        }
+      path = g_strdup_printf ("/api/v1/petitions/%lld", (long long) id);
+      full = get_object (demo->secretariat, path);
+      links = chamber_json_peek_array (chamber_json_peek_object (full, "petition"), "links");
+      if (links != NULL && json_array_get_length (links) > 0)
+        linked++;
+    }
+
+  for (guint s = 0; s < CHAMBER_N_PETITION_STATUSES; s++)
+    g_assert_cmpuint (statuses[s], >, 0);
+  for (guint l = CHAMBER_PETITION_LEVEL_COMMUNE; l < CHAMBER_N_PETITION_LEVELS; l++)
+    g_assert_cmpuint (levels[l], >, 0);
+  g_assert_cmpuint (g_hash_table_size (fields), >=, 5);
+  g_assert_cmpuint (g_hash_table_size (agencies), >=, 5);
+  g_assert_cmpuint (answered, >, 0);
+  g_assert_cmpuint (raised_again, >=, 2);
+  g_assert_cmpuint (linked, >, 0);
+
+}
+
+/* The recorded draw, drawn again from its seed over its candidates, gives the same sample; every
+ * sample is assigned, and the findings are of every kind. */
+static void
+test_supervision (void)
+{
+  DemoServer *demo = get_demo ();
+  g_autoptr (JsonObject) draws = NULL;
+  g_autoptr (JsonObject) listed = NULL;
+  g_autoptr (JsonObject) mine = NULL;
+  g_autoptr (GHashTable) agency_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            g_free);
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (ChamberDrawCandidate));
+  g_autoptr (GArray) drawn = NULL;
+  guint results[CHAMBER_N_FINDINGS] = { 0, };
+  JsonObject *draw, *filter;
+  JsonArray *ids, *samples, *petitions;
+  guint64 seed;
+
+  listed = get_object (demo->secretariat, "/api/v1/petitions");
+  petitions = chamber_json_peek_array (listed, "petitions");
+  for (guint i = 0; i < json_array_get_length (petitions); i++)
+    {
+      JsonObject *petition = array_object (petitions, i);
+      gint64 id = chamber_json_peek_int (petition, "id", 0);
+
+      g_hash_table_insert (agency_of, g_memdup2 (&id, sizeof id),
+                           g_strdup (chamber_json_peek_string (petition, "agency")));
+    }
+
+  draws = get_object (demo->secretariat, "/api/v1/supervision/draws");
+  g_assert_cmpuint (json_array_get_length (chamber_json_peek_array (draws, "draws")), >=, 1);
+  draw = array_object (chamber_json_peek_array (draws, "draws"), 0);
+  filter = chamber_json_peek_object (draw, "filter");
+  g_assert_cmpstr (chamber_json_peek_string (filter, "status"), ==, "resolved");
+  g_assert_cmpstr (chamber_json_peek_string (draw, "algorithm"), ==,
+                   CHAMBER_SUPERVISION_ALGORITHM);
+  g_assert_cmpstr (chamber_json_peek_string (draw, "by"), ==, "agency");
+  seed = g_ascii_strtoull (chamber_json_peek_string (draw, "seed"), NULL, 10);
+
+  /* Drawn again, by the published algorithm, from what the record says. */
+  ids = chamber_json_peek_array (draw, "candidates");
+  g_assert_cmpuint (json_array_get_length (ids), >=, 8);
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      gint64 id = json_array_get_int_element (ids, i);
+      ChamberDrawCandidate candidate = { id, g_hash_table_lookup (agency_of, &id) };
+
+      g_assert_nonnull (candidate.stratum);
+      g_array_append_val (candidates, candidate);
+    }
+  samples = chamber_json_peek_array (draw, "samples");
+  drawn = chamber_supervision_sample (candidates, chamber_json_peek_int (draw, "size", 0), seed,
+                                      NULL);
+  g_assert_cmpuint (drawn->len, ==, json_array_get_length (samples));
+  g_assert_cmpuint (drawn->len, >=, 4);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      JsonObject *sample = array_object (samples, i);
+      JsonObject *petition = chamber_json_peek_object (sample, "petition");
+      JsonObject *finding = chamber_json_peek_object (sample, "finding");
+      const ChamberDrawCandidate *expected =
+        &g_array_index (candidates, ChamberDrawCandidate, g_array_index (drawn, guint, i));
+
+      g_assert_cmpint (chamber_json_peek_int (sample, "position", 0), ==, i + 1);
+      g_assert_cmpint (chamber_json_peek_int (petition, "id", 0), ==, expected->id);
+      g_assert_nonnull (chamber_json_peek_string (sample, "assignee"));
+      if (finding != NULL)
+        {
+          ChamberFindingResult result;
+
+          g_assert_true (chamber_finding_result_from_string (
+            chamber_json_peek_string (finding, "result"), &result));
+          results[result]++;
+          g_assert_nonnull (chamber_json_peek_string (finding, "note"));
+          /* A petition found not resolved went back to in progress. */
+          if (result == CHAMBER_FINDING_NOT_RESOLVED)
+            g_assert_cmpstr (chamber_json_peek_string (petition, "status"), ==, "in-progress");
+        }
+    }
+  for (guint r = 0; r < CHAMBER_N_FINDINGS; r++)
+    g_assert_cmpuint (results[r], >, 0);
+
+  /* The demo's delegate is in a group that was assigned some of the sample. */
+  mine = get_object (demo->delegate, "/api/v1/supervision/samples");
+  g_assert_cmpuint (json_array_get_length (chamber_json_peek_array (mine, "samples")), >, 0);
+  g_assert_cmpuint (json_array_get_length (chamber_json_peek_array (mine, "samples")), <,
+                    drawn->len);
+
+}
+
+/* Commitments open, in progress, done (with their history) and overdue, and reminders both
+ * overdue and due soon. */
+static void
+test_commitments (void)
+{
+  DemoServer *demo = get_demo ();
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (JsonObject) due = NULL;
+  guint statuses[CHAMBER_N_COMMITMENT_STATUSES] = { 0, };
+  guint overdue = 0, soon = 0;
+  JsonArray *commitments;
+
+  answer = get_object (demo->secretariat, "/api/v1/commitments");
+  commitments = chamber_json_peek_array (answer, "commitments");
+  g_assert_cmpuint (json_array_get_length (commitments), >=, 4);
+  for (guint i = 0; i < json_array_get_length (commitments); i++)
+    {
+      JsonObject *commitment = array_object (commitments, i);
+      ChamberCommitmentStatus status;
+
+      g_assert_true (chamber_commitment_status_from_string (
+        chamber_json_peek_string (commitment, "status"), &status));
+      statuses[status]++;
+      g_assert_nonnull (chamber_json_peek_string (commitment, "due"));
+      if (status == CHAMBER_COMMITMENT_DONE)
+        {
+          g_autofree char *path = g_strdup_printf (
+            "/api/v1/commitments/%lld/updates",
+            (long long) chamber_json_peek_int (commitment, "id", 0));
+          g_autoptr (JsonObject) updates = get_object (demo->secretariat, path);
+          JsonArray *list = chamber_json_peek_array (updates, "updates");
+
+          g_assert_cmpuint (json_array_get_length (list), >=, 2);
+          g_assert_cmpstr (chamber_json_peek_string (
+                             array_object (list, json_array_get_length (list) - 1), "status"),
+                           ==, "done");
+        }
+    }
+  for (guint s = 0; s < CHAMBER_N_COMMITMENT_STATUSES; s++)
+    g_assert_cmpuint (statuses[s], >, 0);
+
+  due = get_object (demo->secretariat, "/api/v1/commitments?due_within=14");
+  commitments = chamber_json_peek_array (due, "commitments");
+  for (guint i = 0; i < json_array_get_length (commitments); i++)
+    {
+      gint64 days_left = chamber_json_peek_int (array_object (commitments, i), "days_left", 0);
+
+      if (days_left < 0)
+        overdue++;
+      else
+        soon++;
+    }
+  g_assert_cmpuint (overdue, >, 0);
+  g_assert_cmpuint (soon, >, 0);
+
+}
+
+/* "My Activity" of the demo's delegate: every criterion has something to count. */
+static void
+test_delegate_activity (void)
+{
+  DemoServer *demo = get_demo ();
+  g_autoptr (JsonObject) answer = NULL;
+  JsonObject *report, *row;
+  JsonArray *delegates;
+
+  answer = get_object (demo->delegate, "/api/v1/reports/delegates?term=2026-2031");
+  report = chamber_json_peek_object (answer, "report");
+  g_assert_nonnull (report);
+  g_assert_true (chamber_json_peek_bool (report, "petitions_recorded", FALSE));
+  delegates = chamber_json_peek_array (report, "delegates");
+  g_assert_cmpuint (json_array_get_length (delegates), ==, 1);
+  row = array_object (delegates, 0);
+  g_assert_cmpint (chamber_json_peek_int (row, "sittings", 0), >, 0);
+  g_assert_cmpint (chamber_json_peek_int (row, "questions", 0), >, 0);
+  g_assert_cmpint (chamber_json_peek_int (row, "debates", 0), >, 0);
+  g_assert_cmpint (chamber_json_peek_int (row, "speaking_ms", 0), >, 0);
+  g_assert_cmpint (chamber_json_peek_int (row, "petitions", 0), >, 0);
+  g_assert_cmpint (chamber_json_peek_int (row, "findings", 0), >, 0);
+
+}
+
 int
 main (int    argc,
       char **argv)
@@ -665,8 +1010,13 @@ main (int    argc,
   g_test_add_func ("/demo-seed/after-init", test_demo_after_init);
   g_test_add_func ("/demo-seed/unusable-folder", test_unusable_folder);
   g_test_add_func ("/demo-seed/failed-seed-leaves-nothing", test_failed_seed_leaves_nothing);
+  g_test_add_func ("/demo-seed/petitions", test_petitions);
+  g_test_add_func ("/demo-seed/supervision", test_supervision);
+  g_test_add_func ("/demo-seed/commitments", test_commitments);
+  g_test_add_func ("/demo-seed/delegate-activity", test_delegate_activity);
 
   status = g_test_run ();
+  demo_server_free (&shared_demo);
   chamber_test_rm_rf (seeded_dir);
   g_free (seeded_dir);
   return status;

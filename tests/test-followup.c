@@ -45,61 +45,14 @@ static gint64
 add_person (World *w, const char *name, ChamberRole role, const char *title,
             ChamberClient **out_client, char **out_token)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberPerson) person = chamber_person_new ();
-  g_autoptr (ChamberPerson) added = NULL;
-  g_autofree char *token = NULL;
-
-  person->name = g_strdup (name);
-  person->role = role;
-  person->title = g_strdup (title);
-  added = chamber_client_add_person (w->admin, person, NULL, &error);
-  g_assert_no_error (error);
-  if (out_client != NULL)
-    {
-      token = chamber_client_issue_token (w->admin, added->id, NULL, NULL, &error);
-      g_assert_no_error (error);
-      *out_client = chamber_client_new (w->server->url, token, &error);
-      g_assert_no_error (error);
-      if (out_token != NULL)
-        *out_token = g_steal_pointer (&token);
-    }
-  return added->id;
+  return chamber_test_add_person (w->server, w->admin, name, role, NULL, title, out_client,
+                                  out_token);
 }
 
 static gint64
 add_session (ChamberClient *admin, int number, const char *title)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberSession) session = chamber_session_new ();
-  g_autoptr (ChamberSession) added = NULL;
-
-  session->number = number;
-  session->title = g_strdup (title);
-  session->starts_on = g_strdup ("2026-12-08");
-  added = chamber_client_create_session (admin, session, NULL, &error);
-  g_assert_no_error (error);
-  return added->id;
-}
-
-static JsonObject *
-command (ChamberClient *client, gint64 session, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-/* A live command that must be accepted; returns its event. */
-static JsonObject *
-command (ChamberClient *client, gint64 session, const char *format, ...)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *json = NULL;
-  JsonObject *event;
-  va_list args;
-
-  va_start (args, format);
-  json = g_strdup_vprintf (format, args);
-  va_end (args);
-  event = chamber_test_post_live_command (client, session, json, &error);
-  g_assert_no_error (error);
-  return event;
+  return chamber_test_add_session (admin, number, title, "2026-12-08", NULL);
 }
 
 /* Today in Asia/Ho_Chi_Minh, computed here without the code under test, moved by @days. */
@@ -126,33 +79,14 @@ static GBytes *
 http (World *w, const char *token, const char *method, const char *path, GBytes *body,
       guint *out_status)
 {
-  g_autoptr (SoupSession) session = soup_session_new ();
-  g_autofree char *uri = g_strconcat (w->server->url, path, NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (method, uri);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
-  g_autoptr (GError) error = NULL;
-  GBytes *answer;
-
-  g_assert_nonnull (msg);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, "application/octet-stream", body);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  *out_status = soup_message_get_status (msg);
-  return answer;
+  return chamber_test_http (w->server, token, method, path, body, "application/octet-stream",
+                            out_status);
 }
 
 static JsonObject *
 parse (GBytes *bytes)
 {
-  g_autoptr (GError) error = NULL;
-  JsonObject *object = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
-                                                      g_bytes_get_size (bytes), 64 << 20,
-                                                      &error);
-
-  g_assert_no_error (error);
-  return object;
+  return chamber_test_parse_object (bytes);
 }
 
 static JsonObject *
@@ -213,21 +147,24 @@ world_new (void)
                                "Giám đốc Sở Giao thông vận tải", NULL, NULL);
 
   /* A question, its answer, and five commitments made in the answer. */
-  json_object_unref (command (w->chair, w->session, "{\"type\":\"open-item\",\"item\":%lld}",
-                              (long long) w->item));
-  json_object_unref (command (w->delegate, w->session,
-                              "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\","
-                              "\"to\":%lld,\"topic\":\"Đường tỉnh 765 xuống cấp\"}",
-                              (long long) w->item, (long long) w->official_id));
-  json_object_unref (command (w->chair, w->session, "{\"type\":\"grant\",\"request\":1}"));
-  json_object_unref (command (w->chair, w->session, "{\"type\":\"end\"}"));
+  json_object_unref (chamber_test_live_ok (w->chair, w->session,
+                                           "{\"type\":\"open-item\",\"item\":%lld}",
+                                           (long long) w->item));
+  json_object_unref (chamber_test_live_ok (w->delegate, w->session,
+                                           "{\"type\":\"request\",\"item\":%lld,"
+                                           "\"kind\":\"question\",\"to\":%lld,"
+                                           "\"topic\":\"Đường tỉnh 765 xuống cấp\"}",
+                                           (long long) w->item, (long long) w->official_id));
+  json_object_unref (chamber_test_live_ok (w->chair, w->session,
+                                           "{\"type\":\"grant\",\"request\":1}"));
+  json_object_unref (chamber_test_live_ok (w->chair, w->session, "{\"type\":\"end\"}"));
   {
-    g_autoptr (JsonObject) answer = command (w->chair, w->session,
-                                             "{\"type\":\"answer\",\"turn\":1}");
+    g_autoptr (JsonObject) answer = chamber_test_live_ok (w->chair, w->session,
+                                                          "{\"type\":\"answer\",\"turn\":1}");
 
     turn = json_object_get_int_member (answer, "turn");
   }
-  json_object_unref (command (w->chair, w->session, "{\"type\":\"end\"}"));
+  json_object_unref (chamber_test_live_ok (w->chair, w->session, "{\"type\":\"end\"}"));
   {
     JsonObject *e;
     gint64 ids[5];
@@ -240,11 +177,12 @@ world_new (void)
 
     for (int i = 0; i < 5; i++)
       {
-        e = command (w->secretariat, w->session,
-                     "{\"type\":\"commit\",\"turn\":%lld,\"owner\":%lld,\"what\":\"%s\"%s%s%s}",
-                     (long long) turn, (long long) w->official_id, whats[i],
-                     dues[i] != NULL ? ",\"due\":\"" : "", dues[i] != NULL ? dues[i] : "",
-                     dues[i] != NULL ? "\"" : "");
+        e = chamber_test_live_ok (w->secretariat, w->session,
+                                  "{\"type\":\"commit\",\"turn\":%lld,\"owner\":%lld,"
+                                  "\"what\":\"%s\"%s%s%s}",
+                                  (long long) turn, (long long) w->official_id, whats[i],
+                                  dues[i] != NULL ? ",\"due\":\"" : "",
+                                  dues[i] != NULL ? dues[i] : "", dues[i] != NULL ? "\"" : "");
         ids[i] = json_object_get_int_member (e, "commitment");
         json_object_unref (e);
       }

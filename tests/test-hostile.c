@@ -508,6 +508,9 @@ test_desk_inputs (void)
     { "PUT", "/api/v1/people/%s" },
     { "GET", "/api/v1/people/%s/tokens" },
     { "POST", "/api/v1/people/import/%s" },
+    { "POST", "/api/v1/documents/%s/publish" },
+    { "POST", "/api/v1/items/%s/publish" },
+    { "POST", "/api/v1/sessions/%s/publish" },
   };
   g_autofree char *binary = g_malloc (65536);
   g_autofree char *nested = NULL;

@@ -29,37 +29,13 @@ typedef struct {
 static gint64
 add_person (World *w, const char *name, ChamberRole role, ChamberClient **out_client)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberPerson) person = chamber_person_new ();
-  g_autoptr (ChamberPerson) added = NULL;
-  g_autofree char *token = NULL;
-
-  person->name = g_strdup (name);
-  person->role = role;
-  added = chamber_client_add_person (w->admin, person, NULL, &error);
-  g_assert_no_error (error);
-  token = chamber_client_issue_token (w->admin, added->id, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (out_client != NULL)
-    {
-      *out_client = chamber_client_new (w->server->url, token, &error);
-      g_assert_no_error (error);
-    }
-  return added->id;
+  return chamber_test_add_person (w->server, w->admin, name, role, NULL, NULL, out_client, NULL);
 }
 
 static gint64
 add_session (World *w, int number)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberSession) session = chamber_session_new ();
-  g_autoptr (ChamberSession) added = NULL;
-
-  session->number = number;
-  session->title = g_strdup_printf ("Kỳ họp thứ %d", number);
-  added = chamber_client_create_session (w->admin, session, NULL, &error);
-  g_assert_no_error (error);
-  return added->id;
+  return chamber_test_add_session (w->admin, number, NULL, NULL, NULL);
 }
 
 static void
@@ -116,19 +92,13 @@ ok (ChamberClient *client, gint64 session, const char *member, const char *forma
 static gint64
 ok (ChamberClient *client, gint64 session, const char *member, const char *format, ...)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) event = NULL;
-  g_autofree char *json = NULL;
   va_list args;
 
   va_start (args, format);
-  json = g_strdup_vprintf (format, args);
+  event = chamber_test_live_ok_v (client, session, format, args);
   va_end (args);
-  event = chamber_test_post_live_command (client, session, json, &error);
-  if (error != NULL)
-    g_error ("%s refused: %s", json, error->message);
-  return member ? json_object_get_int_member (event, member)
-                : json_object_get_int_member (event, "seq");
+  return json_object_get_int_member (event, member != NULL ? member : "seq");
 }
 
 static void

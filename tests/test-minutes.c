@@ -41,63 +41,21 @@ static gint64
 add_person (World *w, const char *name, ChamberRole role, const char *group, const char *title,
             ChamberClient **out_client, char **out_token)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberPerson) person = chamber_person_new ();
-  g_autoptr (ChamberPerson) added = NULL;
-  g_autofree char *token = NULL;
-
-  person->name = g_strdup (name);
-  person->role = role;
-  person->group_name = g_strdup (group);
-  person->title = g_strdup (title);
-  added = chamber_client_add_person (w->admin, person, NULL, &error);
-  g_assert_no_error (error);
-  token = chamber_client_issue_token (w->admin, added->id, NULL, NULL, &error);
-  g_assert_no_error (error);
-  *out_client = chamber_client_new (w->server->url, token, &error);
-  g_assert_no_error (error);
-  if (out_token != NULL)
-    *out_token = g_steal_pointer (&token);
-  return added->id;
+  return chamber_test_add_person (w->server, w->admin, name, role, group, title, out_client,
+                                  out_token);
 }
 
 static gint64
 add_session (World *w, int number, const char *title)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ChamberSession) session = chamber_session_new ();
-  g_autoptr (ChamberSession) added = NULL;
-
-  session->number = number;
-  session->title = g_strdup (title);
-  session->place = g_strdup ("Hội trường Trung tâm Hội nghị tỉnh");
-  session->starts_on = g_strdup ("2026-12-08");
-  added = chamber_client_create_session (w->admin, session, NULL, &error);
-  g_assert_no_error (error);
-  return added->id;
-}
-
-static JsonObject *post (ChamberClient *client, gint64 session, GError **error,
-                         const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-static JsonObject *
-post (ChamberClient *client, gint64 session, GError **error, const char *format, ...)
-{
-  g_autofree char *json = NULL;
-  va_list args;
-
-  va_start (args, format);
-  json = g_strdup_vprintf (format, args);
-  va_end (args);
-  return chamber_test_post_live_command (client, session, json, error);
+  return chamber_test_add_session (w->admin, number, title, "2026-12-08",
+                                   "Hội trường Trung tâm Hội nghị tỉnh");
 }
 
 /* Sends a command that must be accepted; returns the event's @member. */
 #define OK(client, session, member, ...)                                                       \
   G_STMT_START {                                                                               \
-    g_autoptr (GError) ok_error = NULL;                                                        \
-    g_autoptr (JsonObject) ok_event = post (client, session, &ok_error, __VA_ARGS__);         \
-    g_assert_no_error (ok_error);                                                              \
+    g_autoptr (JsonObject) ok_event = chamber_test_live_ok (client, session, __VA_ARGS__);     \
     if (member != NULL)                                                                        \
       last_value = json_object_get_int_member (ok_event, member);                              \
   } G_STMT_END
@@ -244,13 +202,7 @@ get_ok (ChamberClient *client, const char *format, ...)
 static JsonObject *
 parse_json (GBytes *bytes)
 {
-  g_autoptr (GError) error = NULL;
-  JsonObject *object = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
-                                                      g_bytes_get_size (bytes), 64 << 20,
-                                                      &error);
-
-  g_assert_no_error (error);
-  return object;
+  return chamber_test_parse_object (bytes);
 }
 
 /* ---- PDF ---------------------------------------------------------------------------------- */

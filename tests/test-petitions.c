@@ -528,6 +528,311 @@ test_raised_again (void)
   }
 }
 
+/* The earlier petitions similar to @content found by comparing it with every stored petition,
+ * as chamber_petitions_similar() promises to answer: most similar first, the lowest id on a tie. */
+static GArray *
+similar_brute_force (GPtrArray  *stored,
+                     const char *content)
+{
+  g_autofree char *folded = chamber_petition_fold_words (content);
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (ChamberPetitionMatch));
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const ChamberPetition *p = g_ptr_array_index (stored, i);
+      g_autofree char *other = chamber_petition_fold_words (p->content);
+      ChamberPetitionMatch match = { p->id, chamber_petition_similarity (folded, other) };
+
+      if (match.similarity >= CHAMBER_PETITION_SIMILAR)
+        {
+          guint at = 0;
+
+          while (at < matches->len
+                 && (g_array_index (matches, ChamberPetitionMatch, at).similarity
+                       > match.similarity
+                     || (g_array_index (matches, ChamberPetitionMatch, at).similarity
+                           == match.similarity
+                         && g_array_index (matches, ChamberPetitionMatch, at).id < match.id)))
+            at++;
+          g_array_insert_val (matches, at, match);
+        }
+    }
+  return matches;
+}
+
+static const char *const corpus_words[] = {
+  "Đề nghị", "nâng cấp", "tuyến đường", "đoạn qua", "xã", "Tân Thành", "mặt đường", "hư hỏng",
+  "an toàn", "giao thông", "cấp giấy", "chứng nhận", "quyền sử dụng", "đất", "thủ tục",
+  "bổ sung", "biên chế", "giáo viên", "mầm non", "vùng sâu", "vùng xa", "nước sạch", "ô nhiễm",
+  "chợ", "Long Điền", "bệnh viện", "trạm y tế", "điện", "chiếu sáng", "kênh", "thủy lợi",
+  "ngập úng", "bồi thường", "giải phóng", "mặt bằng", "học sinh", "trường", "cầu", "Đình",
+  "Bình Minh", "hộ nghèo", "bảo hiểm", "y tế", "rác thải", "xử lý", "đền bù", "tái định cư",
+  "cây xanh", "lúa", "giống", "phân bón", "giá", "đầu tư", "xây dựng", "sửa chữa", "nhà văn hóa",
+};
+
+/* A petition of @n words drawn from corpus_words. */
+static char *
+random_petition (GRand *rand,
+                 guint  n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "",
+                            corpus_words[g_rand_int_range (rand, 0,
+                                                           G_N_ELEMENTS (corpus_words))]);
+  return g_string_free (text, FALSE);
+}
+
+/* @text with some of its words dropped or replaced, as people retell a petition. */
+static char *
+retold (GRand      *rand,
+        const char *text)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int dice = g_rand_int_range (rand, 0, 10);
+
+      if (dice == 0)
+        continue;
+      if (dice == 1)
+        g_string_append_printf (out, "%s ", corpus_words[g_rand_int_range (
+                                               rand, 0, G_N_ELEMENTS (corpus_words))]);
+      else
+        g_string_append_printf (out, "%s ", words[i]);
+    }
+  if (out->len == 0)
+    g_string_append (out, "chợ");
+  return g_string_free (out, FALSE);
+}
+
+/* Compares chamber_petitions_similar() with the brute force for @n_probes petitions; returns how
+ * many probes had at least one similar petition. */
+static guint
+compare_with_brute_force (ChamberStore *store,
+                          GRand        *rand,
+                          GPtrArray    *stored,
+                          guint         n_probes)
+{
+  guint with_matches = 0;
+
+  for (guint i = 0; i < n_probes; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *probe = NULL;
+      g_autoptr (GArray) indexed = NULL;
+      g_autoptr (GArray) brute = NULL;
+      gint64 before = 0;
+
+      if (i % 3 == 2)
+        probe = random_petition (rand, g_rand_int_range (rand, 1, 12));
+      else
+        probe = retold (rand, ((ChamberPetition *) g_ptr_array_index (
+                                 stored, g_rand_int_range (rand, 0, stored->len)))->content);
+      if (i % 4 == 1)
+        before = g_rand_int_range (rand, 1, stored->len + 1);
+      indexed = chamber_petitions_similar (store, probe, before, 0, &error);
+      g_assert_no_error (error);
+      {
+        g_autoptr (GPtrArray) earlier = g_ptr_array_new ();
+
+        for (guint k = 0; k < stored->len; k++)
+          if (before <= 0 || ((ChamberPetition *) g_ptr_array_index (stored, k))->id < before)
+            g_ptr_array_add (earlier, g_ptr_array_index (stored, k));
+        brute = similar_brute_force (earlier, probe);
+      }
+      g_assert_cmpuint (indexed->len, ==, brute->len);
+      for (guint k = 0; k < brute->len; k++)
+        {
+          g_assert_cmpint (g_array_index (indexed, ChamberPetitionMatch, k).id, ==,
+                           g_array_index (brute, ChamberPetitionMatch, k).id);
+          g_assert_cmpfloat (g_array_index (indexed, ChamberPetitionMatch, k).similarity, ==,
+                             g_array_index (brute, ChamberPetitionMatch, k).similarity);
+        }
+      if (brute->len > 0)
+        {
+          double similarity = 0;
+
+          with_matches++;
+          g_assert_cmpint (chamber_petitions_find_similar (store, probe, before, &similarity,
+                                                           &error),
+                           ==, g_array_index (brute, ChamberPetitionMatch, 0).id);
+          g_assert_no_error (error);
+          g_assert_cmpfloat (similarity, ==,
+                             g_array_index (brute, ChamberPetitionMatch, 0).similarity);
+        }
+    }
+  return with_matches;
+}
+
+/* The word index (schema step 12) finds exactly what comparing with every stored petition
+ * finds, on a few thousand generated petitions. */
+static void
+test_similar_index (void)
+{
+  g_autofree char *dir = chamber_test_make_temp_dir ("chamber-test-similar-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "chamber.db", NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261127);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
+  ChamberStore *store;
+  guint with_matches;
+
+  store = chamber_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (chamber_store_begin (store, &error));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr (ChamberPetition) petition = chamber_petition_new ();
+
+      /* A quarter retell an earlier petition, so that there is something to find. */
+      if (i > 0 && i % 4 == 0)
+        {
+          g_autoptr (ChamberPetition) earlier =
+            chamber_petitions_get (store, g_rand_int_range (rand, 1, i + 1), &error);
+
+          g_assert_no_error (error);
+          petition->content = retold (rand, earlier->content);
+        }
+      else
+        petition->content = random_petition (rand, g_rand_int_range (rand, 2, 16));
+      g_assert_true (chamber_petitions_insert (store, petition, 0, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (chamber_store_commit (store, &error));
+  stored = chamber_petitions_list (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 3000);
+
+  with_matches = compare_with_brute_force (store, rand, stored, 300);
+  g_test_message ("%u of 300 probes had a similar petition", with_matches);
+  g_assert_cmpuint (with_matches, >, 0);
+  g_assert_cmpuint (with_matches, <, 300);
+  g_object_unref (store);
+  chamber_test_rm_rf (dir);
+}
+
+/* POST /api/v1/petitions?dry_run=1 lists the earlier petitions a new one may raise again and
+ * saves nothing; the person entering it then links the one they choose, or none. */
+static void
+test_dry_run (void)
+{
+  g_autoptr (World) world = world_new ();
+  g_autoptr (JsonArray) before = NULL;
+  g_autoptr (JsonArray) after = NULL;
+  gint64 link = -1, first, second;
+  g_autofree char *body = NULL;
+
+  first = post_petition (world, original, "2025-06-01", &link);
+  second = post_petition (world, different, "2025-06-01", &link);
+  before = list_petitions (world, NULL);
+  body = g_strdup_printf ("{\"content\": \"%s\", \"status\": \"forwarded\"}", no_marks);
+
+  {
+    g_autoptr (Reply) reply = send_text (world->server, "POST", "/api/v1/petitions?dry_run=1",
+                                         world->tokens[SECRETARIAT], body);
+    g_autoptr (JsonObject) root = NULL;
+    JsonArray *similar;
+    JsonObject *petition, *candidate;
+
+    assert_status (reply, SOUP_STATUS_OK);
+    root = reply_object (reply);
+    g_assert_true (json_object_get_boolean_member (root, "dry_run"));
+    similar = json_object_get_array_member (root, "similar");
+    g_assert_cmpuint (json_array_get_length (similar), ==, 1);
+    candidate = json_array_get_object_element (similar, 0);
+    g_assert_cmpint (json_object_get_int_member (candidate, "id"), ==, first);
+    g_assert_cmpstr (json_object_get_string_member (candidate, "content"), ==, original);
+    g_assert_cmpfloat (json_object_get_double_member (candidate, "similarity"), ==, 1.0);
+    petition = json_object_get_object_member (root, "petition");
+    g_assert_cmpint (json_object_get_int_member (petition, "raised_again_of"), ==, first);
+  }
+  after = list_petitions (world, NULL);
+  g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before));
+
+  /* Who may ask, and what is refused. */
+  {
+    static const struct {
+      int         caller;
+      const char *query;
+      const char *body;
+      guint       status;
+    } cases[] = {
+      { MEMBER, "?dry_run=1", NULL, SOUP_STATUS_FORBIDDEN },
+      { CHAIR, "?dry_run=1", NULL, SOUP_STATUS_FORBIDDEN },
+      { OFFICIAL, "?dry_run=1", NULL, SOUP_STATUS_FORBIDDEN },
+      { NOBODY, "?dry_run=1", NULL, SOUP_STATUS_UNAUTHORIZED },
+      { SECRETARIAT, "?dry_run=2", NULL, SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "?dry_run=%FF", NULL, SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "?dry_run=1", "{\"content\": \"\"}", SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "?dry_run=1", "[1, 2]", SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "?dry_run=1", "{\"content\": \"x\", \"raised_again_of\": \"1\"}",
+        SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "?dry_run=1", "{\"content\": \"x\", \"raised_again_of\": -4}",
+        SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "?dry_run=1", "{\"content\": \"x\", \"raised_again_of\": 999999}",
+        SOUP_STATUS_NOT_FOUND },
+      { SECRETARIAT, "", "{\"content\": \"x\", \"raised_again_of\": 999999}",
+        SOUP_STATUS_NOT_FOUND },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strconcat ("/api/v1/petitions", cases[i].query, NULL);
+        g_autoptr (Reply) reply =
+          send_text (world->server, "POST", path, world->tokens[cases[i].caller],
+                     cases[i].body != NULL ? cases[i].body : body);
+
+        assert_status (reply, cases[i].status);
+      }
+    g_clear_pointer (&after, json_array_unref);
+    after = list_petitions (world, NULL);
+    g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before));
+  }
+
+  /* Huge content: refused with its reason, nothing kept. */
+  {
+    g_autofree char *huge = g_strnfill (CHAMBER_PETITION_MAX_TEXT + 1, 'a');
+    g_autofree char *huge_body = g_strdup_printf ("{\"content\": \"%s\"}", huge);
+    g_autoptr (Reply) reply = send_text (world->server, "POST", "/api/v1/petitions?dry_run=1",
+                                         world->tokens[SECRETARIAT], huge_body);
+
+    assert_status (reply, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+  }
+
+  /* The person decides: no link although it is similar, or a link to the one they chose. */
+  {
+    g_autofree char *unlinked = g_strdup_printf ("{\"content\": \"%s\", \"raised_again_of\": null}",
+                                                 no_marks);
+    g_autofree char *chosen = g_strdup_printf ("{\"content\": \"%s\", \"raised_again_of\": %lld}",
+                                               reordered, (long long) second);
+    g_autoptr (Reply) reply = send_text (world->server, "POST", "/api/v1/petitions",
+                                         world->tokens[SECRETARIAT], unlinked);
+    g_autoptr (Reply) reply2 = NULL;
+    g_autoptr (JsonObject) root = NULL;
+    g_autoptr (JsonObject) root2 = NULL;
+    g_autofree char *a = chamber_petition_fold_words (reordered);
+    g_autofree char *b = chamber_petition_fold_words (different);
+    JsonObject *petition;
+
+    assert_status (reply, SOUP_STATUS_CREATED);
+    root = reply_object (reply);
+    g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "petition"),
+                                                "raised_again_of"));
+    reply2 = send_text (world->server, "POST", "/api/v1/petitions", world->tokens[SECRETARIAT],
+                        chosen);
+    assert_status (reply2, SOUP_STATUS_CREATED);
+    root2 = reply_object (reply2);
+    petition = json_object_get_object_member (root2, "petition");
+    g_assert_cmpint (json_object_get_int_member (petition, "raised_again_of"), ==, second);
+    g_assert_cmpfloat (json_object_get_double_member (petition, "similarity"), ==,
+                       chamber_petition_similarity (a, b));
+  }
+}
+
 /* ---- Roles, hostile input, files -------------------------------------------------------- */
 
 static void
@@ -1062,6 +1367,63 @@ test_history_and_links (void)
                        json_object_get_object_member (again_root, "petition"), "status"),
                      ==, "answered");
   }
+
+  /* Removing links: refused for a link that is not there, a wrong shape or a reader (and then
+   * nothing changes), done for the secretariat. */
+  {
+    static const struct {
+      int         caller;
+      const char *body;
+      guint       status;
+    } cases[] = {
+      { MEMBER, "{\"remove_links\": [{\"kind\": \"commitment\", \"id\": 3, \"session\": 1}]}",
+        SOUP_STATUS_FORBIDDEN },
+      { CHAIR, "{\"remove_links\": [{\"kind\": \"commitment\", \"id\": 3, \"session\": 1}]}",
+        SOUP_STATUS_FORBIDDEN },
+      { SECRETARIAT, "{\"remove_links\": [{\"kind\": \"commitment\", \"id\": 3, \"session\": 2}]}",
+        SOUP_STATUS_NOT_FOUND },
+      { SECRETARIAT, "{\"remove_links\": [{\"kind\": \"../../etc\", \"id\": 3}]}",
+        SOUP_STATUS_NOT_FOUND },
+      { SECRETARIAT, "{\"remove_links\": {\"kind\": \"item\"}}", SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "{\"remove_links\": [7]}", SOUP_STATUS_BAD_REQUEST },
+      { SECRETARIAT, "{\"remove_links\": [{\"kind\": \"item\", \"id\": \"1\"}]}",
+        SOUP_STATUS_BAD_REQUEST },
+      /* Both in one change: the removal of a missing link undoes the addition too. */
+      { SECRETARIAT, "{\"links\": [{\"kind\": \"turn\", \"id\": 9, \"session\": 1}], "
+        "\"remove_links\": [{\"kind\": \"turn\", \"id\": 8, \"session\": 1}]}",
+        SOUP_STATUS_NOT_FOUND },
+    };
+    g_autoptr (Reply) removed = NULL;
+    g_autoptr (JsonObject) removed_root = NULL;
+    JsonArray *left;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr (Reply) reply = send_text (world->server, "PUT", "/api/v1/petitions/1",
+                                             world->tokens[cases[i].caller], cases[i].body);
+        g_autoptr (Reply) again = send_text (world->server, "GET", "/api/v1/petitions/1",
+                                             world->tokens[ADMIN], NULL);
+        g_autoptr (JsonObject) again_root = reply_object (again);
+
+        assert_status (reply, cases[i].status);
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                            json_object_get_object_member (again_root, "petition"), "links")),
+                          ==, 2);
+      }
+    removed = send_text (world->server, "PUT", "/api/v1/petitions/1", world->tokens[SECRETARIAT],
+                         "{\"remove_links\": [{\"kind\": \"commitment\", \"id\": 3, "
+                         "\"session\": 1}]}");
+    assert_status (removed, SOUP_STATUS_OK);
+    removed_root = reply_object (removed);
+    left = json_object_get_array_member (json_object_get_object_member (removed_root,
+                                                                        "petition"),
+                                         "links");
+    g_assert_cmpuint (json_array_get_length (left), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (left, 0),
+                                                    "kind"), ==, "item");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (left, 0), "id"),
+                     ==, item_id);
+  }
 }
 
 /* ---- The report, recomputed ------------------------------------------------------------ */
@@ -1291,6 +1653,8 @@ main (int   argc,
   g_test_add_func ("/petitions/import-broken-rows", test_import_broken_rows);
   g_test_add_func ("/petitions/similarity-sentences", test_similarity_sentences);
   g_test_add_func ("/petitions/raised-again", test_raised_again);
+  g_test_add_func ("/petitions/similar-index", test_similar_index);
+  g_test_add_func ("/petitions/dry-run", test_dry_run);
   g_test_add_func ("/petitions/roles", test_roles);
   g_test_add_func ("/petitions/hostile", test_hostile);
   g_test_add_func ("/petitions/history-and-links", test_history_and_links);

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <time.h>
 
 #include "chamber-client.h"
 #include "chamber-hash.h"
@@ -1773,6 +1774,59 @@ test_date_format (void)
   g_assert_null (chamber_date_format (NULL));
 }
 
+/* A wire timestamp is shown in local time: with TZ pinned to Asia/Ho_Chi_Minh (UTC+7, no
+ * daylight saving), 01:02 UTC is 08:02 the same day and 20:30 UTC is the next day. */
+static void
+test_timestamp_format (void)
+{
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *morning = NULL;
+  g_autofree char *night = NULL;
+
+  g_setenv ("TZ", "Asia/Ho_Chi_Minh", TRUE);
+  tzset ();
+  morning = chamber_timestamp_format ("2026-11-27T01:02:03Z");
+  night = chamber_timestamp_format ("2026-12-31T20:30:00Z");
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+
+  g_assert_cmpstr (morning, ==, "27 Nov 2026 08:02");
+  g_assert_cmpstr (night, ==, "1 Jan 2027 03:30");
+  g_assert_null (chamber_timestamp_format ("2026-11-27"));
+  g_assert_null (chamber_timestamp_format ("yesterday"));
+  g_assert_null (chamber_timestamp_format (NULL));
+}
+
+/* The lenient readers give a member's value only when it has the type asked for. */
+static void
+test_peek_members (void)
+{
+  g_autoptr (GError) error = NULL;
+  static const char text[] = "{\"s\":\"ngân sách\",\"i\":42,\"b\":true,\"o\":{\"x\":1},"
+                             "\"a\":[1,2],\"n\":null,\"f\":1.5}";
+  g_autoptr (JsonObject) object = chamber_protocol_parse_object (text, sizeof text - 1,
+                                                                 CHAMBER_PROTOCOL_MAX_BODY, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (chamber_json_peek_string (object, "s"), ==, "ngân sách");
+  g_assert_null (chamber_json_peek_string (object, "i"));
+  g_assert_null (chamber_json_peek_string (object, "n"));
+  g_assert_null (chamber_json_peek_string (object, "missing"));
+  g_assert_null (chamber_json_peek_string (NULL, "s"));
+  g_assert_cmpint (chamber_json_peek_int (object, "i", -1), ==, 42);
+  g_assert_cmpint (chamber_json_peek_int (object, "s", -1), ==, -1);
+  g_assert_cmpint (chamber_json_peek_int (object, "f", -1), ==, -1);
+  g_assert_true (chamber_json_peek_bool (object, "b", FALSE));
+  g_assert_false (chamber_json_peek_bool (object, "i", FALSE));
+  g_assert_nonnull (chamber_json_peek_object (object, "o"));
+  g_assert_null (chamber_json_peek_object (object, "a"));
+  g_assert_cmpuint (json_array_get_length (chamber_json_peek_array (object, "a")), ==, 2);
+  g_assert_null (chamber_json_peek_array (object, "o"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1800,5 +1854,7 @@ main (int argc, char **argv)
   g_test_add_func ("/client/server", test_client_server);
 
   g_test_add_func ("/model/date-format", test_date_format);
+  g_test_add_func ("/protocol/timestamp-format", test_timestamp_format);
+  g_test_add_func ("/protocol/members/peek", test_peek_members);
   return g_test_run ();
 }

@@ -476,6 +476,12 @@ static const RoleCase role_cases[] = {
   { "GET", "/api/v1/people/%E/tokens", NULL, ADMIN_ONLY (200) },
   { "POST", "/api/v1/people/import?dry_run=1", "name,role\nNgười %N,delegate\n",
     WRITERS (200) },
+  /* Issue 6: drafts and publishing them (test-publish-draft.c has the rest). */
+  { "POST", "/api/v1/items/%I/documents?title=D%N&kind=report&draft=true", "@pdf",
+    WRITERS (201) },
+  { "POST", "/api/v1/documents/%D/publish", "{}", WRITERS (200) },
+  { "POST", "/api/v1/items/%I/publish", "{}", WRITERS (200) },
+  { "POST", "/api/v1/sessions/%S/publish", "{}", WRITERS (200) },
 };
 
 static char *

@@ -15,8 +15,10 @@
  * people are found without diacritics; a token issued through the row's button and dialog with
  * an expiry is shown once, works against the server, and its handover sheet is a one-page PDF
  * holding the token; revoked through the confirmation, the server refuses it; a malformed or
- * past expiry is refused with a message. Each wait pumps the main loop until a condition
- * holds. With CHAMBER_TEST_SCREENSHOTS set to a folder, each page is saved there as a PNG. */
+ * past expiry is refused with a message. Drafts: an upload is a draft by default, tagged in the
+ * page and absent from a delegate's manifest until its Publish button is pressed; Publish All
+ * Drafts… asks first, naming how many documents go out, then publishes them all. Each wait
+ * pumps the main loop until a condition holds. With CHAMBER_TEST_SCREENSHOTS set to a folder, each page is saved there as a PNG. */
 
 #include "config.h"
 
@@ -274,6 +276,16 @@ document_shown (gpointer data)
 
 /* ---- Documents ---------------------------------------------------------------------------- */
 
+/* Reloads @page and waits for that load: none other is under way afterwards. */
+static void
+settle (ChamberDeskDocuments *page)
+{
+  Count count = { page, chamber_desk_documents_get_loads_completed (page) + 1 };
+
+  chamber_desk_documents_reload (page);
+  WAIT_FOR (documents_loaded, &count, "the documents page loads again");
+}
+
 static void
 check_documents (Fixture *fx)
 {
@@ -314,8 +326,10 @@ check_documents (Fixture *fx)
   WAIT_FOR (documents_loaded, &count, "the documents page loads");
   g_assert_null (chamber_desk_documents_get_error (page));
 
-  /* The files dropped from the file manager, as the drop target hands them over. */
+  /* The files dropped from the file manager, as the drop target hands them over; published at
+   * once (drafts are in check_drafts()). */
   chamber_desk_documents_set_upload_options (page, CHAMBER_DOCUMENT_REPORT, 0, NULL);
+  chamber_desk_documents_set_publish_now (page, TRUE);
   list = g_slist_append (list, g_file_new_for_path (report));
   list = g_slist_append (list, g_file_new_for_path (plan));
   list = g_slist_append (list, g_file_new_for_path (fake));
@@ -451,6 +465,9 @@ check_documents (Fixture *fx)
     g_assert_false (chamber_desk_documents_set_access (page, plan_id, 1, long_name));
     g_assert_nonnull (chamber_desk_documents_get_error (page));
   }
+  /* Every access change reloads the page: let the last load land before walking its widgets,
+   * which a load replaces. Reloading cancels any load still under way. */
+  settle (page);
   chamber_test_ui_save_screenshot (GTK_WIDGET (fx->window), "desk-documents-uploaded");
   chamber_test_ui_assert_keyboard_reachable (fx->window, "documents");
 
@@ -950,6 +967,147 @@ check_access (Fixture *fx)
   g_assert_cmpint (chamber_desk_access_get_token_state (page, fx->delegate_b, token_id), ==, 1);
 }
 
+/* ---- Drafts ------------------------------------------------------------------------------- */
+
+typedef struct {
+  ChamberDeskDocuments *page;
+  const char           *title;
+  gboolean              draft;
+} DraftShown;
+
+static gboolean
+draft_shown (gpointer data)
+{
+  DraftShown *shown = data;
+  gboolean draft = !shown->draft;
+
+  return chamber_desk_documents_find_document_full (shown->page, shown->title, NULL, &draft) > 0
+         && draft == shown->draft;
+}
+
+static gboolean
+published (gpointer data)
+{
+  Count *count = data;
+
+  return chamber_desk_documents_get_publishes_completed (count->page) >= count->n;
+}
+
+static void
+upload_drafts (Fixture *fx, ChamberDeskDocuments *page, const char *const *titles)
+{
+  GSList *list = NULL;
+  GdkFileList *files;
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (titles[i], ".pdf", NULL);
+      g_autofree char *path = file_in (fx, name);
+
+      chamber_test_write_pdf (path, 2, titles[i]);
+      list = g_slist_append (list, g_file_new_for_path (path));
+    }
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free_full (list, g_object_unref);
+  chamber_desk_documents_drop_files (page, fx->item_opening, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  WAIT_FOR (documents_idle, page, "the drafts are uploaded");
+}
+
+static void
+check_drafts (Fixture *fx)
+{
+  static const char *const one[] = { "Dự thảo nghị quyết", NULL };
+  static const char *const pack[] = { "Tờ trình số 1", "Tờ trình số 2", NULL };
+  ChamberDeskDocuments *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *publish;
+  DraftShown shown;
+  Count count;
+  gint64 draft_id;
+  guint uploads;
+
+  page = CHAMBER_DESK_DOCUMENTS (chamber_desk_documents_new (fx->connection));
+  gtk_window_set_child (fx->window, GTK_WIDGET (page));
+  chamber_desk_documents_set_session (page, fx->session);
+  count = (Count) { page, 1 };
+  WAIT_FOR (documents_loaded, &count, "the documents page loads for drafts");
+  g_assert_null (chamber_desk_documents_get_error (page));
+  g_assert_cmpuint (chamber_desk_documents_get_n_drafts (page), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (chamber_desk_documents_get_publish_all_button (page)));
+
+  /* The page's own default: a draft, readable by all once published. */
+  chamber_desk_documents_set_upload_options (page, CHAMBER_DOCUMENT_DRAFT_RESOLUTION, 0, NULL);
+  uploads = chamber_desk_documents_get_n_uploads (page);
+  upload_drafts (fx, page, one);
+  g_assert_cmpint (chamber_desk_documents_get_upload (page, uploads, NULL, NULL, NULL, NULL), ==,
+                   CHAMBER_DESK_UPLOAD_ACCEPTED);
+  shown = (DraftShown) { page, one[0], TRUE };
+  WAIT_FOR (draft_shown, &shown, "the page shows the draft");
+  g_assert_cmpuint (chamber_desk_documents_get_n_drafts (page), ==, 1);
+  g_assert_false (manifest_lists (fx, fx->delegate_a_token, one[0]));
+  g_assert_false (manifest_lists (fx, fx->delegate_b_token, one[0]));
+  settle (page);
+  chamber_test_ui_save_screenshot (GTK_WIDGET (fx->window), "desk-documents-draft");
+  chamber_test_ui_assert_keyboard_reachable (fx->window, "documents with a draft");
+
+  /* Its Publish button, pressed. */
+  draft_id = chamber_desk_documents_find_document (page, one[0], NULL);
+  publish = chamber_desk_documents_get_publish_button (page, draft_id);
+  g_assert_nonnull (publish);
+  g_assert_true (gtk_widget_get_visible (publish) && gtk_widget_get_sensitive (publish));
+  g_assert_true (gtk_widget_activate (publish));
+  count = (Count) { page, 1 };
+  WAIT_FOR (published, &count, "the draft is published");
+  g_assert_null (chamber_desk_documents_get_error (page));
+  shown = (DraftShown) { page, one[0], FALSE };
+  WAIT_FOR (draft_shown, &shown, "the page shows it published");
+  g_assert_null (chamber_desk_documents_get_publish_button (page, draft_id));
+  g_assert_true (manifest_lists (fx, fx->delegate_a_token, one[0]));
+  g_assert_true (manifest_lists (fx, fx->delegate_b_token, one[0]));
+
+  /* A pack of two drafts, sent with Publish All Drafts… after the confirmation names them. */
+  upload_drafts (fx, page, pack);
+  shown = (DraftShown) { page, pack[1], TRUE };
+  WAIT_FOR (draft_shown, &shown, "the page shows the pack");
+  g_assert_cmpuint (chamber_desk_documents_get_n_drafts (page), ==, 2);
+  g_assert_false (manifest_lists (fx, fx->delegate_a_token, pack[0]));
+  g_assert_true (gtk_widget_get_sensitive (chamber_desk_documents_get_publish_all_button (page)));
+  g_assert_true (gtk_widget_activate (chamber_desk_documents_get_publish_all_button (page)));
+  WAIT_FOR (message_dialog_shown, NULL, "the confirmation opens");
+  dialog = find_message_dialog ();
+  {
+    g_autofree char *expected = g_strdup_printf (ngettext ("Publish %u Draft?",
+                                                           "Publish %u Drafts?", 2), 2);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2"));
+  }
+  /* Cancel first: nothing goes out. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (chamber_desk_documents_get_publishes_completed (page), ==, 1);
+  g_assert_false (manifest_lists (fx, fx->delegate_a_token, pack[0]));
+  /* Then publish. */
+  g_assert_true (gtk_widget_activate (chamber_desk_documents_get_publish_all_button (page)));
+  WAIT_FOR (message_dialog_shown, NULL, "the confirmation opens again");
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  count = (Count) { page, 2 };
+  WAIT_FOR (published, &count, "the pack is published");
+  g_assert_null (chamber_desk_documents_get_error (page));
+  shown = (DraftShown) { page, pack[1], FALSE };
+  WAIT_FOR (draft_shown, &shown, "the page shows the pack published");
+  g_assert_cmpuint (chamber_desk_documents_get_n_drafts (page), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (chamber_desk_documents_get_publish_all_button (page)));
+  for (guint i = 0; pack[i] != NULL; i++)
+    {
+      g_assert_true (manifest_lists (fx, fx->delegate_a_token, pack[i]));
+      g_assert_true (manifest_lists (fx, fx->delegate_b_token, pack[i]));
+    }
+}
+
 static void
 run_scenario (void)
 {
@@ -960,6 +1118,7 @@ run_scenario (void)
   check_delivery (&fx);
   check_delivery_in_desk (&fx);
   check_access (&fx);
+  check_drafts (&fx);
   fixture_teardown (&fx);
 }
 

@@ -11,7 +11,10 @@
  * bytes in a wrong encoding): the preview marks each broken row with its problem, Import is
  * offered for the valid rows only, and only they reach the server. A delegate's token gets no
  * desk; a desk opened with it anyway shows the server's refusal in the form and creates
- * nothing. Tab reaches every control of each page. Each wait pumps the main loop until a
+ * nothing. The Delivery page of a dozen documents with long titles, missing for every
+ * delegate, gives GTK a bounded amount of text to lay out (at most two titles in a closed
+ * person's row, no hidden row per document) and is not laid out again while idle (issue 6's
+ * CPU loop). Tab reaches every control of each page. Each wait pumps the main loop until a
  * condition holds. With CHAMBER_TEST_SCREENSHOTS set to a folder, each page is saved there as
  * a PNG. */
 
@@ -909,6 +912,191 @@ test_delegate (void)
   fixture_teardown (&fx);
 }
 
+/* ---- delivery: an idle page ------------------------------------------------------------ */
+
+/* Issue 6's CPU loop: a Delivery page of the demo's size (people missing every one of a dozen
+ * documents with long titles) kept the desk's main thread busy shaping text for seconds after
+ * it showed. Each person's row named every missing title in its wrapping subtitle and held a
+ * hidden row per document, which a closed AdwExpanderRow still measures: every layout of the
+ * page shaped all of it, many times over. The test counts what the page gives GTK to lay out,
+ * and the frame clock's layouts while the page sits idle. */
+
+#define DELIVERY_DOCUMENTS 9
+#define DELIVERY_PEOPLE    8
+
+typedef struct {
+  guint layouts;
+  guint paints;
+} FrameCount;
+
+static void
+frame_layout_cb (GdkFrameClock *clock, FrameCount *count)
+{
+  count->layouts++;
+}
+
+static void
+frame_paint_cb (GdkFrameClock *clock, FrameCount *count)
+{
+  count->paints++;
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return ((FrameCount *) data)->paints > 0;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+typedef struct {
+  ChamberDeskDelivery *page;
+  guint                n_rows;
+} DeliveryWait;
+
+static gboolean
+delivery_listed (gpointer data)
+{
+  DeliveryWait *wait = data;
+
+  return chamber_desk_delivery_get_loads_completed (wait->page) > 0
+         && chamber_desk_delivery_get_n_rows (wait->page) >= wait->n_rows;
+}
+
+/* How many of the documents' titles the labels under @widget name (each title counted once per
+ * label that names it). */
+static guint
+count_titles (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      for (guint i = 1; i <= DELIVERY_DOCUMENTS; i++)
+        {
+          g_autofree char *prefix = g_strdup_printf ("Tài liệu %02u:", i);
+
+          if (strstr (text, prefix) != NULL)
+            n++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_titles (child);
+  return n;
+}
+
+static void
+expander_rows (GtkWidget *widget, GPtrArray *out)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    {
+      g_ptr_array_add (out, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    expander_rows (child, out);
+}
+
+static gboolean
+titles_listed (gpointer data)
+{
+  return count_titles (data) >= DELIVERY_DOCUMENTS;
+}
+
+static void
+delivery_body (ChamberTestApp *app, gpointer data)
+{
+  Fixture *fx = data;
+  ChamberDeskWindow *desk = open_desk (app, fx);
+  ChamberDeskDelivery *page = chamber_desk_window_get_delivery (desk);
+  DeliveryWait wait = { page, DELIVERY_PEOPLE };
+  FrameCount count = { 0, 0 };
+  GdkFrameClock *clock;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  gulong layout_id, paint_id;
+
+  chamber_desk_sessions_select (chamber_desk_window_get_sessions (desk), fx->earlier_session);
+  chamber_desk_window_show_page (desk, "delivery");
+  WAIT_FOR (delivery_listed, &wait, "the delivery page lists the people");
+  g_assert_null (chamber_desk_delivery_get_error (page));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (desk));
+  g_assert_nonnull (clock);
+  layout_id = g_signal_connect (clock, "layout", G_CALLBACK (frame_layout_cb), &count);
+  paint_id = g_signal_connect (clock, "paint", G_CALLBACK (frame_paint_cb), &count);
+  gtk_widget_queue_draw (GTK_WIDGET (desk));
+  WAIT_FOR (frame_painted, &count, "the page is painted");
+  save_screenshot (GTK_WIDGET (desk), "delivery");
+
+  /* What a layout of the page measures: each closed person's row names at most two titles
+   * (and how many more), and holds no row per document. */
+  expander_rows (GTK_WIDGET (page), rows);
+  g_assert_cmpuint (rows->len, >=, DELIVERY_PEOPLE);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (count_titles (rows->pdata[i]), <=, 2);
+
+  /* Idle, once the frames that follow the first paint are done: nothing is laid out again. */
+  chamber_test_pump_until (never, NULL, 1000);
+  g_test_message ("after the first paint: %u layouts, %u paints", count.layouts, count.paints);
+  count = (FrameCount) { 0, 0 };
+  chamber_test_pump_until (never, NULL, 1500);
+  g_test_message ("idle: %u layouts, %u paints", count.layouts, count.paints);
+  g_assert_cmpuint (count.layouts, ==, 0);
+  g_signal_handler_disconnect (clock, layout_id);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  /* Opening a person's row lists every document. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rows->pdata[0]), TRUE);
+  WAIT_FOR (titles_listed, rows->pdata[0], "the person's documents");
+  g_assert_cmpuint (count_titles (rows->pdata[0]), >=, DELIVERY_DOCUMENTS);
+  close_desk (app);
+}
+
+static void
+test_delivery (void)
+{
+  Fixture fx;
+  g_autofree char *dir = chamber_test_make_temp_dir ("chamber-desk-delivery-XXXXXX");
+  gint64 item;
+
+  fixture_setup (&fx);
+  item = chamber_test_add_item (fx.admin, fx.earlier_session, "Tài liệu kỳ họp");
+  for (guint i = 1; i <= DELIVERY_DOCUMENTS; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%u.pdf", dir, i);
+      g_autofree char *title = g_strdup_printf (
+        "Tài liệu %02u: báo cáo kết quả giám sát chuyên đề việc thực hiện chính sách, pháp "
+        "luật về quản lý đất đai và đầu tư công trên địa bàn tỉnh",
+        i);
+      g_autoptr (ChamberDocument) document = NULL;
+      g_autoptr (GError) error = NULL;
+
+      chamber_test_write_pdf (path, 1, title);
+      document = chamber_client_publish (fx.admin, item, path, title, CHAMBER_DOCUMENT_REPORT,
+                                         NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < DELIVERY_PEOPLE; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Đại biểu số %u", i + 1);
+
+      add_person (&fx, name, CHAMBER_ROLE_DELEGATE, "Tổ 3", NULL);
+    }
+  chamber_test_ui_run_app (chamber_application_new (G_APPLICATION_NON_UNIQUE),
+                           CHAMBER_TEST_APP_LAPTOP_SIZE | CHAMBER_TEST_APP_KEEP_REFERENCES,
+                           delivery_body, &fx);
+  fixture_teardown (&fx);
+  chamber_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -924,6 +1112,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/desk/people", test_people);
   g_test_add_func ("/desk/import", test_import);
   g_test_add_func ("/desk/delegate", test_delegate);
+  g_test_add_func ("/desk/delivery-idle", test_delivery);
   status = g_test_run ();
   chamber_test_rm_rf (test_home);
   g_free (test_home);

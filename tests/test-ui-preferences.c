@@ -7,7 +7,9 @@
  * window's size is remembered when it closes. The language setting is checked end to end: the
  * real `chamber --help` is run with a key file backend holding each choice, and prints its
  * summary in the language chosen. The shortcuts window (gtk/help-overlay.ui) loads and lists
- * the accelerators the app really installs. */
+ * the accelerators the app really installs. The previews' budget: its spin button (reached with
+ * Tab) writes the key, and a lower budget trims real preview sets rendered from real PDFs in a
+ * mirror's previews folder, the least recently used first, as the row then says. */
 
 #include "config.h"
 
@@ -17,8 +19,10 @@
 #include <locale.h>
 
 #include "chamber-application.h"
+#include "chamber-hash.h"
 #include "chamber-page-view.h"
 #include "chamber-preferences-window.h"
+#include "chamber-preview.h"
 #include "chamber-settings.h"
 #include "chamber-test-ui.h"
 #include "chamber-test-util.h"
@@ -359,6 +363,142 @@ test_shortcuts (void)
   run_in_app (shortcuts_body);
 }
 
+/* ---- the previews' budget ---------------------------------------------------------------- */
+
+#define MIB (1024 * 1024)
+
+/* A mirror's previews folder, as the sync leaves it, with two sets rendered from real PDFs: the
+ * first used before the second. */
+static char *previews_dir;
+static char *set_hashes[2];
+
+static gboolean
+measured_at_least (gpointer data)
+{
+  ChamberPreferencesWindow *preferences = data;
+
+  return chamber_preferences_window_get_n_measured (preferences)
+         >= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (preferences), "wanted"));
+}
+
+/* Waits until @preferences measured the previews @n times in all. */
+static void
+wait_measured (ChamberPreferencesWindow *preferences, guint n)
+{
+  g_object_set_data (G_OBJECT (preferences), "wanted", GUINT_TO_POINTER (n));
+  g_assert_true (chamber_test_pump_until (measured_at_least, preferences, 30 * 1000));
+}
+
+/* The row's subtitle names the size the previews take now. */
+static void
+assert_size_shown (ChamberPreferencesWindow *preferences)
+{
+  g_autofree char *size = g_format_size_full (chamber_preview_get_size (previews_dir),
+                                              G_FORMAT_SIZE_IEC_UNITS);
+  const char *subtitle =
+    adw_action_row_get_subtitle (chamber_preferences_window_get_budget_row (preferences));
+
+  g_test_message ("previews: %s", subtitle);
+  g_assert_nonnull (strstr (subtitle, size));
+}
+
+static void
+budget_body (ChamberApplication *application, ChamberWindow *window)
+{
+  GSettings *settings = chamber_application_get_settings (application);
+  guint64 first_size, total;
+  g_autoptr (GPtrArray) found = NULL;
+  ChamberPreferencesWindow *preferences;
+  GtkSpinButton *spin;
+  guint n, reached;
+  int budget;
+
+  g_assert_cmpint (g_settings_get_int (settings, "preview-budget"), ==, 512);
+  total = chamber_preview_get_size (previews_dir);
+  first_size = total / 2;
+  g_assert_cmpuint (total, >, 2 * MIB);
+  g_assert_true (chamber_preview_is_complete (previews_dir, set_hashes[0]));
+  g_assert_true (chamber_preview_is_complete (previews_dir, set_hashes[1]));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  g_assert_true (chamber_test_pump_until (preferences_shown, NULL, 30 * 1000));
+  found = find_preferences ();
+  preferences = found->pdata[0];
+  spin = chamber_preferences_window_get_budget_spin (preferences);
+
+  /* The spin button shows the key, the row the space the previews take. */
+  wait_measured (preferences, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 512);
+  assert_size_shown (preferences);
+
+  /* Tab reaches every control, the spin button with them. */
+  reached = chamber_test_ui_assert_keyboard_reachable (GTK_WINDOW (preferences), "preferences");
+  g_assert_cmpuint (reached, >=, 4);
+
+  /* A budget with room for one set: the key follows the spin button, the set used least
+   * recently goes, the other stays whole, and the row says the new size. */
+  budget = (int) ((first_size + MIB - 1) / MIB);
+  g_assert_cmpuint ((guint64) budget * MIB, <, total);
+  n = chamber_preferences_window_get_n_measured (preferences);
+  gtk_spin_button_set_value (spin, budget);
+  g_assert_cmpint (g_settings_get_int (settings, "preview-budget"), ==, budget);
+  wait_measured (preferences, n + 1);
+  g_assert_cmpuint (chamber_preview_get_size (previews_dir), <=, (guint64) budget * MIB);
+  g_assert_true (chamber_preview_is_evicted (previews_dir, set_hashes[0]));
+  g_assert_false (chamber_preview_is_complete (previews_dir, set_hashes[0]));
+  g_assert_true (chamber_preview_is_complete (previews_dir, set_hashes[1]));
+  assert_size_shown (preferences);
+
+  /* Out of range, the spin button keeps to the key's range. */
+  gtk_spin_button_set_value (spin, -40);
+  g_assert_cmpint (g_settings_get_int (settings, "preview-budget"), ==, 0);
+  gtk_spin_button_set_value (spin, 5e9);
+  g_assert_cmpint (g_settings_get_int (settings, "preview-budget"), ==, 1048576);
+  /* A key set elsewhere moves the spin button; 0 keeps no previews. */
+  n = chamber_preferences_window_get_n_measured (preferences);
+  g_settings_set_int (settings, "preview-budget", 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
+  wait_measured (preferences, n + 1);
+  g_assert_cmpuint (chamber_preview_get_size (previews_dir), ==, 0);
+  g_assert_false (chamber_preview_is_complete (previews_dir, set_hashes[1]));
+  assert_size_shown (preferences);
+
+  g_settings_reset (settings, "preview-budget");
+  gtk_window_close (GTK_WINDOW (preferences));
+  pump ();
+}
+
+static void
+test_preview_budget (void)
+{
+  g_autofree char *mirror = g_build_filename (g_get_user_data_dir (), "chamber", "servers",
+                                              "127.0.0.1_8080", NULL);
+  g_autoptr (GError) error = NULL;
+
+  previews_dir = g_build_filename (mirror, "previews", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (previews_dir, 0700), ==, 0);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/document-%d.pdf", mirror, i);
+      g_autofree char *text = g_strdup_printf ("Báo cáo %d", i);
+      char sha256[65];
+
+      chamber_test_write_pdf (pdf, 3, text);
+      g_assert_true (chamber_sha256_file (pdf, sha256, NULL, NULL, &error));
+      g_assert_no_error (error);
+      set_hashes[i] = g_strdup (sha256);
+      g_assert_true (chamber_preview_generate (previews_dir, sha256, pdf, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  run_in_app (budget_body);
+
+  chamber_test_rm_rf (mirror);
+  g_clear_pointer (&previews_dir, g_free);
+  g_clear_pointer (&set_hashes[0], g_free);
+  g_clear_pointer (&set_hashes[1], g_free);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -373,6 +513,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/preferences/window-size", test_window_size);
   g_test_add_func ("/ui/preferences/language", test_language);
   g_test_add_func ("/ui/preferences/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui/preferences/preview-budget", test_preview_budget);
   status = g_test_run ();
 
   chamber_test_rm_rf (test_home);

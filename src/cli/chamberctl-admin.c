@@ -470,9 +470,12 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
   g_autofree char *title = NULL, *kind_name = NULL;
   g_auto (GStrv) access = NULL;
   ChamberDocumentKind kind = CHAMBER_DOCUMENT_OTHER;
+  gboolean draft = FALSE;
   gint64 item_id;
   int status;
   const GOptionEntry entries[] = {
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_("Keep it as a draft that only the secretariat sees until “document publish”"), NULL },
     { "title", 0, 0, G_OPTION_ARG_FILENAME, &title,
       N_("Title of the document (default: the PDF's own title or its file name)"),
       N_("TITLE") },
@@ -510,8 +513,8 @@ chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char
 
   if ((client = chamberctl_connect (globals, name, &status)) == NULL)
     return status;
-  document = chamber_client_publish_full (client, item_id, argv[2], title, kind,
-                                          (const char *const *) access, NULL, &error);
+  document = chamber_client_upload_document (client, item_id, argv[2], title, kind,
+                                             (const char *const *) access, draft, NULL, &error);
   if (document == NULL)
     return chamberctl_fail (error->message);
   printf ("%" G_GINT64_FORMAT "\n", document->id);
@@ -527,9 +530,14 @@ chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char
   g_autofree char *kind_name = NULL;
   g_auto (GStrv) access = NULL;
   ChamberDocumentKind kind = CHAMBER_DOCUMENT_OTHER;
+  gboolean draft = FALSE;
   gint64 document_id;
   int status;
   const GOptionEntry entries[] = {
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_("Keep the new version as a draft: readers keep the current one until “document "
+         "publish”"),
+      NULL },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
       N_("submission, report, draft-resolution or other (default: that of DOCUMENT)"),
       N_("KIND") },
@@ -561,12 +569,85 @@ chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char
 
   if ((client = chamberctl_connect (globals, name, &status)) == NULL)
     return status;
-  document = chamber_client_replace_document (client, document_id, argv[2],
-                                              kind_name != NULL ? (int) kind : -1,
-                                              (const char *const *) access, NULL, &error);
+  document = chamber_client_replace_document_full (client, document_id, argv[2],
+                                                   kind_name != NULL ? (int) kind : -1,
+                                                   (const char *const *) access, draft, NULL,
+                                                   &error);
   if (document == NULL)
     return chamberctl_fail (error->message);
   printf ("%" G_GINT64_FORMAT "\t%d\n", document->id, document->version);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_document_publish (ChamberctlGlobals *globals, const char *name, int argc,
+                             char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean was_draft = FALSE;
+  gint64 document_id;
+  int status;
+
+  if (!chamberctl_parse (globals, name, "DOCUMENT", 1,
+                         N_("Publishes the draft DOCUMENT: from now on everyone allowed to read "
+                            "it receives it at their next sync. A document published already "
+                            "is left as it is."),
+                         NULL, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "DOCUMENT", argv[1], &document_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  document = chamber_client_publish_document (client, document_id, &was_draft, NULL, &error);
+  if (document == NULL)
+    return chamberctl_fail (error->message);
+  if (was_draft)
+    printf (_("Document %lld (“%s”, version %d) is published.\n"), (long long) document->id,
+            document->title, document->version);
+  else
+    printf (_("Document %lld (“%s”, version %d) was already published; nothing changed.\n"),
+            (long long) document->id, document->title, document->version);
+  return CHAMBERCTL_EXIT_OK;
+}
+
+int
+chamberctl_session_publish (ChamberctlGlobals *globals, const char *name, int argc,
+                            char **argv)
+{
+  g_autoptr (ChamberClient) client = NULL;
+  g_autoptr (GArray) published = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 session_id, item_id = 0;
+  int item = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "item", 0, 0, G_OPTION_ARG_INT, &item,
+      N_("Only the drafts of this agenda item"), N_("ITEM") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!chamberctl_parse (globals, name, "SESSION", 1,
+                         N_("Publishes every draft of SESSION (or of one of its agenda items) at "
+                            "once and prints the ids of the documents published, one a line."),
+                         entries, TRUE, &argc, &argv))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (!chamberctl_parse_id (name, "SESSION", argv[1], &session_id))
+    return CHAMBERCTL_EXIT_USAGE;
+  if (item < 0)
+    return chamberctl_usage_error (name, _("--item must be an agenda item's id"));
+  item_id = item;
+  if ((client = chamberctl_connect (globals, name, &status)) == NULL)
+    return status;
+  published = chamber_client_publish_drafts (client, session_id, item_id, NULL, &error);
+  if (published == NULL)
+    return chamberctl_fail (error->message);
+  for (guint i = 0; i < published->len; i++)
+    printf ("%lld\n", (long long) g_array_index (published, gint64, i));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u draft published.\n", "%u drafts published.\n",
+                           published->len),
+              published->len);
   return CHAMBERCTL_EXIT_OK;
 }
 
@@ -630,11 +711,7 @@ chamberctl_session_set (ChamberctlGlobals *globals, const char *name, int argc, 
     const char *members[] = { "place", "starts_on", "ends_on" };
     const char *values[] = { place, starts, ends };
 
-    for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-      if (values[i] != NULL && *values[i] != '\0')
-        json_object_set_string_member (changes, members[i], values[i]);
-      else if (values[i] != NULL)
-        json_object_set_null_member (changes, members[i]);
+    chamberctl_set_clearable (changes, members, values, G_N_ELEMENTS (members));
   }
   if (json_object_get_size (changes) == 0)
     return chamberctl_usage_error (name, _("nothing to change: give at least one option"));

@@ -11,36 +11,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsoup/soup.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "chamberctl-private.h"
 #include "chamber-commitments.h"
 #include "chamber-followup.h"
 #include "chamber-minutes.h"
 #include "chamber-protocol.h"
-
-/* Writes @bytes to @path ("-" or NULL: stdout), replacing the file in one step. */
-static int
-write_output (const char *path,
-              GBytes     *bytes)
-{
-  g_autoptr (GError) error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (path == NULL || g_str_equal (path, "-"))
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return chamberctl_fail (_("Cannot write to the standard output."));
-      return CHAMBERCTL_EXIT_OK;
-    }
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
-    return chamberctl_fail (error->message);
-  return CHAMBERCTL_EXIT_OK;
-}
 
 int
 chamberctl_minutes (ChamberctlGlobals *globals,
@@ -51,12 +28,9 @@ chamberctl_minutes (ChamberctlGlobals *globals,
   g_autofree char *format_text = NULL;
   g_autofree char *out = NULL;
   g_autoptr (ChamberClient) client = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   ChamberMinutesFormat format = CHAMBER_MINUTES_PDF;
   gint64 session = 0;
-  guint status = 0;
   int exit_status = 0;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
@@ -74,8 +48,7 @@ chamberctl_minutes (ChamberctlGlobals *globals,
   if (format_text != NULL && !chamber_minutes_format_from_string (format_text, &format))
     return chamberctl_usage_error (name, _("--format must be pdf, csv or json, not “%s”"),
                                    format_text);
-  if (format == CHAMBER_MINUTES_PDF && (out == NULL || g_str_equal (out, "-"))
-      && isatty (STDOUT_FILENO))
+  if (format == CHAMBER_MINUTES_PDF && chamberctl_output_is_terminal (out))
     return chamberctl_usage_error (name, _("a PDF is not for the terminal: give --out FILE"));
 
   client = chamberctl_connect (globals, name, &exit_status);
@@ -83,46 +56,21 @@ chamberctl_minutes (ChamberctlGlobals *globals,
     return exit_status;
   path = g_strdup_printf ("/api/v1/sessions/%lld/minutes?format=%s", (long long) session,
                           chamber_minutes_format_to_string (format));
-  bytes = chamber_client_get_bytes (client, path, NULL, NULL, &status, NULL, &error);
-  if (bytes == NULL)
-    return chamberctl_fail (error != NULL ? error->message
-                                          : _("The server answered no minutes."));
-  return write_output (out, bytes);
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return chamberctl_download (client, path, out, _("The server answered no minutes."));
 }
 
 /* "18  overdue  2027-01-31  Nguyễn Hữu Phước  Chi trả …" */
 static void
 print_commitment (JsonObject *commitment)
 {
-  const char *due = member_string (commitment, "due");
-  const char *note = member_string (commitment, "note");
+  const char *due = chamberctl_peek_text (commitment, "due");
+  const char *note = chamberctl_peek_text (commitment, "note");
 
   printf ("%lld\t%s\t%s\t%s\t%s", (long long) json_object_get_int_member_with_default (commitment,
                                                                                      "id", 0),
-          member_string (commitment, "status"), *due != '\0' ? due : "-",
-          member_string (member_object (commitment, "owner"), "name"),
-          member_string (commitment, "what"));
+          chamberctl_peek_text (commitment, "status"), *due != '\0' ? due : "-",
+          chamberctl_peek_text (chamber_json_peek_object (commitment, "owner"), "name"),
+          chamberctl_peek_text (commitment, "what"));
   if (*note != '\0')
     printf ("\t(%s)", note);
   printf ("\n");
@@ -140,12 +88,9 @@ chamberctl_commitments (ChamberctlGlobals *globals,
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
   g_autoptr (ChamberClient) client = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GString) path = g_string_new ("/api/v1/commitments?format=");
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (JsonNode) list = NULL;
   ChamberCommitmentStatus status;
-  JsonNode *list;
   gint64 owner = 0, session = 0;
   int exit_status = 0;
   gboolean table;
@@ -175,10 +120,8 @@ chamberctl_commitments (ChamberctlGlobals *globals,
       || (session_text != NULL
           && !chamberctl_parse_id (name, "--session", session_text, &session)))
     return CHAMBERCTL_EXIT_USAGE;
-  table = format == NULL || g_str_equal (format, "table");
-  if (!table && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
-    return chamberctl_usage_error (name, _("--format must be table, csv or json, not “%s”"),
-                                   format);
+  if (!chamberctl_check_table_format (name, format, &table))
+    return CHAMBERCTL_EXIT_USAGE;
 
   client = chamberctl_connect (globals, name, &exit_status);
   if (client == NULL)
@@ -190,21 +133,11 @@ chamberctl_commitments (ChamberctlGlobals *globals,
     g_string_append_printf (path, "&owner=%lld", (long long) owner);
   if (session > 0)
     g_string_append_printf (path, "&session=%lld", (long long) session);
-  bytes = chamber_client_get_bytes (client, path->str, NULL, NULL, NULL, NULL, &error);
-  if (bytes == NULL)
-    return chamberctl_fail (error != NULL ? error->message
-                                          : _("The server answered no commitments."));
   if (!table)
-    return write_output (out, bytes);
-
-  answer = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
-                                          g_bytes_get_size (bytes), CHAMBER_PROTOCOL_MAX_BODY * 64,
-                                          &error);
-  if (answer == NULL)
-    return chamberctl_fail (error->message);
-  list = json_object_get_member (answer, "commitments");
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    return chamberctl_fail (_("The server's answer has no commitments list."));
+    return chamberctl_download (client, path->str, out, _("The server answered no commitments."));
+  list = chamberctl_get_list (client, path->str, "commitments", &exit_status);
+  if (list == NULL)
+    return exit_status;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
     {
       JsonNode *element = json_array_get_element (json_node_get_array (list), i);
@@ -224,26 +157,12 @@ post_update (ChamberClient *client,
              const char    *note,
              const char    *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (SoupMessage) msg = NULL;
-  g_autoptr (GBytes) answer = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GString) query = g_string_new (NULL);
   g_autofree char *escaped_status = g_uri_escape_string (status, NULL, FALSE);
-  g_autofree char *uri = NULL;
   g_autoptr (JsonObject) object = NULL;
   JsonObject *commitment;
-  gsize size = 0;
-  const char *data;
+  int exit_status = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            &error);
-  if (info != NULL)
-    stream = g_file_read (file, NULL, &error);
-  if (stream == NULL)
-    return chamberctl_fail (error->message);
   g_string_append_printf (query, "/api/v1/commitments/%lld/updates?evidence=1&status=%s",
                           (long long) id, escaped_status);
   if (note != NULL)
@@ -252,30 +171,11 @@ post_update (ChamberClient *client,
 
       g_string_append_printf (query, "&note=%s", escaped_note);
     }
-  uri = chamber_client_build_uri (client, query->str);
-  msg = soup_message_new ("POST", uri);
-  if (msg == NULL)
-    return chamberctl_fail (_("The server address cannot be used."));
-  chamber_client_authorize (client, msg);
-  soup_message_set_request_body (msg, "application/octet-stream", G_INPUT_STREAM (stream),
-                                 g_file_info_get_size (info));
-  answer = soup_session_send_and_read (chamber_client_get_soup_session (client), msg, NULL,
-                                       &error);
-  if (answer == NULL)
-    return chamberctl_fail (error->message);
-  data = g_bytes_get_data (answer, &size);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
-    {
-      g_autofree char *message = NULL;
-
-      if (chamber_protocol_parse_error_body (data, size, NULL, &message))
-        return chamberctl_fail (message);
-      return chamberctl_fail (soup_message_get_reason_phrase (msg));
-    }
-  object = chamber_protocol_parse_object (data, size, CHAMBER_PROTOCOL_MAX_BODY, &error);
+  object = chamberctl_post_file (client, query->str, path, "application/octet-stream",
+                                 CHAMBER_PROTOCOL_MAX_BODY, &exit_status);
   if (object == NULL)
-    return chamberctl_fail (error->message);
-  commitment = member_object (object, "commitment");
+    return exit_status;
+  commitment = chamber_json_peek_object (object, "commitment");
   if (commitment == NULL)
     return chamberctl_fail (_("The server's answer has no commitment."));
   print_commitment (commitment);
@@ -342,7 +242,7 @@ chamberctl_commitments_set (ChamberctlGlobals *globals,
     return chamberctl_fail (error != NULL ? error->message
                                           : _("The server answered no commitment."));
   commitment = JSON_NODE_HOLDS_OBJECT (answer)
-                 ? member_object (json_node_get_object (answer), "commitment")
+                 ? chamber_json_peek_object (json_node_get_object (answer), "commitment")
                  : NULL;
   if (commitment == NULL)
     return chamberctl_fail (_("The server's answer has no commitment."));
@@ -361,45 +261,10 @@ print_due (JsonObject *commitment)
 
   printf ("%lld\t%s\t%s\t%s\t%s\t%s\n",
           (long long) json_object_get_int_member_with_default (commitment, "id", 0),
-          member_string (commitment, "status"), member_string (commitment, "due"), left,
-          member_string (member_object (commitment, "owner"), "name"),
-          member_string (commitment, "what"));
-}
-
-/* Fetches @path as JSON and returns the array member @member, or NULL having printed why. */
-static JsonNode *
-get_list (ChamberClient *client,
-          const char    *path,
-          const char    *member,
-          int           *out_status)
-{
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) answer = NULL;
-  JsonNode *list;
-
-  bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      *out_status = chamberctl_fail (error != NULL ? error->message
-                                                   : _("The server answered nothing."));
-      return NULL;
-    }
-  answer = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
-                                          g_bytes_get_size (bytes),
-                                          CHAMBER_PROTOCOL_MAX_BODY * 64, &error);
-  if (answer == NULL)
-    {
-      *out_status = chamberctl_fail (error->message);
-      return NULL;
-    }
-  list = json_object_get_member (answer, member);
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    {
-      *out_status = chamberctl_fail (_("The server's answer is not the list asked for."));
-      return NULL;
-    }
-  return json_node_copy (list);
+          chamberctl_peek_text (commitment, "status"), chamberctl_peek_text (commitment, "due"),
+          left,
+          chamberctl_peek_text (chamber_json_peek_object (commitment, "owner"), "name"),
+          chamberctl_peek_text (commitment, "what"));
 }
 
 int
@@ -413,7 +278,6 @@ chamberctl_commitments_due (ChamberctlGlobals *globals,
   g_autofree char *path = NULL;
   g_autoptr (ChamberClient) client = NULL;
   g_autoptr (JsonNode) list = NULL;
-  g_autoptr (GError) error = NULL;
   int within = CHAMBER_FOLLOWUP_DEFAULT_DUE_DAYS;
   int exit_status = 0;
   gboolean table;
@@ -434,10 +298,8 @@ chamberctl_commitments_due (ChamberctlGlobals *globals,
   if (within < 0 || within > CHAMBER_FOLLOWUP_MAX_DUE_DAYS)
     return chamberctl_usage_error (name, _("--within must be 0 to %d days"),
                                    CHAMBER_FOLLOWUP_MAX_DUE_DAYS);
-  table = format == NULL || g_str_equal (format, "table");
-  if (!table && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
-    return chamberctl_usage_error (name, _("--format must be table, csv or json, not “%s”"),
-                                   format);
+  if (!chamberctl_check_table_format (name, format, &table))
+    return CHAMBERCTL_EXIT_USAGE;
 
   client = chamberctl_connect (globals, name, &exit_status);
   if (client == NULL)
@@ -445,16 +307,8 @@ chamberctl_commitments_due (ChamberctlGlobals *globals,
   path = g_strdup_printf ("/api/v1/commitments?due_within=%d&format=%s", within,
                           table ? "json" : format);
   if (!table)
-    {
-      g_autoptr (GBytes) bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL,
-                                                           &error);
-
-      if (bytes == NULL)
-        return chamberctl_fail (error != NULL ? error->message
-                                              : _("The server answered no commitments."));
-      return write_output (out, bytes);
-    }
-  list = get_list (client, path, "commitments", &exit_status);
+    return chamberctl_download (client, path, out, _("The server answered no commitments."));
+  list = chamberctl_get_list (client, path, "commitments", &exit_status);
   if (list == NULL)
     return exit_status;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
@@ -489,7 +343,7 @@ chamberctl_commitments_history (ChamberctlGlobals *globals,
   if (client == NULL)
     return exit_status;
   path = g_strdup_printf ("/api/v1/commitments/%lld/updates", (long long) id);
-  list = get_list (client, path, "updates", &exit_status);
+  list = chamberctl_get_list (client, path, "updates", &exit_status);
   if (list == NULL)
     return exit_status;
   /* "3  2027-01-05T08:00:00Z  in-progress  Văn phòng  evidence 12345 B image/png  note" */
@@ -502,16 +356,16 @@ chamberctl_commitments_history (ChamberctlGlobals *globals,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
       update = json_node_get_object (element);
-      evidence = member_object (update, "evidence");
-      note = member_string (update, "note");
+      evidence = chamber_json_peek_object (update, "evidence");
+      note = chamberctl_peek_text (update, "note");
       printf ("%lld\t%s\t%s\t%s", (long long) json_object_get_int_member_with_default (update,
                                                                                          "id", 0),
-              member_string (update, "at"), member_string (update, "status"),
-              member_string (member_object (update, "by"), "name"));
+              chamberctl_peek_text (update, "at"), chamberctl_peek_text (update, "status"),
+              chamberctl_peek_text (chamber_json_peek_object (update, "by"), "name"));
       if (evidence != NULL)
-        printf ("\t%s %lld %s", member_string (evidence, "type"),
+        printf ("\t%s %lld %s", chamberctl_peek_text (evidence, "type"),
                 (long long) json_object_get_int_member_with_default (evidence, "bytes", 0),
-                member_string (evidence, "sha256"));
+                chamberctl_peek_text (evidence, "sha256"));
       if (*note != '\0')
         printf ("\t(%s)", note);
       printf ("\n");
@@ -556,8 +410,9 @@ chamberctl_commitments_carry (ChamberctlGlobals *globals,
   answer = chamber_client_request_json (client, "POST", path, body, NULL, NULL, &error);
   if (answer == NULL)
     return chamberctl_fail (error != NULL ? error->message : _("The server answered nothing."));
-  carry = JSON_NODE_HOLDS_OBJECT (answer) ? member_object (json_node_get_object (answer), "carry")
-                                          : NULL;
+  carry = JSON_NODE_HOLDS_OBJECT (answer)
+            ? chamber_json_peek_object (json_node_get_object (answer), "carry")
+            : NULL;
   if (carry == NULL)
     return chamberctl_fail (_("The server's answer is not a carry-over."));
   if (json_object_get_int_member_with_default (carry, "item", 0) == 0)

@@ -118,11 +118,7 @@ chamberctl_person_set (ChamberctlGlobals *globals, const char *name, int argc, c
     const char *members[] = { "group", "committee", "title", "agency" };
     const char *values[] = { group, committee, title, agency };
 
-    for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-      if (values[i] != NULL && *values[i] != '\0')
-        json_object_set_string_member (changes, members[i], values[i]);
-      else if (values[i] != NULL)
-        json_object_set_null_member (changes, members[i]);
+    chamberctl_set_clearable (changes, members, values, G_N_ELEMENTS (members));
   }
   if (json_object_get_size (changes) == 0)
     return chamberctl_usage_error (name, _("nothing to change: give at least one option"));

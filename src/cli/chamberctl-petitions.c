@@ -20,47 +20,6 @@
 /* The largest JSON answer read (a draw lists every candidate). */
 #define MAX_ANSWER (64 * 1024 * 1024)
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
-}
-
-static gint64
-member_int (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-  return json_node_get_int (node);
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* One line: text with its line breaks made spaces. */
 static char *
 one_line (const char *text)
@@ -71,134 +30,20 @@ one_line (const char *text)
   return line;
 }
 
-/* Writes @bytes to @path ("-" or NULL: stdout), replacing the file in one step. */
-static int
-write_output (const char *path,
-              GBytes     *bytes)
-{
-  g_autoptr (GError) error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (path == NULL || g_str_equal (path, "-"))
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return chamberctl_fail (_("Cannot write to the standard output."));
-      return CHAMBERCTL_EXIT_OK;
-    }
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
-    return chamberctl_fail (error->message);
-  return CHAMBERCTL_EXIT_OK;
-}
-
-/* POSTs the file @file (NULL: an empty body) to @path and reads the JSON answer. On failure
- * prints the reason and returns NULL with *@out_status the exit code. */
-static JsonObject *
-post_file (ChamberClient *client,
-           const char    *path,
-           const char    *file_path,
-           const char    *content_type,
-           int           *out_status)
-{
-  g_autoptr (SoupMessage) msg = NULL;
-  g_autoptr (GBytes) answer = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = chamber_client_build_uri (client, path);
-  JsonObject *object;
-  gsize size = 0;
-  const char *data;
-
-  *out_status = CHAMBERCTL_EXIT_FAILURE;
-  msg = uri != NULL ? soup_message_new ("POST", uri) : NULL;
-  if (msg == NULL)
-    {
-      chamberctl_fail (_("The server address cannot be used."));
-      return NULL;
-    }
-  chamber_client_authorize (client, msg);
-  if (file_path != NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (file_path);
-      g_autoptr (GFileInfo) info = NULL;
-      g_autoptr (GFileInputStream) stream = NULL;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                NULL, &error);
-      if (info != NULL)
-        stream = g_file_read (file, NULL, &error);
-      if (stream == NULL)
-        {
-          chamberctl_fail (error->message);
-          return NULL;
-        }
-      soup_message_set_request_body (msg, content_type, G_INPUT_STREAM (stream),
-                                     g_file_info_get_size (info));
-    }
-  else
-    soup_message_set_request_body_from_bytes (msg, content_type, NULL);
-  answer = soup_session_send_and_read (chamber_client_get_soup_session (client), msg, NULL,
-                                       &error);
-  if (answer == NULL)
-    {
-      chamberctl_fail (error->message);
-      return NULL;
-    }
-  data = g_bytes_get_data (answer, &size);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
-    {
-      g_autofree char *message = NULL;
-
-      if (chamber_protocol_parse_error_body (data, size, NULL, &message))
-        chamberctl_fail (message);
-      else
-        chamberctl_fail (soup_message_get_reason_phrase (msg));
-      return NULL;
-    }
-  object = chamber_protocol_parse_object (data, size, MAX_ANSWER, &error);
-  if (object == NULL)
-    {
-      chamberctl_fail (error->message);
-      return NULL;
-    }
-  *out_status = CHAMBERCTL_EXIT_OK;
-  return object;
-}
-
-/* GETs @path as JSON; NULL after printing the reason. */
-static JsonObject *
-get_object (ChamberClient *client,
-            const char    *path)
-{
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  JsonObject *object;
-
-  bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      chamberctl_fail (error != NULL ? error->message : _("The server answered nothing."));
-      return NULL;
-    }
-  object = chamber_protocol_parse_object (g_bytes_get_data (bytes, NULL),
-                                          g_bytes_get_size (bytes), MAX_ANSWER, &error);
-  if (object == NULL)
-    chamberctl_fail (error->message);
-  return object;
-}
-
 /* "12  resolved  Sở Y tế  Đề nghị …" */
 static void
 print_petition (JsonObject *petition)
 {
-  g_autofree char *content = one_line (member_string (petition, "content"));
-  const char *agency = member_string (petition, "agency");
+  g_autofree char *content
+      = one_line (chamberctl_peek_text (petition, "content"));
+  const char *agency = chamberctl_peek_text (petition, "agency");
 
-  printf ("%lld\t%s\t%s\t%s", (long long) member_int (petition, "id"),
-          member_string (petition, "status"), *agency != '\0' ? agency : "-", content);
-  if (member_int (petition, "raised_again_of") > 0)
+  printf ("%lld\t%s\t%s\t%s", (long long) chamber_json_peek_int (petition, "id", 0),
+          chamberctl_peek_text (petition, "status"),
+          *agency != '\0' ? agency : "-", content);
+  if (chamber_json_peek_int (petition, "raised_again_of", 0) > 0)
     printf ("\t(%s %lld)", _("raised again, see"),
-            (long long) member_int (petition, "raised_again_of"));
+            (long long) chamber_json_peek_int (petition, "raised_again_of", 0));
   printf ("\n");
 }
 
@@ -232,19 +77,19 @@ chamberctl_petition_import (ChamberctlGlobals *globals,
   if (client == NULL)
     return status;
   path = g_strdup_printf ("/api/v1/petitions/import?dry_run=%d", dry_run ? 1 : 0);
-  answer = post_file (client, path, argv[1], "text/csv", &status);
+  answer = chamberctl_post_file (client, path, argv[1], "text/csv", MAX_ANSWER, &status);
   if (answer == NULL)
     return status;
 
-  problems = member_array (answer, "problems");
+  problems = chamber_json_peek_array (answer, "problems");
   for (guint i = 0; problems != NULL && i < json_array_get_length (problems); i++)
     printf ("%s\n", json_array_get_string_element (problems, i));
-  rows = member_array (answer, "rows");
+  rows = chamber_json_peek_array (answer, "rows");
   for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      JsonArray *row_problems = member_array (row, "problems");
-      gint64 line = member_int (row, "line");
+      JsonArray *row_problems = chamber_json_peek_array (row, "problems");
+      gint64 line = chamber_json_peek_int (row, "line", 0);
 
       for (guint p = 0; row_problems != NULL && p < json_array_get_length (row_problems); p++)
         printf (_("line %lld: %s\n"), (long long) line,
@@ -253,31 +98,36 @@ chamberctl_petition_import (ChamberctlGlobals *globals,
         printf (_("line %lld: the same petition from the same meeting is already there; it is "
                   "skipped\n"),
                 (long long) line);
-      else if (member_int (row, "raised_again_of") > 0 || member_int (row, "similar_line") > 0)
+      else if (chamber_json_peek_int (row, "raised_again_of", 0) > 0
+               || chamber_json_peek_int (row, "similar_line", 0) > 0)
         {
           JsonNode *similarity = json_object_get_member (row, "similarity");
 
           double value = similarity != NULL && JSON_NODE_HOLDS_VALUE (similarity)
                            ? json_node_get_double (similarity) : 0.0;
 
-          if (member_int (row, "raised_again_of") > 0)
+          if (chamber_json_peek_int (row, "raised_again_of", 0) > 0)
             printf (_("line %lld: raised again: like petition %lld, similarity %.2f\n"),
-                    (long long) line, (long long) member_int (row, "raised_again_of"), value);
+                    (long long) line, (long long) chamber_json_peek_int (row, "raised_again_of", 0),
+                    value);
           else
             printf (_("line %lld: raised again: like line %lld of this file, similarity "
-                      "%.2f\n"),
-                    (long long) line, (long long) member_int (row, "similar_line"), value);
+                       "%.2f\n"),
+                    (long long) line, (long long) chamber_json_peek_int (row, "similar_line", 0),
+                    value);
         }
     }
   printf (_("Encoding %s: %lld valid rows (%lld raised again), %lld with errors, %lld "
-            "duplicates; %lld petitions saved.\n"),
-          member_string (answer, "encoding"), (long long) member_int (answer, "valid"),
-          (long long) member_int (answer, "raised_again"),
-          (long long) member_int (answer, "errors"), (long long) member_int (answer, "duplicates"),
-          (long long) member_int (answer, "created"));
+             "duplicates; %lld petitions saved.\n"),
+          chamberctl_peek_text (answer, "encoding"),
+          (long long) chamber_json_peek_int (answer, "valid", 0),
+          (long long) chamber_json_peek_int (answer, "raised_again", 0),
+          (long long) chamber_json_peek_int (answer, "errors", 0),
+          (long long) chamber_json_peek_int (answer, "duplicates", 0),
+          (long long) chamber_json_peek_int (answer, "created", 0));
   if (dry_run)
     printf ("%s\n", _("Dry run: nothing was saved."));
-  return member_int (answer, "errors") > 0
+  return chamber_json_peek_int (answer, "errors", 0) > 0
              || (problems != NULL && json_array_get_length (problems) > 0)
            ? CHAMBERCTL_EXIT_FAILURE
            : CHAMBERCTL_EXIT_OK;
@@ -327,10 +177,10 @@ chamberctl_petition_list (ChamberctlGlobals *globals,
 
       g_string_append_printf (path, "agency=%s", escaped);
     }
-  answer = get_object (client, path->str);
+  answer = chamberctl_get_object (client, path->str, MAX_ANSWER);
   if (answer == NULL)
     return CHAMBERCTL_EXIT_FAILURE;
-  petitions = member_array (answer, "petitions");
+  petitions = chamber_json_peek_array (answer, "petitions");
   for (guint i = 0; petitions != NULL && i < json_array_get_length (petitions); i++)
     print_petition (json_array_get_object_element (petitions, i));
   return CHAMBERCTL_EXIT_OK;
@@ -393,10 +243,11 @@ chamberctl_petition_set (ChamberctlGlobals *globals,
   if (answer_file != NULL)
     {
       path = g_strdup_printf ("/api/v1/petitions/%lld/answer", (long long) id);
-      uploaded = post_file (client, path, answer_file, "application/pdf", &exit_status);
+      uploaded = chamberctl_post_file (client, path, answer_file, "application/pdf", MAX_ANSWER,
+                                       &exit_status);
       if (uploaded == NULL)
         return exit_status;
-      petition = member_object (uploaded, "petition");
+      petition = chamber_json_peek_object (uploaded, "petition");
     }
   if (status_text != NULL || answer_text != NULL || note != NULL)
     {
@@ -417,7 +268,7 @@ chamberctl_petition_set (ChamberctlGlobals *globals,
         return chamberctl_fail (error != NULL ? error->message
                                               : _("The server answered no petition."));
       petition = JSON_NODE_HOLDS_OBJECT (reply)
-                   ? member_object (json_node_get_object (reply), "petition")
+                   ? chamber_json_peek_object (json_node_get_object (reply), "petition")
                    : NULL;
     }
   if (petition == NULL)
@@ -472,7 +323,7 @@ chamberctl_petition_report (ChamberctlGlobals *globals,
   bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL, &error);
   if (bytes == NULL)
     return chamberctl_fail (error != NULL ? error->message : _("The server answered no report."));
-  return write_output (out, bytes);
+  return chamberctl_write_output (out, bytes);
 }
 
 /* ---- supervision ------------------------------------------------------------------------- */
@@ -480,17 +331,21 @@ chamberctl_petition_report (ChamberctlGlobals *globals,
 static void
 print_sample (JsonObject *sample)
 {
-  JsonObject *petition = member_object (sample, "petition");
-  JsonObject *finding = member_object (sample, "finding");
-  g_autofree char *content = one_line (member_string (petition, "content"));
-  const char *assignee = member_string (sample, "assignee");
-  const char *stratum = member_string (sample, "stratum");
+  JsonObject *petition = chamber_json_peek_object (sample, "petition");
+  JsonObject *finding = chamber_json_peek_object (sample, "finding");
+  g_autofree char *content
+      = one_line (chamberctl_peek_text (petition, "content"));
+  const char *assignee = chamberctl_peek_text (sample, "assignee");
+  const char *stratum = chamberctl_peek_text (sample, "stratum");
 
-  printf ("%lld\t%lld\t%lld\t%lld\t%s\t%s\t%s\t%s\n", (long long) member_int (sample, "id"),
-          (long long) member_int (sample, "draw"), (long long) member_int (sample, "position"),
-          (long long) member_int (petition, "id"), *stratum != '\0' ? stratum : "-",
+  printf ("%lld\t%lld\t%lld\t%lld\t%s\t%s\t%s\t%s\n",
+          (long long) chamber_json_peek_int (sample, "id", 0),
+          (long long) chamber_json_peek_int (sample, "draw", 0),
+          (long long) chamber_json_peek_int (sample, "position", 0),
+          (long long) chamber_json_peek_int (petition, "id", 0), *stratum != '\0' ? stratum : "-",
           *assignee != '\0' ? assignee : "-",
-          finding != NULL ? member_string (finding, "result") : "-", content);
+          finding != NULL ? chamberctl_peek_text (finding, "result") : "-",
+          content);
 }
 
 int
@@ -588,26 +443,29 @@ chamberctl_supervision_draw (ChamberctlGlobals *globals,
                                        NULL, NULL, &error);
   if (reply == NULL)
     return chamberctl_fail (error != NULL ? error->message : _("The server answered no draw."));
-  draw = JSON_NODE_HOLDS_OBJECT (reply) ? member_object (json_node_get_object (reply), "draw")
-                                        : NULL;
+  draw = JSON_NODE_HOLDS_OBJECT (reply)
+             ? chamber_json_peek_object (json_node_get_object (reply), "draw")
+             : NULL;
   if (draw == NULL)
     return chamberctl_fail (_("The server answered no draw."));
 
-  samples = member_array (draw, "samples");
+  samples = chamber_json_peek_array (draw, "samples");
   printf (_("Draw %lld: seed %s, algorithm %s, %lld candidates, %u drawn.\n"),
-          (long long) member_int (draw, "id"), member_string (draw, "seed"),
-          member_string (draw, "algorithm"), (long long) member_int (draw, "population"),
+          (long long) chamber_json_peek_int (draw, "id", 0),
+          chamberctl_peek_text (draw, "seed"),
+          chamberctl_peek_text (draw, "algorithm"),
+          (long long) chamber_json_peek_int (draw, "population", 0),
           samples != NULL ? json_array_get_length (samples) : 0);
-  strata = member_array (draw, "strata");
+  strata = chamber_json_peek_array (draw, "strata");
   for (guint i = 0; stratify != CHAMBER_STRATIFY_NONE && strata != NULL
                     && i < json_array_get_length (strata); i++)
     {
       JsonObject *stratum = json_array_get_object_element (strata, i);
-      const char *stratum_name = member_string (stratum, "name");
+      const char *stratum_name = chamberctl_peek_text (stratum, "name");
 
       printf (_("Stratum %s: %lld of %lld\n"), *stratum_name != '\0' ? stratum_name : "-",
-              (long long) member_int (stratum, "sample"),
-              (long long) member_int (stratum, "population"));
+              (long long) chamber_json_peek_int (stratum, "sample", 0),
+              (long long) chamber_json_peek_int (stratum, "population", 0));
     }
   for (guint i = 0; samples != NULL && i < json_array_get_length (samples); i++)
     print_sample (json_array_get_object_element (samples, i));
@@ -653,8 +511,9 @@ chamberctl_supervision_assign (ChamberctlGlobals *globals,
   reply = chamber_client_request_json (client, "PUT", path, body_node, NULL, NULL, &error);
   if (reply == NULL)
     return chamberctl_fail (error != NULL ? error->message : _("The server answered nothing."));
-  sample = JSON_NODE_HOLDS_OBJECT (reply) ? member_object (json_node_get_object (reply), "sample")
-                                          : NULL;
+  sample = JSON_NODE_HOLDS_OBJECT (reply)
+               ? chamber_json_peek_object (json_node_get_object (reply), "sample")
+               : NULL;
   if (sample == NULL)
     return chamberctl_fail (_("The server's answer has no sample."));
   print_sample (sample);
@@ -708,10 +567,11 @@ chamberctl_supervision_finding (ChamberctlGlobals *globals,
 
       g_string_append_printf (path, "&note=%s", escaped);
     }
-  answer = post_file (client, path->str, evidence, "application/octet-stream", &exit_status);
+  answer = chamberctl_post_file (client, path->str, evidence, "application/octet-stream",
+                                 MAX_ANSWER, &exit_status);
   if (answer == NULL)
     return exit_status;
-  sample = member_object (answer, "sample");
+  sample = chamber_json_peek_object (answer, "sample");
   if (sample == NULL)
     return chamberctl_fail (_("The server's answer has no sample."));
   print_sample (sample);
@@ -747,10 +607,10 @@ chamberctl_supervision_list (ChamberctlGlobals *globals,
     return exit_status;
   path = draw > 0 ? g_strdup_printf ("/api/v1/supervision/samples?draw=%lld", (long long) draw)
                   : g_strdup ("/api/v1/supervision/samples");
-  answer = get_object (client, path);
+  answer = chamberctl_get_object (client, path, MAX_ANSWER);
   if (answer == NULL)
     return CHAMBERCTL_EXIT_FAILURE;
-  samples = member_array (answer, "samples");
+  samples = chamber_json_peek_array (answer, "samples");
   for (guint i = 0; samples != NULL && i < json_array_get_length (samples); i++)
     print_sample (json_array_get_object_element (samples, i));
   return CHAMBERCTL_EXIT_OK;
@@ -793,5 +653,5 @@ chamberctl_supervision_recommendation (ChamberctlGlobals *globals,
   bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL, &error);
   if (bytes == NULL)
     return chamberctl_fail (error != NULL ? error->message : _("The server answered nothing."));
-  return write_output (out, bytes);
+  return chamberctl_write_output (out, bytes);
 }

@@ -64,6 +64,37 @@ gboolean chamberctl_parse_id (const char *name, const char *what, const char *te
 /* A UTF-8 option value (options are taken as bytes and checked here); FALSE after a usage error. */
 gboolean chamberctl_check_utf8 (const char *name, const char *option, const char *value);
 
+/* chamberctl-request.c: requests and outputs several commands share. */
+/* Writes @bytes to @path ("-" or NULL: stdout), replacing the file in one step; the exit code. */
+int chamberctl_write_output (const char *path, GBytes *bytes);
+/* GETs @path and writes the body as chamberctl_write_output() does; on failure prints the
+ * reason (@nothing when the client gives none). The exit code. */
+int chamberctl_download (ChamberClient *client, const char *path, const char *out,
+                         const char *nothing);
+/* TRUE when writing to @path ("-" or NULL: stdout) would write to a terminal. */
+gboolean chamberctl_output_is_terminal (const char *path);
+/* --format table (the default, NULL), csv or json: *@out_table TRUE for a table; FALSE after a
+ * usage error. */
+gboolean chamberctl_check_table_format (const char *name, const char *format,
+                                        gboolean *out_table);
+/* GETs @path as a JSON object of at most @max_size bytes; NULL after printing the reason. */
+JsonObject *chamberctl_get_object (ChamberClient *client, const char *path, gsize max_size);
+/* GETs @path as JSON and returns (a copy of) its array member @member, or NULL having printed
+ * why, with *@out_status the exit code. */
+JsonNode *chamberctl_get_list (ChamberClient *client, const char *path, const char *member,
+                               int *out_status);
+/* POSTs the file @file_path (NULL: an empty body) of @content_type to @path and reads the JSON
+ * answer (at most @max_size bytes). On failure prints the reason and returns NULL, with
+ * *@out_status the exit code. */
+JsonObject *chamberctl_post_file (ChamberClient *client, const char *path, const char *file_path,
+                                  const char *content_type, gsize max_size, int *out_status);
+/* @member of a server's answer as text to print: "" when it is missing or no string. */
+const char *chamberctl_peek_text (JsonObject *object, const char *member);
+/* Sets each of @members of @changes to its value in @values: a string, null for "" (it clears
+ * the member), nothing for NULL (not given). */
+void chamberctl_set_clearable (JsonObject *changes, const char *const *members,
+                               const char *const *values, guint n_members);
+
 int chamberctl_session_create (ChamberctlGlobals *globals, const char *name, int argc,
                                char **argv);
 int chamberctl_session_list (ChamberctlGlobals *globals, const char *name, int argc,
@@ -87,6 +118,10 @@ int chamberctl_token_list (ChamberctlGlobals *globals, const char *name, int arg
 int chamberctl_access_set (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_publish (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_replace (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
+int chamberctl_document_publish (ChamberctlGlobals *globals, const char *name, int argc,
+                                 char **argv);
+int chamberctl_session_publish (ChamberctlGlobals *globals, const char *name, int argc,
+                                char **argv);
 int chamberctl_audit (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_delivery (ChamberctlGlobals *globals, const char *name, int argc, char **argv);
 int chamberctl_sync (ChamberctlGlobals *globals, const char *name, int argc, char **argv);

@@ -9,31 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "chamberctl-private.h"
 #include "chamber-activity-report.h"
 #include "chamber-protocol.h"
-
-static int
-write_file_or_stdout (const char *path,
-                      GBytes     *bytes)
-{
-  g_autoptr (GError) error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (path == NULL || g_str_equal (path, "-"))
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return chamberctl_fail (_("Cannot write to the standard output."));
-      return CHAMBERCTL_EXIT_OK;
-    }
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
-    return chamberctl_fail (error->message);
-  return CHAMBERCTL_EXIT_OK;
-}
 
 int
 chamberctl_report_delegates (ChamberctlGlobals *globals,
@@ -49,7 +28,6 @@ chamberctl_report_delegates (ChamberctlGlobals *globals,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autoptr (ChamberClient) client = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   int exit_status = 0;
   const GOptionEntry entries[] = {
@@ -77,8 +55,7 @@ chamberctl_report_delegates (ChamberctlGlobals *globals,
       && !g_str_equal (format, "json"))
     return chamberctl_usage_error (name, _("--format must be pdf, csv or json, not “%s”"),
                                    format);
-  if (g_str_equal (format, "pdf") && (out == NULL || g_str_equal (out, "-"))
-      && isatty (STDOUT_FILENO))
+  if (g_str_equal (format, "pdf") && chamberctl_output_is_terminal (out))
     return chamberctl_usage_error (name, _("a PDF is not for the terminal: give --out FILE"));
 
   client = chamberctl_connect (globals, name, &exit_status);
@@ -86,10 +63,7 @@ chamberctl_report_delegates (ChamberctlGlobals *globals,
     return exit_status;
   escaped = g_uri_escape_string (term, NULL, FALSE);
   path = g_strdup_printf ("/api/v1/reports/delegates?term=%s&format=%s", escaped, format);
-  bytes = chamber_client_get_bytes (client, path, NULL, NULL, NULL, NULL, &error);
-  if (bytes == NULL)
-    return chamberctl_fail (error != NULL ? error->message : _("The server answered no report."));
-  return write_file_or_stdout (out, bytes);
+  return chamberctl_download (client, path, out, _("The server answered no report."));
 }
 
 static void
@@ -106,10 +80,10 @@ print_criteria (JsonNode *answer)
     {
       JsonObject *criterion = json_array_get_object_element (json_node_get_array (list), i);
 
-      printf ("%s\t%s\t%s\t%s\n", json_object_get_string_member_with_default (criterion, "key", ""),
-              json_object_get_string_member_with_default (criterion, "weight", ""),
-              json_object_get_string_member_with_default (criterion, "default", ""),
-              json_object_get_string_member_with_default (criterion, "label", ""));
+      printf ("%s\t%s\t%s\t%s\n", chamberctl_peek_text (criterion, "key"),
+              chamberctl_peek_text (criterion, "weight"),
+              chamberctl_peek_text (criterion, "default"),
+              chamberctl_peek_text (criterion, "label"));
     }
 }
 

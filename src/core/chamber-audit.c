@@ -8,6 +8,7 @@
 #include "chamber-protocol.h"
 
 #include "chamber-hash.h"
+#include "chamber-publish.h"
 #include "chamber-store-private.h"
 
 static const char *const action_names[CHAMBER_N_AUDIT_ACTIONS] = {
@@ -310,6 +311,8 @@ chamber_audit_delivery (ChamberStore *store,
   documents = chamber_store_list_documents (store, session_id, error);
   if (documents == NULL)
     return NULL;
+  /* A draft reaches nobody until it is published (chamber-publish.h). */
+  chamber_publish_drop_drafts (documents);
   keep_newest_versions (documents);
   people = chamber_store_list_people (store, error);
   if (people == NULL)

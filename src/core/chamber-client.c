@@ -19,6 +19,7 @@
  * one. A cancelled request fails with G_IO_ERROR_CANCELLED, unchanged. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include <libsoup/soup.h>
@@ -676,6 +677,71 @@ chamber_client_get_bytes (ChamberClient *self, const char *path, const char *if_
   return NULL;
 }
 
+char *
+chamber_client_download_checked (ChamberClient *self, const char *path, const char *sha256,
+                                 const char *suffix, const char *dir, gsize max_bytes,
+                                 GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *got = NULL;
+  char have[65];
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL && dir != NULL, NULL);
+
+  if (sha256 == NULL || !chamber_sha256_is_valid (sha256) || suffix == NULL
+      || !(g_str_equal (suffix, ".pdf") || g_str_equal (suffix, ".png")
+           || g_str_equal (suffix, ".jpg")))
+    {
+      g_set_error_literal (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                           _("The server named the file in a way Chamber does not accept."));
+      return NULL;
+    }
+  name = g_strconcat (sha256, suffix, NULL);
+  target = g_build_filename (dir, name, NULL);
+  if (chamber_sha256_file (target, have, NULL, cancellable, NULL) && g_str_equal (have, sha256))
+    return g_steal_pointer (&target);
+
+  msg = new_message (self, SOUP_METHOD_GET, path, error);
+  if (msg == NULL)
+    return NULL;
+  answer = send_message (self, msg, max_bytes, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
+    {
+      set_status_error (self, msg, answer, error);
+      return NULL;
+    }
+  got = chamber_sha256_hex (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+  if (!g_str_equal (got, sha256))
+    {
+      g_set_error_literal (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
+                           _("The file received is not the one the server described (its "
+                             "SHA-256 differs). Try again; if it persists, tell the "
+                             "secretariat."));
+      return NULL;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Chamber could not make the folder “%s”: %s"), dir,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  /* g_file_set_contents() writes a temporary file and renames it into place. */
+  if (!g_file_set_contents_full (target, g_bytes_get_data (answer, NULL),
+                                 (gssize) g_bytes_get_size (answer),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_steal_pointer (&target);
+}
+
 /* ---- Typed requests ---------------------------------------------------------------------- */
 
 /* The object member @member of the answer @answer, or a PROTOCOL error. */
@@ -1144,6 +1210,16 @@ chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pd
                              const char *const *access, GCancellable *cancellable,
                              GError **error)
 {
+  return chamber_client_upload_document (self, item_id, pdf_path, title, kind, access, FALSE,
+                                         cancellable, error);
+}
+
+ChamberDocument *
+chamber_client_upload_document (ChamberClient *self, gint64 item_id, const char *pdf_path,
+                                const char *title, ChamberDocumentKind kind,
+                                const char *const *access, gboolean draft,
+                                GCancellable *cancellable, GError **error)
+{
   g_autoptr (GString) path = NULL;
 
   g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
@@ -1158,6 +1234,8 @@ chamber_client_publish_full (ChamberClient *self, gint64 item_id, const char *pd
       g_string_append_printf (path, "title=%s&", escaped);
     }
   g_string_append_printf (path, "kind=%s", chamber_document_kind_to_string (kind));
+  if (draft)
+    g_string_append (path, "&draft=true");
   append_access (path, access);
   return upload_pdf (self, path->str, pdf_path, cancellable, error);
 }
@@ -1166,6 +1244,16 @@ ChamberDocument *
 chamber_client_replace_document (ChamberClient *self, gint64 document_id, const char *pdf_path,
                                  int kind, const char *const *access,
                                  GCancellable *cancellable, GError **error)
+{
+  return chamber_client_replace_document_full (self, document_id, pdf_path, kind, access, FALSE,
+                                               cancellable, error);
+}
+
+ChamberDocument *
+chamber_client_replace_document_full (ChamberClient *self, gint64 document_id,
+                                      const char *pdf_path, int kind,
+                                      const char *const *access, gboolean draft,
+                                      GCancellable *cancellable, GError **error)
 {
   g_autoptr (GString) path = NULL;
   g_autoptr (GString) query = NULL;
@@ -1180,11 +1268,100 @@ chamber_client_replace_document (ChamberClient *self, gint64 document_id, const 
   if (kind >= 0)
     g_string_append_printf (query, "&kind=%s",
                             chamber_document_kind_to_string ((ChamberDocumentKind) kind));
+  if (draft)
+    g_string_append (query, "&draft=true");
   append_access (query, access);
   /* Each parameter was written after an "&": the first one's becomes the "?". */
   if (query->len > 0)
     g_string_append_printf (path, "?%s", query->str + 1);
   return upload_pdf (self, path->str, pdf_path, cancellable, error);
+}
+
+/* The ids of the answer's "published" array, or NULL with a PROTOCOL error. */
+static GArray *
+published_ids (ChamberClient *self,
+               JsonNode      *answer,
+               GError       **error)
+{
+  JsonArray *array = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
+                       ? chamber_json_peek_array (json_node_get_object (answer), "published")
+                       : NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (array == NULL)
+    {
+      set_protocol_error (self, _("no “published” in the answer"), error);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64
+          || (id = json_node_get_int (element)) <= 0)
+        {
+          set_protocol_error (self, _("“published” holds something other than ids"), error);
+          return NULL;
+        }
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+ChamberDocument *
+chamber_client_publish_document (ChamberClient *self, gint64 document_id,
+                                 gboolean *out_was_draft, GCancellable *cancellable,
+                                 GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GArray) ids = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  path = g_strdup_printf ("/api/v1/documents/%lld/publish", (long long) document_id);
+  request = chamber_json_node_take_object (json_object_new ());
+  answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  ids = published_ids (self, answer, error);
+  if (ids == NULL)
+    return NULL;
+  if (out_was_draft != NULL)
+    *out_was_draft = ids->len > 0;
+  return decode_answer (self, answer, "document", document_from_json, error);
+}
+
+GArray *
+chamber_client_publish_drafts (ChamberClient *self, gint64 session_id, gint64 item_id,
+                               GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (session_id > 0 || item_id > 0, NULL);
+
+  path = item_id > 0 ? g_strdup_printf ("/api/v1/items/%lld/publish", (long long) item_id)
+                     : g_strdup_printf ("/api/v1/sessions/%lld/publish", (long long) session_id);
+  request = chamber_json_node_take_object (json_object_new ());
+  answer = chamber_client_request_json (self, SOUP_METHOD_POST, path, request, NULL,
+                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return published_ids (self, answer, error);
 }
 
 /* The secretariat's desk */

@@ -106,6 +106,13 @@ ChamberDocument *chamber_client_publish_full (ChamberClient *self, gint64 item_i
                                               ChamberDocumentKind kind,
                                               const char *const *access,
                                               GCancellable *cancellable, GError **error);
+/* The same, as a draft when @draft (docs/protocol.md, “Drafts”): seen only by the secretariat
+ * and admin until published. */
+ChamberDocument *chamber_client_upload_document (ChamberClient *self, gint64 item_id,
+                                                 const char *pdf_path, const char *title,
+                                                 ChamberDocumentKind kind,
+                                                 const char *const *access, gboolean draft,
+                                                 GCancellable *cancellable, GError **error);
 /* Uploads @pdf_path as a new version of document @document_id (POST /documents/ID/versions):
  * same item and title, the kind and access of the replaced one unless @kind (>= 0) or @access
  * (not NULL nor empty) are given. Returns the new version. */
@@ -113,6 +120,23 @@ ChamberDocument *chamber_client_replace_document (ChamberClient *self, gint64 do
                                                   const char *pdf_path, int kind,
                                                   const char *const *access,
                                                   GCancellable *cancellable, GError **error);
+/* The same, as a draft when @draft: the published version stays in every manifest until the
+ * draft is published. */
+ChamberDocument *chamber_client_replace_document_full (ChamberClient *self, gint64 document_id,
+                                                       const char *pdf_path, int kind,
+                                                       const char *const *access, gboolean draft,
+                                                       GCancellable *cancellable,
+                                                       GError **error);
+/* Publishes draft @document_id (POST /documents/ID/publish); *@out_was_draft is FALSE when it
+ * was published already (nothing changed). Returns the document as it is now. */
+ChamberDocument *chamber_client_publish_document (ChamberClient *self, gint64 document_id,
+                                                  gboolean *out_was_draft,
+                                                  GCancellable *cancellable, GError **error);
+/* Publishes every draft of agenda item @item_id when above 0, else of session @session_id
+ * (POST /items/ID/publish, /sessions/ID/publish); returns the ids (gint64) published. */
+GArray          *chamber_client_publish_drafts (ChamberClient *self, gint64 session_id,
+                                                gint64 item_id, GCancellable *cancellable,
+                                                GError **error);
 /* Replaces who may read a document; returns the document as it is now. */
 ChamberDocument *chamber_client_set_document_access (ChamberClient *self, gint64 document_id,
                                                      const char *const *access,
@@ -158,5 +182,17 @@ JsonNode       *chamber_client_post_bytes (ChamberClient *self, const char *path
                                            const char *content_type, GBytes *body,
                                            guint *out_status, GCancellable *cancellable,
                                            GError **error);
+
+/* Fetches the file at @path (an answer PDF, a finding's evidence) into @dir as
+ * "<@sha256><@suffix>" and returns that path. The name is made here, never from the network:
+ * @sha256 must be 64 lowercase hex digits and @suffix one of ".pdf", ".png", ".jpg"
+ * (CHAMBER_CLIENT_ERROR_PROTOCOL otherwise). The bytes are checked against @sha256 before they
+ * are renamed into place (a mismatch is CHAMBER_CLIENT_ERROR_PROTOCOL and leaves nothing); a
+ * file already there with the right hash is used without asking the server. An answer over
+ * @max_bytes is refused. */
+char           *chamber_client_download_checked (ChamberClient *self, const char *path,
+                                                 const char *sha256, const char *suffix,
+                                                 const char *dir, gsize max_bytes,
+                                                 GCancellable *cancellable, GError **error);
 
 G_END_DECLS

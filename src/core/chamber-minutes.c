@@ -1,18 +1,14 @@
 /* chamber-minutes.c — the minutes of a session's questioning and answers (see
- * chamber-minutes.h): the PDF laid out with pango on cairo's PDF surface, and the CSV and JSON
- * exports of the same turns.
+ * chamber-minutes.h): the PDF, laid out by chamber-pdf-writer on an official record's paper,
+ * and the CSV and JSON exports of the same turns.
  *
- * The PDF is written by a “pen” that runs twice over the same content: the first run only
- * measures (no cairo context) to learn how many pages there are; the second draws, with
- * "Trang N/M" in each footer. Layouts come from one PangoContext at 72 dpi with hinting off, so
- * both runs measure the same. Paragraphs flow line by line, so a long summary continues on the
- * next page without a line cut in two; a heading keeps its first line with it; table rows move
- * whole to the next page, under the table's header again. */
+ * The writer runs twice over the blocks added here: first to learn how many pages there are,
+ * then to draw them with "Trang N/M" in each footer. Paragraphs flow line by line, so a long
+ * summary continues on the next page without a line cut in two; a heading keeps its first line
+ * with it; table rows move whole to the next page, under the table's header again. */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "chamber-commitments.h"
@@ -20,20 +16,8 @@
 #include "chamber-live-stats.h"
 #include "chamber-live-store.h"
 #include "chamber-minutes.h"
+#include "chamber-pdf-writer.h"
 #include "chamber-protocol.h"
-
-/* A4 in points, margins of an official paper (30 mm left, 20 mm right and top). */
-#define PAGE_WIDTH    595.276
-#define PAGE_HEIGHT   841.890
-#define MARGIN_LEFT   85.0
-#define MARGIN_RIGHT  57.0
-#define MARGIN_TOP    57.0
-#define BODY_BOTTOM   (PAGE_HEIGHT - 70.0)
-#define FOOTER_Y      (PAGE_HEIGHT - 45.0)
-#define TEXT_WIDTH    (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
-#define CELL_PADDING  3.0
-
-#define SERIF "Noto Serif, DejaVu Serif"
 
 struct _ChamberMinutes
 {
@@ -271,360 +255,31 @@ first_turn_start (ChamberLiveState *state)
                         : 0;
 }
 
-/* ---- The pen ------------------------------------------------------------------------------ */
-
-typedef struct {
-  PangoContext *context;
-  cairo_t      *cr;       /* NULL while measuring */
-  double        y;
-  int           page;     /* from 1 */
-  int           n_pages;  /* known while drawing, 0 while measuring */
-} Pen;
-
-typedef struct {
-  const char    *font;
-  PangoAlignment align;
-  double         indent;       /* points, from the left margin */
-  double         space_before; /* points */
-} Style;
-
-static const Style body = { SERIF " 11.5", PANGO_ALIGN_LEFT, 0, 2 };
-static const Style indented = { SERIF " 11.5", PANGO_ALIGN_LEFT, 18, 1 };
-static const Style turn_heading = { SERIF " Bold 11.5", PANGO_ALIGN_LEFT, 0, 9 };
-static const Style item_heading = { SERIF " Bold 12.5", PANGO_ALIGN_LEFT, 0, 14 };
-static const Style title_style = { SERIF " Bold 14", PANGO_ALIGN_CENTER, 0, 18 };
-static const Style centred = { SERIF " Italic 11.5", PANGO_ALIGN_CENTER, 0, 2 };
-static const Style header_style = { SERIF " Bold 11", PANGO_ALIGN_CENTER, 0, 0 };
-static const Style cell_style = { SERIF " 9.5", PANGO_ALIGN_LEFT, 0, 0 };
-static const Style cell_bold = { SERIF " Bold 9.5", PANGO_ALIGN_LEFT, 0, 0 };
-static const Style cell_number = { SERIF " 9.5", PANGO_ALIGN_RIGHT, 0, 0 };
-
-static PangoLayout *
-pen_layout (Pen         *pen,
-            const Style *style,
-            const char  *markup,
-            double       width)
-{
-  PangoLayout *layout = pango_layout_new (pen->context);
-  g_autoptr (PangoFontDescription) font = pango_font_description_from_string (style->font);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, style->align);
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height = 0;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
-static void
-pen_footer (Pen *pen)
-{
-  g_autofree char *text = NULL;
-  g_autoptr (PangoLayout) layout = NULL;
-
-  if (pen->cr == NULL)
-    return;
-  /* TRANSLATORS: the page number in the footer of the minutes: page N of M ("Trang N/M"). */
-  text = g_strdup_printf (_("Page %d/%d"), pen->page, pen->n_pages);
-  layout = pen_layout (pen, &centred, text, TEXT_WIDTH);
-  cairo_move_to (pen->cr, MARGIN_LEFT, FOOTER_Y);
-  pango_cairo_show_layout (pen->cr, layout);
-}
-
-static void
-pen_new_page (Pen *pen)
-{
-  pen_footer (pen);
-  if (pen->cr != NULL)
-    cairo_show_page (pen->cr);
-  pen->page++;
-  pen->y = MARGIN_TOP;
-}
-
-/* Starts a new page unless @height fits below the pen (or the page is still empty). */
-static void
-pen_need (Pen   *pen,
-          double height)
-{
-  if (pen->y + height > BODY_BOTTOM && pen->y > MARGIN_TOP)
-    pen_new_page (pen);
-}
-
-/* Lays @layout out line by line from the pen at @x, continuing on new pages. */
-static void
-pen_flow_layout (Pen         *pen,
-                 PangoLayout *layout,
-                 double       x)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  do
-    {
-      PangoRectangle logical;
-      int y0 = 0, y1 = 0, baseline;
-      double height;
-
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = pango_layout_iter_get_baseline (iter);
-      height = (double) (y1 - y0) / PANGO_SCALE;
-      pen_need (pen, height);
-      if (pen->cr != NULL)
-        {
-          cairo_move_to (pen->cr, x + (double) logical.x / PANGO_SCALE,
-                         pen->y + (double) (baseline - y0) / PANGO_SCALE);
-          pango_cairo_show_layout_line (pen->cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      pen->y += height;
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-}
-
-/* A paragraph of Pango @markup in @style. */
-static void
-pen_paragraph (Pen         *pen,
-               const Style *style,
-               const char  *markup)
-{
-  g_autoptr (PangoLayout) layout = pen_layout (pen, style, markup, TEXT_WIDTH - style->indent);
-
-  pen->y += style->space_before;
-  pen_flow_layout (pen, layout, MARGIN_LEFT + style->indent);
-}
-
-/* A heading, kept on the page with @keep points of what follows it. */
-static void
-pen_heading (Pen         *pen,
-             const Style *style,
-             const char  *markup,
-             double       keep)
-{
-  g_autoptr (PangoLayout) layout = pen_layout (pen, style, markup, TEXT_WIDTH - style->indent);
-
-  pen->y += style->space_before;
-  pen_need (pen, layout_height (layout) + keep);
-  pen_flow_layout (pen, layout, MARGIN_LEFT + style->indent);
-}
-
-/* "<b>Label:</b> text" (escaped), indented; nothing when @text is empty. */
-static void
-pen_field (Pen        *pen,
-           const char *label,
-           const char *text)
-{
-  g_autofree char *escaped_label = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *markup = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-  escaped_label = g_markup_escape_text (label, -1);
-  escaped = g_markup_escape_text (text, -1);
-  markup = g_strdup_printf ("<b>%s</b> %s", escaped_label, escaped);
-  pen_paragraph (pen, &indented, markup);
-}
-
-/* Two blocks side by side (the council and the national motto). */
-static void
-pen_two_columns (Pen         *pen,
-                 const Style *style,
-                 const char  *left,
-                 double       left_width,
-                 const char  *right)
-{
-  g_autoptr (PangoLayout) a = pen_layout (pen, style, left, left_width);
-  g_autoptr (PangoLayout) b = pen_layout (pen, style, right, TEXT_WIDTH - left_width);
-
-  if (pen->cr != NULL)
-    {
-      cairo_move_to (pen->cr, MARGIN_LEFT, pen->y);
-      pango_cairo_show_layout (pen->cr, a);
-      cairo_move_to (pen->cr, MARGIN_LEFT + left_width, pen->y);
-      pango_cairo_show_layout (pen->cr, b);
-    }
-  pen->y += MAX (layout_height (a), layout_height (b));
-}
-
-static void
-pen_rule (Pen   *pen,
-          double x,
-          double width)
-{
-  if (pen->cr == NULL)
-    return;
-  cairo_set_line_width (pen->cr, 0.6);
-  cairo_move_to (pen->cr, x, pen->y + 2);
-  cairo_line_to (pen->cr, x + width, pen->y + 2);
-  cairo_stroke (pen->cr);
-}
-
-/* ---- Tables ------------------------------------------------------------------------------- */
-
-typedef struct {
-  const char *title;   /* translated header */
-  double      width;   /* a share of the text width */
-  gboolean    number;
-} Column;
-
-static double
-row_height (Pen          *pen,
-            const Column *columns,
-            guint         n_columns,
-            const char  **cells,
-            gboolean      header,
-            PangoLayout **layouts)
-{
-  double height = 0;
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const Style *style = header ? &cell_bold : columns[c].number ? &cell_number : &cell_style;
-      g_autofree char *escaped = g_markup_escape_text (cells[c] != NULL ? cells[c] : "", -1);
-
-      layouts[c] = pen_layout (pen, style, escaped,
-                               columns[c].width * TEXT_WIDTH - 2 * CELL_PADDING);
-      height = MAX (height, layout_height (layouts[c]));
-    }
-  return height + 2 * CELL_PADDING;
-}
-
-static void
-draw_row (Pen          *pen,
-          const Column *columns,
-          guint         n_columns,
-          PangoLayout **layouts,
-          double        height,
-          gboolean      header)
-{
-  double x = MARGIN_LEFT;
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      double width = columns[c].width * TEXT_WIDTH;
-
-      if (pen->cr != NULL)
-        {
-          if (header)
-            {
-              cairo_set_source_rgb (pen->cr, 0.9, 0.9, 0.9);
-              cairo_rectangle (pen->cr, x, pen->y, width, height);
-              cairo_fill (pen->cr);
-              cairo_set_source_rgb (pen->cr, 0, 0, 0);
-            }
-          cairo_set_line_width (pen->cr, 0.5);
-          cairo_rectangle (pen->cr, x, pen->y, width, height);
-          cairo_stroke (pen->cr);
-          cairo_move_to (pen->cr, x + CELL_PADDING, pen->y + CELL_PADDING);
-          pango_cairo_show_layout (pen->cr, layouts[c]);
-        }
-      g_clear_object (&layouts[c]);
-      x += width;
-    }
-  pen->y += height;
-}
-
-static void
-pen_table_row (Pen          *pen,
-               const Column *columns,
-               guint         n_columns,
-               const char  **cells)
-{
-  g_autofree PangoLayout **layouts = g_new0 (PangoLayout *, n_columns);
-  g_autofree PangoLayout **header = g_new0 (PangoLayout *, n_columns);
-  g_autofree const char **titles = g_new0 (const char *, n_columns);
-  double height = row_height (pen, columns, n_columns, cells, FALSE, layouts);
-
-  if (pen->y + height > BODY_BOTTOM)
-    {
-      double header_height;
-
-      pen_new_page (pen);
-      for (guint c = 0; c < n_columns; c++)
-        titles[c] = columns[c].title;
-      header_height = row_height (pen, columns, n_columns, titles, TRUE, header);
-      draw_row (pen, columns, n_columns, header, header_height, TRUE);
-    }
-  draw_row (pen, columns, n_columns, layouts, height, FALSE);
-}
-
-/* A table's caption and header row, kept with its first rows. */
-static void
-pen_table_start (Pen          *pen,
-                 const char   *caption,
-                 const Column *columns,
-                 guint         n_columns)
-{
-  g_autofree PangoLayout **header = g_new0 (PangoLayout *, n_columns);
-  g_autofree const char **titles = g_new0 (const char *, n_columns);
-  g_autofree char *markup = NULL;
-  g_autofree char *escaped = g_markup_escape_text (caption, -1);
-  double height;
-
-  for (guint c = 0; c < n_columns; c++)
-    titles[c] = columns[c].title;
-  height = row_height (pen, columns, n_columns, titles, TRUE, header);
-  markup = g_strdup_printf ("<i>%s</i>", escaped);
-  pen_heading (pen, &turn_heading, markup, height + 30);
-  pen->y += 3;
-  draw_row (pen, columns, n_columns, header, height, TRUE);
-}
-
 /* ---- The document ------------------------------------------------------------------------- */
 
 static void
-write_header (Pen            *pen,
-              ChamberMinutes *self)
+write_header (ChamberPdfWriter *pdf,
+              ChamberMinutes   *self)
 {
-  g_autofree char *council = NULL;
-  g_autofree char *council_upper = NULL;
-  g_autofree char *left = NULL;
-  g_autofree char *right = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *title_upper = NULL;
-  g_autofree char *nation = g_utf8_strup (_("Socialist Republic of Viet Nam"), -1);
-  g_autofree char *motto = g_markup_escape_text (_("Independence – Freedom – Happiness"), -1);
-  g_autofree char *nation_escaped = g_markup_escape_text (nation, -1);
-  g_autofree char *session_line = NULL;
   g_autofree char *day = NULL;
   gint64 started = first_turn_start (self->state);
 
-  council_upper = g_utf8_strup (self->council_name != NULL ? self->council_name
-                                                          : _("People's Council"), -1);
-  council = g_markup_escape_text (council_upper, -1);
-  left = g_strdup_printf ("%s\n<span size=\"small\">―――――</span>", council);
-  right = g_strdup_printf ("%s\n%s\n<span size=\"small\">―――――――――――</span>", nation_escaped,
-                           motto);
-  pen_two_columns (pen, &header_style, left, TEXT_WIDTH * 0.4, right);
-
-  title_upper = g_utf8_strup (_("Minutes of the questioning and answers"), -1);
-  title = g_markup_escape_text (title_upper, -1);
-  pen_paragraph (pen, &title_style, title);
-
+  chamber_pdf_writer_letterhead (pdf, self->council_name);
+  chamber_pdf_writer_title (pdf, _("Minutes of the questioning and answers"));
   if (self->session->title != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (self->session->title, -1);
+      g_autofree char *session_line = g_strdup_printf ("<b>%s</b>", escaped);
 
-      session_line = g_strdup_printf ("<b>%s</b>", escaped);
-      pen_paragraph (pen, &centred, session_line);
+      chamber_pdf_writer_markup (pdf, CHAMBER_PDF_TEXT_CENTRED, session_line);
     }
   if (self->council_term != NULL && *self->council_term != '\0')
     {
       g_autofree char *line = g_strdup_printf (_("Term %s"), self->council_term);
-      g_autofree char *escaped = g_markup_escape_text (line, -1);
 
-      pen_paragraph (pen, &centred, escaped);
+      chamber_pdf_writer_paragraph (pdf, CHAMBER_PDF_TEXT_CENTRED, line);
     }
-  pen->y += 8;
+  chamber_pdf_writer_space (pdf, 8, 0);
 
   if (started != 0)
     day = format_day_of (started);
@@ -633,14 +288,14 @@ write_header (Pen            *pen,
   {
     g_autofree char *number = g_strdup_printf ("%d", self->session->number);
 
-    pen_field (pen, _("Session number:"), number);
+    chamber_pdf_writer_field (pdf, _("Session number:"), number);
   }
-  pen_field (pen, _("Date:"), day);
-  pen_field (pen, _("Place:"), self->session->place);
+  chamber_pdf_writer_field (pdf, _("Date:"), day);
+  chamber_pdf_writer_field (pdf, _("Place:"), self->session->place);
 }
 
 static void
-write_turn (Pen                   *pen,
+write_turn (ChamberPdfWriter      *pdf,
             ChamberMinutes        *self,
             guint                  number,
             const ChamberLiveTurn *turn)
@@ -660,23 +315,23 @@ write_turn (Pen                   *pen,
   /* TRANSLATORS: the heading of a turn in the minutes: its number, kind, start and end. */
   heading = g_strdup_printf (_("%u. %s (turn %lld), %s – %s"), number, kind,
                              (long long) turn->id, start, end);
-  pen_heading (pen, &turn_heading, heading, 16);
-  pen_field (pen, _("Speaker:"), speaker);
+  chamber_pdf_writer_heading (pdf, CHAMBER_PDF_TEXT_SUBHEADING, heading, 16);
+  chamber_pdf_writer_field (pdf, _("Speaker:"), speaker);
   if (turn->respondent_id != 0)
     {
       g_autofree char *respondent = describe_person (self->state, turn->respondent_id);
 
-      pen_field (pen, _("Addressed to:"), respondent);
+      chamber_pdf_writer_field (pdf, _("Addressed to:"), respondent);
     }
   if (turn->responds_to != NULL && turn->responds_to->len > 0)
     {
       g_autofree char *ids = join_ids (turn->responds_to);
 
-      pen_field (pen, turn->kind == CHAMBER_LIVE_DEBATE ? _("Debates turn:")
+      chamber_pdf_writer_field (pdf, turn->kind == CHAMBER_LIVE_DEBATE ? _("Debates turn:")
                                                         : _("Answers turns:"),
                  ids);
     }
-  pen_field (pen, _("Topic:"), turn->topic);
+  chamber_pdf_writer_field (pdf, _("Topic:"), turn->topic);
   if (turn->anchor.document_id != 0)
     {
       const char *title = self->document_titles != NULL
@@ -697,7 +352,7 @@ write_turn (Pen                   *pen,
       else
         /* TRANSLATORS: the page a question is about: document title, page */
         where = g_strdup_printf (_("%s, page %d"), title, turn->anchor.page);
-      pen_field (pen, _("Passage:"), where);
+      chamber_pdf_writer_field (pdf, _("Passage:"), where);
     }
   if (overtime_ms >= 1000)
     {
@@ -707,37 +362,59 @@ write_turn (Pen                   *pen,
     }
   else
     time = g_strdup_printf (_("%s of %s"), used, allotted);
-  pen_field (pen, _("Time spoken:"), time);
-  pen_field (pen, _("Summary:"), turn->summary);
+  chamber_pdf_writer_field (pdf, _("Time spoken:"), time);
+  chamber_pdf_writer_field (pdf, _("Summary:"), turn->summary);
   if (turn->commitments->len > 0)
     {
       g_autofree char *label = g_markup_escape_text (_("Commitments:"), -1);
       g_autofree char *markup = g_strdup_printf ("<b>%s</b>", label);
 
-      pen_paragraph (pen, &indented, markup);
+      chamber_pdf_writer_markup (pdf, CHAMBER_PDF_TEXT_FIELD, markup);
       for (guint i = 0; i < turn->commitments->len; i++)
         {
           const ChamberLiveCommitment *c = g_ptr_array_index (turn->commitments, i);
           g_autofree char *owner = person_name (self->state, c->owner_id);
           g_autofree char *due = c->due != NULL ? chamber_date_format (c->due) : NULL;
           g_autofree char *line = NULL;
-          g_autofree char *escaped = NULL;
-          Style item = indented;
 
           if (due != NULL)
             line = g_strdup_printf (_("– %s (by %s, due %s)"), c->what, owner, due);
           else
             line = g_strdup_printf (_("– %s (by %s)"), c->what, owner);
-          escaped = g_markup_escape_text (line, -1);
-          item.indent = 30;
-          pen_paragraph (pen, &item, escaped);
+          chamber_pdf_writer_paragraph (pdf, CHAMBER_PDF_TEXT_LIST, line);
         }
     }
 }
 
+typedef struct {
+  const char *title;   /* translated header */
+  double      width;   /* a share of the text width */
+  gboolean    number;
+} Column;
+
+/* Starts a table of @columns under @caption. */
 static void
-write_statistics (Pen            *pen,
-                  ChamberMinutes *self)
+start_table (ChamberPdfWriter *pdf,
+             const char       *caption,
+             const Column     *columns,
+             guint             n_columns)
+{
+  g_autofree const char **titles = g_new0 (const char *, n_columns);
+  g_autofree double *widths = g_new0 (double, n_columns);
+  g_autofree gboolean *numeric = g_new0 (gboolean, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      titles[c] = columns[c].title;
+      widths[c] = columns[c].width;
+      numeric[c] = columns[c].number;
+    }
+  chamber_pdf_writer_table (pdf, caption, n_columns, titles, widths, numeric);
+}
+
+static void
+write_statistics (ChamberPdfWriter *pdf,
+                  ChamberMinutes   *self)
 {
   g_autoptr (ChamberLiveStats) stats = chamber_live_stats_compute (self->state, 0, self->now_ms);
   const Column delegates[] = {
@@ -759,12 +436,12 @@ write_statistics (Pen            *pen,
   g_autofree char *total = NULL;
   g_autofree char *total_time = format_duration (stats->total_ms);
 
-  pen_heading (pen, &item_heading, heading, 60);
+  chamber_pdf_writer_heading (pdf, CHAMBER_PDF_TEXT_HEADING, heading, 60);
   total = g_strdup_printf (_("%u turns, %s in all."), stats->turns, total_time);
-  pen_paragraph (pen, &body, total);
+  chamber_pdf_writer_markup (pdf, CHAMBER_PDF_TEXT_BODY, total);
   if (stats->delegates->len > 0)
     {
-      pen_table_start (pen, _("Delegates"), delegates, G_N_ELEMENTS (delegates));
+      start_table (pdf, _("Delegates"), delegates, G_N_ELEMENTS (delegates));
       for (guint i = 0; i < stats->delegates->len; i++)
         {
           const ChamberLiveStatsPerson *p = g_ptr_array_index (stats->delegates, i);
@@ -776,12 +453,12 @@ write_statistics (Pen            *pen,
           g_autofree char *t = format_duration (p->speaking_ms);
           const char *cells[] = { name, p->group, q, d, o, t };
 
-          pen_table_row (pen, delegates, G_N_ELEMENTS (delegates), cells);
+          chamber_pdf_writer_row (pdf, cells, FALSE);
         }
     }
   if (stats->respondents->len > 0)
     {
-      pen_table_start (pen, _("Respondents"), respondents, G_N_ELEMENTS (respondents));
+      start_table (pdf, _("Respondents"), respondents, G_N_ELEMENTS (respondents));
       for (guint i = 0; i < stats->respondents->len; i++)
         {
           const ChamberLiveStatsPerson *p = g_ptr_array_index (stats->respondents, i);
@@ -792,12 +469,12 @@ write_statistics (Pen            *pen,
           g_autofree char *t = format_duration (p->answer_ms);
           const char *cells[] = { name, p->title != NULL ? p->title : p->agency, q, a, t };
 
-          pen_table_row (pen, respondents, G_N_ELEMENTS (respondents), cells);
+          chamber_pdf_writer_row (pdf, cells, FALSE);
         }
     }
   if (stats->groups->len > 0)
     {
-      pen_table_start (pen, _("Delegate groups"), groups, G_N_ELEMENTS (groups));
+      start_table (pdf, _("Delegate groups"), groups, G_N_ELEMENTS (groups));
       for (guint i = 0; i < stats->groups->len; i++)
         {
           const ChamberLiveStatsGroup *g = g_ptr_array_index (stats->groups, i);
@@ -809,13 +486,13 @@ write_statistics (Pen            *pen,
           const char *cells[] = { g->name != NULL ? g->name : _("No delegate group"), n, q, d,
                                   o, t };
 
-          pen_table_row (pen, groups, G_N_ELEMENTS (groups), cells);
+          chamber_pdf_writer_row (pdf, cells, FALSE);
         }
     }
 }
 
 static void
-write_signatures (Pen *pen)
+write_signatures (ChamberPdfWriter *pdf)
 {
   g_autofree char *secretary = g_utf8_strup (C_("minutes signature", "Secretary"), -1);
   g_autofree char *chair = g_utf8_strup (_("Chair"), -1);
@@ -829,105 +506,51 @@ write_signatures (Pen *pen)
                           secretary_escaped, sign);
   right = g_strdup_printf ("%s\n<span weight=\"normal\" style=\"italic\">%s</span>",
                            chair_escaped, sign);
-  pen->y += 24;
-  pen_need (pen, 90);
-  pen_two_columns (pen, &header_style, left, TEXT_WIDTH / 2, right);
-}
-
-static void
-write_document (Pen            *pen,
-                ChamberMinutes *self)
-{
-  g_autoptr (GPtrArray) items = items_with_turns (self->state);
-  GPtrArray *turns = chamber_live_state_get_turns (self->state);
-  guint number = 0;
-
-  pen->y = MARGIN_TOP;
-  pen->page = 1;
-  write_header (pen, self);
-  if (items->len == 0)
-    pen_paragraph (pen, &item_heading, _("No turn was recorded in this session's sitting."));
-  for (guint i = 0; i < items->len; i++)
-    {
-      const ChamberLiveItem *item = g_ptr_array_index (items, i);
-      g_autofree char *title = g_markup_escape_text (item->title != NULL ? item->title : "", -1);
-      g_autofree char *heading = g_strdup_printf ("%s %s", _("Item:"), title);
-
-      pen_heading (pen, &item_heading, heading, 40);
-      pen_rule (pen, MARGIN_LEFT, TEXT_WIDTH);
-      for (guint t = 0; t < turns->len; t++)
-        {
-          const ChamberLiveTurn *turn = g_ptr_array_index (turns, t);
-
-          if (turn->item_id == item->id)
-            write_turn (pen, self, ++number, turn);
-        }
-    }
-  write_statistics (pen, self);
-  write_signatures (pen);
-  pen_footer (pen);
-}
-
-static cairo_status_t
-write_bytes_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  chamber_pdf_writer_space (pdf, 24, 90);
+  chamber_pdf_writer_two_columns (pdf, left, 0.5, right);
 }
 
 GBytes *
 chamber_minutes_to_pdf (ChamberMinutes *self,
                         GError        **error)
 {
-  g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
-  PangoContext *context = pango_font_map_create_context (font_map);
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (ChamberPdfWriter) pdf = NULL;
   g_autofree char *title = NULL;
-  Pen pen = { 0, };
+  GPtrArray *turns;
+  guint number = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_context_set_language (context, pango_language_from_string ("vi"));
-  pen.context = context;
-
-  /* Measure: how many pages. */
-  write_document (&pen, self);
-  pen.n_pages = pen.page;
-
-  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, bytes, PAGE_WIDTH,
-                                                 PAGE_HEIGHT);
+  items = items_with_turns (self->state);
+  turns = chamber_live_state_get_turns (self->state);
   title = g_strdup_printf ("%s — %s", _("Minutes of the questioning and answers"),
                            self->session->title != NULL ? self->session->title : "");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chamber");
-  pen.cr = cairo_create (surface);
-  cairo_set_source_rgb (pen.cr, 0, 0, 0);
-  write_document (&pen, self);
-  g_warn_if_fail (pen.page == pen.n_pages);
-  cairo_show_page (pen.cr);
-  cairo_destroy (pen.cr);
-  g_object_unref (context);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  pdf = chamber_pdf_writer_new_on (CHAMBER_PDF_PAPER_RECORD, FALSE, title);
+  write_header (pdf, self);
+  if (items->len == 0)
+    chamber_pdf_writer_heading (pdf, CHAMBER_PDF_TEXT_HEADING,
+                                _("No turn was recorded in this session's sitting."), 0);
+  for (guint i = 0; i < items->len; i++)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The minutes could not be written as PDF: %s."),
-                   cairo_status_to_string (status));
-      return NULL;
+      const ChamberLiveItem *item = g_ptr_array_index (items, i);
+      g_autofree char *item_title = g_markup_escape_text (item->title != NULL ? item->title
+                                                                               : "", -1);
+      g_autofree char *heading = g_strdup_printf ("%s %s", _("Item:"), item_title);
+
+      chamber_pdf_writer_heading (pdf, CHAMBER_PDF_TEXT_HEADING, heading, 40);
+      chamber_pdf_writer_rule (pdf);
+      for (guint t = 0; t < turns->len; t++)
+        {
+          const ChamberLiveTurn *turn = g_ptr_array_index (turns, t);
+
+          if (turn->item_id == item->id)
+            write_turn (pdf, self, ++number, turn);
+        }
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  write_statistics (pdf, self);
+  write_signatures (pdf);
+  return chamber_pdf_writer_finish (pdf, error);
 }
 
 /* ---- CSV and JSON ------------------------------------------------------------------------- */

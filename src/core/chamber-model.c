@@ -392,3 +392,24 @@ chamber_date_format (const char *text)
    * write 08/12/2026 (%d/%m/%Y). */
   return g_date_time_format (day, _("%-d %b %Y"));
 }
+
+char *
+chamber_timestamp_format (const char *iso)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *clock = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = chamber_date_format (day);
+  clock = g_date_time_format (local, "%H:%M");
+  return g_strdup_printf ("%s %s", date != NULL ? date : day, clock);
+}

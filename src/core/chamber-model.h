@@ -114,6 +114,9 @@ gboolean chamber_date_is_valid (const char *text);
 /* A "YYYY-MM-DD" day as people of the UI's language write it ("8 Dec 2026", "08/12/2026");
  * NULL when @text is not a valid day. */
 char    *chamber_date_format (const char *text);
+/* A wire timestamp ("2026-11-27T01:02:03Z") as the local day and time the way people of the
+ * UI's language write it ("27 Nov 2026 08:02"); NULL when @iso is NULL or not a timestamp. */
+char    *chamber_timestamp_format (const char *iso);
 
 typedef struct {
   gint64              id;
@@ -133,6 +136,9 @@ typedef struct {
   gint64              replaces_id;  /* the earlier version this one replaces, 0 for none */
   int                 replaces_version;
   char                replaces_sha256[CHAMBER_SHA256_HEX_LEN + 1]; /* "" for none */
+  /* Appended (schema 13): a draft is seen only by the secretariat and admin until published;
+   * its published_at is NULL until then (chamber-publish.h). */
+  gboolean            draft;
 } ChamberDocument;
 
 ChamberSession  *chamber_session_new (void);

@@ -1,7 +1,8 @@
 /* chamber-petition-store.c — the voter petitions in the store (tables petitions,
  * petition_history and petition_links of schema step 10; see chamber-petitions.h): insert, read,
  * list with a filter, status changes with their history, answers, links, and the search for an
- * earlier petition that a new one raises again. */
+ * earlier petition that a new one raises again (through the word index petition_words of
+ * schema step 12). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -76,6 +77,35 @@ insert_change (ChamberStore          *store,
   return chamber_store_step_done (store, stmt, error);
 }
 
+/* Adds the words of @folded (as chamber_petition_fold_words() gives them) to petition_words. */
+static gboolean
+index_words (ChamberStore *store,
+             gint64        petition_id,
+             const char   *folded,
+             GError      **error)
+{
+  g_auto (GStrv) words = g_strsplit (folded, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr (ChamberStoreStatement) stmt = NULL;
+
+      if (*words[i] == '\0')
+        continue;
+      stmt = chamber_store_prepare (store,
+                                    "INSERT OR IGNORE INTO petition_words (word, petition_id)"
+                                    " VALUES (?1, ?2)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      chamber_store_bind_text (stmt, 1, words[i]);
+      sqlite3_bind_int64 (stmt, 2, petition_id);
+      if (!chamber_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 chamber_petitions_insert (ChamberStore    *store,
                           ChamberPetition *petition,
@@ -125,6 +155,8 @@ chamber_petitions_insert (ChamberStore    *store,
     goto failed;
   g_clear_pointer (&stmt, chamber_store_statement_release);
   petition->id = sqlite3_last_insert_rowid (chamber_store_get_db (store));
+  if (!index_words (store, petition->id, folded, error))
+    goto failed;
   g_free (petition->updated_at);
   petition->updated_at = g_strdup (now);
   if (!insert_change (store, petition->id, petition->status, now, person_id, NULL, 0, error))
@@ -226,6 +258,88 @@ chamber_petitions_list (ChamberStore                *store,
   return g_steal_pointer (&out);
 }
 
+/* The least number of words a petition must share with one of @n_words words to reach
+ * CHAMBER_PETITION_SIMILAR: the Jaccard index |A ∩ B| / |A ∪ B| is at most |A ∩ B| / |A|. Rounded
+ * down a little, so that the exact test afterwards alone decides. */
+static gint64
+least_shared (guint n_words)
+{
+  gint64 least = (gint64) (CHAMBER_PETITION_SIMILAR * n_words - 1e-9);
+
+  return MAX (least, 1);
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const ChamberPetitionMatch *x = a;
+  const ChamberPetitionMatch *y = b;
+
+  if (x->similarity != y->similarity)
+    return x->similarity > y->similarity ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GArray *
+chamber_petitions_similar (ChamberStore *store,
+                           const char   *content,
+                           gint64        before_id,
+                           guint         limit,
+                           GError      **error)
+{
+  g_autoptr (ChamberStoreStatement) stmt = NULL;
+  g_autofree char *folded = chamber_petition_fold_words (content);
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (ChamberPetitionMatch));
+  g_autoptr (JsonNode) list = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *list_text = NULL;
+  JsonArray *array;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (store), NULL);
+
+  if (*folded == '\0')
+    return g_steal_pointer (&matches);
+  words = g_strsplit (folded, " ", -1);
+  array = json_array_sized_new (g_strv_length (words));
+  for (guint i = 0; words[i] != NULL; i++)
+    json_array_add_string_element (array, words[i]);
+  json_node_take_array (list, array);
+  list_text = json_to_string (list, FALSE);
+  stmt = chamber_store_prepare (store,
+                                "SELECT p.id, p.folded FROM petitions p JOIN"
+                                " (SELECT petition_id, count (*) AS shared FROM petition_words"
+                                "  WHERE word IN (SELECT value FROM json_each (?1))"
+                                "  AND (?3 <= 0 OR petition_id < ?3)"
+                                "  GROUP BY petition_id HAVING shared >= ?2) w"
+                                " ON w.petition_id = p.id ORDER BY p.id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  chamber_store_bind_text (stmt, 1, list_text);
+  sqlite3_bind_int64 (stmt, 2, least_shared (g_strv_length (words)));
+  sqlite3_bind_int64 (stmt, 3, before_id);
+  for (;;)
+    {
+      ChamberPetitionMatch match;
+
+      if (!chamber_store_step_row (store, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      match.id = sqlite3_column_int64 (stmt, 0);
+      match.similarity =
+        chamber_petition_similarity (folded, (const char *) sqlite3_column_text (stmt, 1));
+      if (match.similarity >= CHAMBER_PETITION_SIMILAR)
+        g_array_append_val (matches, match);
+    }
+  g_array_sort (matches, compare_matches);
+  if (limit > 0 && matches->len > limit)
+    g_array_set_size (matches, limit);
+  return g_steal_pointer (&matches);
+}
+
 gint64
 chamber_petitions_find_similar (ChamberStore *store,
                                 const char   *content,
@@ -233,44 +347,20 @@ chamber_petitions_find_similar (ChamberStore *store,
                                 double       *out_similarity,
                                 GError      **error)
 {
-  g_autoptr (ChamberStoreStatement) stmt = NULL;
-  g_autofree char *folded = chamber_petition_fold_words (content);
-  gint64 best_id = 0;
-  double best = 0;
-  gboolean row = FALSE;
+  g_autoptr (GArray) matches = NULL;
+  const ChamberPetitionMatch *best;
 
   g_return_val_if_fail (CHAMBER_IS_STORE (store), 0);
 
   if (out_similarity != NULL)
     *out_similarity = 0;
-  if (*folded == '\0')
+  matches = chamber_petitions_similar (store, content, before_id, 1, error);
+  if (matches == NULL || matches->len == 0)
     return 0;
-  stmt = chamber_store_prepare (store,
-                                "SELECT id, folded FROM petitions"
-                                " WHERE ?1 <= 0 OR id < ?1 ORDER BY id",
-                                error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, before_id);
-  for (;;)
-    {
-      double similarity;
-
-      if (!chamber_store_step_row (store, stmt, &row, error))
-        return 0;
-      if (!row)
-        break;
-      similarity = chamber_petition_similarity (folded,
-                                                (const char *) sqlite3_column_text (stmt, 1));
-      if (similarity >= CHAMBER_PETITION_SIMILAR && similarity > best)
-        {
-          best = similarity;
-          best_id = sqlite3_column_int64 (stmt, 0);
-        }
-    }
+  best = &g_array_index (matches, ChamberPetitionMatch, 0);
   if (out_similarity != NULL)
-    *out_similarity = best;
-  return best_id;
+    *out_similarity = best->similarity;
+  return best->id;
 }
 
 /* The day of @now ("YYYY-MM-DDT…Z") as "YYYY-MM-DD". */
@@ -302,14 +392,8 @@ chamber_petitions_set_status (ChamberStore         *store,
                            _("Unknown petition status."));
       return FALSE;
     }
-  if (note != NULL && (strlen (note) > CHAMBER_PETITION_MAX_NOTE
-                       || !g_utf8_validate (note, -1, NULL)))
-    {
-      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_CONSTRAINT,
-                   _("The note must be UTF-8 text of at most %d bytes."),
-                   CHAMBER_PETITION_MAX_NOTE);
-      return FALSE;
-    }
+  if (!chamber_petition_check_note (note, CHAMBER_PETITION_MAX_NOTE, error))
+    return FALSE;
   if (!chamber_store_begin (store, error))
     return FALSE;
   existing = chamber_petitions_get (store, id, error);
@@ -472,6 +556,41 @@ chamber_petitions_add_link (ChamberStore *store,
   sqlite3_bind_int64 (stmt, 3, target_id);
   sqlite3_bind_int64 (stmt, 4, session_id);
   return chamber_store_step_done (store, stmt, error);
+}
+
+gboolean
+chamber_petitions_remove_link (ChamberStore *store,
+                               gint64        id,
+                               const char   *kind,
+                               gint64        target_id,
+                               gint64        session_id,
+                               GError      **error)
+{
+  g_autoptr (ChamberStoreStatement) stmt = NULL;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
+
+  if (g_strcmp0 (kind, "item") == 0)
+    session_id = 0;
+  stmt = chamber_store_prepare (store,
+                                "DELETE FROM petition_links WHERE petition_id = ?1 AND kind = ?2"
+                                " AND target_id = ?3 AND session_id = ?4",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  chamber_store_bind_text (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, target_id);
+  sqlite3_bind_int64 (stmt, 4, session_id);
+  if (!chamber_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (chamber_store_get_db (store)) == 0)
+    {
+      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND,
+                   _("Petition %lld has no such link to remove."), (long long) id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

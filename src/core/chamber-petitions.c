@@ -58,6 +58,27 @@ chamber_petition_status_get_label (ChamberPetitionStatus status)
     }
 }
 
+const char *
+chamber_petition_status_get_title (ChamberPetitionStatus status)
+{
+  switch (status)
+    {
+    case CHAMBER_PETITION_FORWARDED:
+      return _("Forwarded");
+    case CHAMBER_PETITION_ANSWERED:
+      return _("Answered");
+    case CHAMBER_PETITION_IN_PROGRESS:
+      return _("In progress");
+    case CHAMBER_PETITION_RESOLVED:
+      return _("Resolved");
+    case CHAMBER_PETITION_UNRESOLVED:
+      return _("Unresolved");
+    case CHAMBER_N_PETITION_STATUSES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /* The Vietnamese words for each status as spreadsheets write them, already folded by
  * chamber_csv_fold_key(): they are data, not translations, so they do not go through gettext. */
 static const char *const status_words[CHAMBER_N_PETITION_STATUSES][4] = {
@@ -181,6 +202,21 @@ chamber_petition_level_parse (const char           *text,
 }
 
 /* ---- The record ------------------------------------------------------------------------ */
+
+gboolean
+chamber_petition_check_note (const char *note,
+                             gsize       max_bytes,
+                             GError    **error)
+{
+  if (note != NULL && (strlen (note) > max_bytes || !g_utf8_validate (note, -1, NULL)))
+    {
+      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_CONSTRAINT,
+                   _("The note must be UTF-8 text of at most %d bytes."), (int) max_bytes);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 
 ChamberPetition *
 chamber_petition_new (void)

@@ -47,6 +47,8 @@ const char *chamber_petition_status_to_string (ChamberPetitionStatus status);
 gboolean    chamber_petition_status_from_string (const char *str, ChamberPetitionStatus *out);
 /* The translated label ("đã giải quyết"). */
 const char *chamber_petition_status_get_label (ChamberPetitionStatus status);
+/* The translated title for a list or a dropdown, capitalised ("Đã giải quyết"). */
+const char *chamber_petition_status_get_title (ChamberPetitionStatus status);
 /* What a person typed in a spreadsheet: the English key or the Vietnamese label, compared
  * without case, diacritics or extra spaces ("Đã giải quyết", "da giai quyet", "in progress"). */
 gboolean    chamber_petition_status_parse (const char *text, ChamberPetitionStatus *out);
@@ -88,6 +90,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberPetition, chamber_petition_free)
 /* Checks what a caller may set (content present, lengths, dates as YYYY-MM-DD, UTF-8):
  * CHAMBER_STORE_ERROR_CONSTRAINT naming what is wrong. */
 gboolean chamber_petition_validate (const ChamberPetition *petition, GError **error);
+
+/* Checks a note a person wrote (a status change's, a finding's): NULL or UTF-8 text of at most
+ * @max_bytes; CHAMBER_STORE_ERROR_CONSTRAINT saying so otherwise. */
+gboolean chamber_petition_check_note (const char *note, gsize max_bytes, GError **error);
 
 typedef struct {
   gint64                id;
@@ -150,10 +156,24 @@ ChamberPetition *chamber_petitions_get (ChamberStore *store, gint64 id, GError *
 GPtrArray       *chamber_petitions_list (ChamberStore *store,
                                          const ChamberPetitionFilter *filter, GError **error);
 /* The earlier petition (id below @before_id, or any when 0) most similar to @content, with
- * *out_similarity; 0 when none reaches CHAMBER_PETITION_SIMILAR. */
+ * *out_similarity; 0 when none reaches CHAMBER_PETITION_SIMILAR. The first of
+ * chamber_petitions_similar(). */
 gint64           chamber_petitions_find_similar (ChamberStore *store, const char *content,
                                                  gint64 before_id, double *out_similarity,
                                                  GError **error);
+/* An earlier petition similar to a new one. */
+typedef struct {
+  gint64 id;
+  double similarity;
+} ChamberPetitionMatch;
+
+/* The earlier petitions (id below @before_id, or any when 0) whose similarity with @content
+ * reaches CHAMBER_PETITION_SIMILAR, most similar first (the lowest id on a tie), at most @limit
+ * of them (0: all). Only the petitions sharing enough words with @content are scored, found
+ * through the table petition_words (schema step 12), so the answer is the same as comparing
+ * with every stored petition. Element type ChamberPetitionMatch; NULL on error. */
+GArray          *chamber_petitions_similar (ChamberStore *store, const char *content,
+                                            gint64 before_id, guint limit, GError **error);
 /* Sets the status (recording the change with @note and @finding_id, and the day of
  * answered_on/resolved_on when not set), in one transaction. NOT_FOUND for an unknown id. */
 gboolean         chamber_petitions_set_status (ChamberStore *store, gint64 id,
@@ -169,6 +189,11 @@ GPtrArray       *chamber_petitions_history (ChamberStore *store, gint64 id, GErr
 gboolean         chamber_petitions_add_link (ChamberStore *store, gint64 id, const char *kind,
                                              gint64 target_id, gint64 session_id,
                                              GError **error);
+/* Removes one link (for an "item" @session_id is not compared); NOT_FOUND when there is no
+ * such link. */
+gboolean         chamber_petitions_remove_link (ChamberStore *store, gint64 id, const char *kind,
+                                                gint64 target_id, gint64 session_id,
+                                                GError **error);
 /* Element type ChamberPetitionLink. */
 GPtrArray       *chamber_petitions_links (ChamberStore *store, gint64 id, GError **error);
 /* TRUE when some petition's answer or some finding's evidence is the blob @sha256. */

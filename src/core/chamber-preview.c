@@ -23,7 +23,7 @@
 #define PIXELS_HEADER     (PIXELS_MAGIC_SIZE + 2 * sizeof (guint32))
 #define PIXELS_MAX_SIDE   8192
 
-static gboolean write_used (const char *folder, GError **error);
+static gboolean write_used (const char *folder, gboolean durable, GError **error);
 
 static char *
 set_dir (const char *dir,
@@ -246,7 +246,7 @@ chamber_preview_generate (const char   *dir,
     }
 
   /* A set rendered again (after it was evicted) counts as arrived now. */
-  if (!write_used (folder, error))
+  if (!write_used (folder, TRUE, error))
     return FALSE;
   {
     g_autofree char *evicted = g_build_filename (folder, EVICTED_MARK, NULL);
@@ -276,15 +276,22 @@ used_now (void)
   return now;
 }
 
+/* Writes when the set in @folder was used. @durable: synced to the disk (a set just rendered);
+ * otherwise replaced without waiting for the disk (a document opened: the mark only orders the
+ * evictions, and an fsync at every open would wait on the disk for nothing). */
 static gboolean
 write_used (const char *folder,
+            gboolean    durable,
             GError    **error)
 {
   g_autofree char *path = g_build_filename (folder, USED_MARK, NULL);
   char text[32];
 
   g_snprintf (text, sizeof text, "%lld\n", (long long) used_now ());
-  return g_file_set_contents (path, text, -1, error);
+  return g_file_set_contents_full (path, text, -1,
+                                   durable ? G_FILE_SET_CONTENTS_CONSISTENT
+                                           : G_FILE_SET_CONTENTS_NONE,
+                                   0666, error);
 }
 
 /* When the set in @folder was last used: its mark, or else when it was completed; 0 when
@@ -321,7 +328,7 @@ chamber_preview_touch (const char *dir,
 
   if (folder == NULL || !chamber_preview_is_complete (dir, sha256))
     return FALSE;
-  return write_used (folder, NULL);
+  return write_used (folder, FALSE, NULL);
 }
 
 gboolean

@@ -1117,6 +1117,9 @@ chamber_document_to_json (const ChamberDocument *document)
   json_object_set_array_member (object, "access", access);
 
   chamber_json_object_set_optional_string (object, "published_at", document->published_at);
+  /* Only the secretariat's listings carry drafts; a manifest never does. */
+  if (document->draft)
+    json_object_set_boolean_member (object, "draft", TRUE);
 
   /* The earlier version this one replaces (docs/protocol.md), so notes can follow. */
   if (document->replaces_id > 0 && document->replaces_sha256[0] != '\0')
@@ -1302,6 +1305,7 @@ chamber_document_from_json (JsonObject *object, GError **error)
   g_clear_pointer (&document->access, g_strfreev);
   if (!get_access (object, "access", &document->access, error)
       || !get_timestamp (object, "published_at", &document->published_at, error)
+      || !get_bool (object, "draft", FALSE, &document->draft, error)
       || !get_replaces (object, document, error))
     return NULL;
 

@@ -1,4 +1,6 @@
-/* chamber-publish.c — check a PDF, store its bytes, record the document and bump the session.
+/* chamber-publish.c — check a PDF, store its bytes, record the document and bump the session;
+ * keep a document as a draft until the secretariat publishes it, alone or with every draft of an
+ * item or session.
  *
  * Errors come from the modules that fail: CHAMBER_PDF_ERROR when the file is refused,
  * CHAMBER_BLOB_ERROR when its bytes cannot be stored, CHAMBER_STORE_ERROR when the record
@@ -14,6 +16,7 @@
 #include "chamber-audit.h"
 #include "chamber-hash.h"
 #include "chamber-pdf.h"
+#include "chamber-store-private.h"
 
 /* The title a document gets when the secretariat gave none: the PDF's own, or the file's
  * name without ".pdf". */
@@ -130,6 +133,14 @@ record_document (ChamberStore       *store,
   return TRUE;
 }
 
+/* The audit detail of an upload: the log's own words, not translated (docs/protocol.md). */
+static char *
+upload_detail (const char *detail,
+               gboolean    draft)
+{
+  return draft ? g_strconcat ("draft; ", detail, NULL) : g_strdup (detail);
+}
+
 gboolean
 chamber_publish_pdf (ChamberStore        *store,
                      ChamberBlobStore    *blobs,
@@ -142,10 +153,28 @@ chamber_publish_pdf (ChamberStore        *store,
                      ChamberDocument    **out_document,
                      GError             **error)
 {
+  return chamber_publish_upload (store, blobs, publisher_id, item_id, title, kind, access,
+                                 pdf_path, FALSE, out_document, error);
+}
+
+gboolean
+chamber_publish_upload (ChamberStore        *store,
+                        ChamberBlobStore    *blobs,
+                        gint64               publisher_id,
+                        gint64               item_id,
+                        const char          *title,
+                        ChamberDocumentKind  kind,
+                        const char *const   *access,
+                        const char          *pdf_path,
+                        gboolean             draft,
+                        ChamberDocument    **out_document,
+                        GError             **error)
+{
   g_auto (ChamberPdfInfo) info = { 0, };
   g_autoptr (ChamberDocument) document = NULL;
   g_autofree char *stripped_title = NULL;
   g_autofree char *access_detail = NULL;
+  g_autofree char *detail = NULL;
   char sha256[65];
   gboolean blob_was_there;
   gint64 bytes = 0;
@@ -177,13 +206,14 @@ chamber_publish_pdf (ChamberStore        *store,
   document->bytes = bytes;
   document->pages = info.pages;
   document->access = access != NULL ? g_strdupv ((char **) access) : NULL;
-  document->published_at = now_iso8601 ();
+  document->draft = draft;
+  document->published_at = draft ? NULL : now_iso8601 ();
   access_detail = describe_access (document);
+  detail = upload_detail (access_detail, draft);
 
   if (!chamber_store_begin (store, error))
     goto fail;
-  if (!record_document (store, document, publisher_id, CHAMBER_AUDIT_PUBLISH, access_detail,
-                        error))
+  if (!record_document (store, document, publisher_id, CHAMBER_AUDIT_PUBLISH, detail, error))
     goto fail;
   if (!chamber_store_commit (store, error))
     goto fail;
@@ -231,11 +261,28 @@ chamber_publish_replace (ChamberStore       *store,
                          ChamberDocument   **out_document,
                          GError            **error)
 {
+  return chamber_publish_upload_version (store, blobs, publisher_id, document_id, kind, access,
+                                         pdf_path, FALSE, out_document, error);
+}
+
+gboolean
+chamber_publish_upload_version (ChamberStore       *store,
+                                ChamberBlobStore   *blobs,
+                                gint64              publisher_id,
+                                gint64              document_id,
+                                int                 kind,
+                                const char *const  *access,
+                                const char         *pdf_path,
+                                gboolean            draft,
+                                ChamberDocument   **out_document,
+                                GError            **error)
+{
   g_auto (ChamberPdfInfo) info = { 0, };
   g_autoptr (ChamberDocument) old = NULL;
   g_autoptr (ChamberDocument) newest = NULL;
   g_autoptr (ChamberDocument) document = NULL;
   g_autofree char *access_detail = NULL;
+  g_autofree char *replaces_detail = NULL;
   g_autofree char *detail = NULL;
   char sha256[65];
   gboolean blob_was_there;
@@ -286,11 +333,13 @@ chamber_publish_replace (ChamberStore       *store,
   document->pages = info.pages;
   document->access = g_strdupv (access != NULL && access[0] != NULL ? (char **) access
                                                                      : old->access);
-  document->published_at = now_iso8601 ();
+  document->draft = draft;
+  document->published_at = draft ? NULL : now_iso8601 ();
   access_detail = describe_access (document);
   /* The log's own words, like the other details (docs/protocol.md), not translated. */
-  detail = g_strdup_printf ("replaces document %lld version %d; %s", (long long) old->id,
-                            old->version, access_detail);
+  replaces_detail = g_strdup_printf ("replaces document %lld version %d; %s",
+                                     (long long) old->id, old->version, access_detail);
+  detail = upload_detail (replaces_detail, draft);
 
   if (!record_document (store, document, publisher_id, CHAMBER_AUDIT_REPLACE, detail, error))
     goto fail;
@@ -305,4 +354,168 @@ fail:
   if (!blob_was_there)
     remove_new_blob (blobs, sha256);
   return FALSE;
+}
+
+/* Drafts */
+
+/* Inside a transaction the caller began: publishes draft @document at @revision and records it. */
+static gboolean
+publish_row (ChamberStore          *store,
+             const ChamberDocument *document,
+             gint64                 revision,
+             gint64                 publisher_id,
+             GError               **error)
+{
+  g_autoptr (ChamberStoreStatement) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *access_detail = describe_access (document);
+  g_autofree char *detail = g_strconcat ("draft published; ", access_detail, NULL);
+
+  stmt = chamber_store_prepare (store,
+                                "UPDATE documents SET draft = 0, published_at = ?2,"
+                                " changed_at = ?3 WHERE id = ?1 AND draft = 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document->id);
+  chamber_store_bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, revision);
+  if (!chamber_store_step_done (store, stmt, error))
+    return FALSE;
+  return chamber_audit_record (store, publisher_id, CHAMBER_AUDIT_PUBLISH, document->id,
+                               document->session_id, detail, error);
+}
+
+/* Bumps @session_id's revision inside the caller's transaction; 0 with @error on failure. */
+static gint64
+next_revision (ChamberStore *store,
+               gint64        session_id,
+               GError      **error)
+{
+  g_autoptr (GError) store_error = NULL;
+  gint64 revision = chamber_store_bump_revision (store, session_id, &store_error);
+
+  if (store_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&store_error));
+  else if (revision <= 0)
+    g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_FAILED,
+                 _("Cannot move session %lld to a new revision; nothing was published. "
+                   "Try again."),
+                 (long long) session_id);
+  return revision > 0 && store_error == NULL ? revision : 0;
+}
+
+gboolean
+chamber_publish_document (ChamberStore     *store,
+                          gint64            publisher_id,
+                          gint64            document_id,
+                          ChamberDocument **out_document,
+                          gboolean         *out_was_draft,
+                          GError          **error)
+{
+  g_autoptr (ChamberDocument) document = NULL;
+  gboolean was_draft = FALSE;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!chamber_store_begin (store, error))
+    return FALSE;
+  document = chamber_store_get_document (store, document_id, error);
+  if (document == NULL)
+    goto fail;
+  if (document->draft)
+    {
+      gint64 revision = next_revision (store, document->session_id, error);
+
+      if (revision <= 0 || !publish_row (store, document, revision, publisher_id, error))
+        goto fail;
+      was_draft = TRUE;
+    }
+  if (!chamber_store_commit (store, error))
+    return FALSE;
+
+  if (out_was_draft != NULL)
+    *out_was_draft = was_draft;
+  if (out_document != NULL)
+    {
+      if (was_draft)
+        {
+          g_clear_pointer (&document, chamber_document_free);
+          document = chamber_store_get_document (store, document_id, error);
+          if (document == NULL)
+            return FALSE;
+        }
+      *out_document = g_steal_pointer (&document);
+    }
+  return TRUE;
+
+fail:
+  chamber_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+chamber_publish_drafts (ChamberStore *store,
+                        gint64        publisher_id,
+                        gint64        session_id,
+                        gint64        item_id,
+                        GArray      **out_published,
+                        GError      **error)
+{
+  g_autoptr (GArray) published = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) documents = NULL;
+  gint64 revision = 0;
+
+  g_return_val_if_fail (CHAMBER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (session_id > 0 || item_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!chamber_store_begin (store, error))
+    return FALSE;
+  if (item_id > 0)
+    {
+      g_autoptr (ChamberItem) item = chamber_store_get_item (store, item_id, error);
+
+      if (item == NULL)
+        goto fail;
+      session_id = item->session_id;
+    }
+  /* In agenda order; the list checks that the session exists. */
+  documents = chamber_store_list_documents (store, session_id, error);
+  if (documents == NULL)
+    goto fail;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const ChamberDocument *document = g_ptr_array_index (documents, i);
+
+      if (!document->draft || (item_id > 0 && document->item_id != item_id))
+        continue;
+      /* One revision for the whole pack: a laptop fetches it in one round. */
+      if (revision == 0 && (revision = next_revision (store, session_id, error)) <= 0)
+        goto fail;
+      if (!publish_row (store, document, revision, publisher_id, error))
+        goto fail;
+      g_array_append_val (published, document->id);
+    }
+  if (!chamber_store_commit (store, error))
+    return FALSE;
+
+  if (out_published != NULL)
+    *out_published = g_steal_pointer (&published);
+  return TRUE;
+
+fail:
+  chamber_store_rollback (store);
+  return FALSE;
+}
+
+void
+chamber_publish_drop_drafts (GPtrArray *documents)
+{
+  g_return_if_fail (documents != NULL);
+
+  for (guint i = documents->len; i > 0; i--)
+    if (((const ChamberDocument *) g_ptr_array_index (documents, i - 1))->draft)
+      g_ptr_array_remove_index (documents, i - 1);
 }

@@ -519,6 +519,28 @@ static const Migration migrations[] = {
     "ALTER TABLE people ADD COLUMN committee TEXT;"
     "ALTER TABLE items ADD COLUMN questioning INTEGER NOT NULL DEFAULT 0"
     "  CHECK (questioning IN (0, 1));" },
+
+  /* The index of petitions by their folded words (issue 9), so that a new petition is compared
+   * only with the earlier ones that share a word with it; filled from petitions.folded. */
+  { 12,
+    "CREATE TABLE petition_words ("
+    "  word        TEXT NOT NULL CHECK (word <> ''),"
+    "  petition_id INTEGER NOT NULL REFERENCES petitions (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (word, petition_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX petition_words_by_petition ON petition_words (petition_id);"
+    "WITH RECURSIVE split (id, word, rest) AS ("
+    "  SELECT id, '', folded || ' ' FROM petitions"
+    "  UNION ALL"
+    "  SELECT id, substr (rest, 1, instr (rest, ' ') - 1), substr (rest, instr (rest, ' ') + 1)"
+    "  FROM split WHERE rest <> '')"
+    "INSERT OR IGNORE INTO petition_words (word, petition_id)"
+    "  SELECT word, id FROM split WHERE word <> '';" },
+
+  /* Drafts (issue 6): a document uploaded as a draft is seen only by the secretariat and admin
+   * until it is published (chamber-publish.h). */
+  { 13,
+    "ALTER TABLE documents ADD COLUMN draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHAMBER_STORE_SCHEMA_VERSION);
@@ -2183,7 +2205,7 @@ chamber_store_list_people (ChamberStore *self,
 
 #define DOCUMENT_COLUMNS \
   "id, session_id, item_id, title, kind, sha256, bytes, pages, version, published_at," \
-  " changed_at, replaces_id, replaces_version, replaces_sha256"
+  " changed_at, replaces_id, replaces_version, replaces_sha256, draft"
 
 static gboolean
 set_document_not_found (gint64   id,
@@ -2219,10 +2241,11 @@ document_from_row (sqlite3_stmt *stmt)
   sha256 = (const char *) sqlite3_column_text (stmt, 13);
   if (sha256 != NULL)
     g_strlcpy (document->replaces_sha256, sha256, sizeof document->replaces_sha256);
+  document->draft = sqlite3_column_int (stmt, 14) != 0;
   return document;
 }
 
-/* Binds the columns after the id as ?2 … ?14, with @session_id and @version. A document that
+/* Binds the columns after the id as ?2 … ?15, with @session_id and @version. A document that
  * replaces none stores NULL in the replaces_* columns. */
 static void
 bind_document (sqlite3_stmt          *stmt,
@@ -2252,6 +2275,7 @@ bind_document (sqlite3_stmt          *stmt,
       sqlite3_bind_null (stmt, 13);
       sqlite3_bind_null (stmt, 14);
     }
+  sqlite3_bind_int (stmt, 15, document->draft ? 1 : 0);
 }
 
 static gboolean
@@ -2370,7 +2394,7 @@ insert_document (ChamberStore          *self,
 
   insert = prepare (self,
                     "INSERT INTO documents (" DOCUMENT_COLUMNS ")"
-                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    " VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -2444,13 +2468,13 @@ upsert_document (ChamberStore          *self,
 
   stmt = prepare (self,
                   "INSERT INTO documents (" DOCUMENT_COLUMNS ")"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
                   " ON CONFLICT (id) DO UPDATE SET session_id = excluded.session_id,"
                   "  item_id = excluded.item_id, title = excluded.title, kind = excluded.kind,"
                   "  sha256 = excluded.sha256, bytes = excluded.bytes, pages = excluded.pages,"
                   "  version = excluded.version, published_at = excluded.published_at,"
                   "  changed_at = excluded.changed_at, replaces_id = excluded.replaces_id,"
-                  "  replaces_version = excluded.replaces_version,"
+                  "  replaces_version = excluded.replaces_version, draft = excluded.draft,"
                   "  replaces_sha256 = excluded.replaces_sha256",
                   error);
   if (stmt == NULL)
@@ -2608,7 +2632,7 @@ chamber_store_list_documents (ChamberStore *self,
                   ITEM_TREE_CTE
                   "SELECT d.id, d.session_id, d.item_id, d.title, d.kind, d.sha256, d.bytes,"
                   "  d.pages, d.version, d.published_at, d.changed_at, d.replaces_id,"
-                  "  d.replaces_version, d.replaces_sha256"
+                  "  d.replaces_version, d.replaces_sha256, d.draft"
                   " FROM documents d JOIN tree ON tree.id = d.item_id"
                   " WHERE d.session_id = ?1"
                   " ORDER BY tree.path, d.title, d.version, d.id",
@@ -2662,6 +2686,9 @@ chamber_store_person_may_read (ChamberStore          *self,
 
   if (person == NULL)
     return FALSE;
+  /* A draft is the secretariat's until it is published (chamber-publish.h). */
+  if (document->draft)
+    return person->role == CHAMBER_ROLE_SECRETARIAT || person->role == CHAMBER_ROLE_ADMIN;
   if (reads_everything (person) || document->access == NULL)
     return TRUE;
 
@@ -2696,9 +2723,19 @@ chamber_store_blob_readable_by (ChamberStore        *self,
   if (person == NULL || !chamber_sha256_is_valid (sha256))
     return FALSE;
 
-  if (reads_everything (person))
+  if (person->role == CHAMBER_ROLE_SECRETARIAT || person->role == CHAMBER_ROLE_ADMIN)
     {
       stmt = prepare (self, "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, sha256);
+    }
+  else if (reads_everything (person))
+    {
+      /* The chair reads every published document, but no draft. */
+      stmt = prepare (self,
+                      "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1 AND draft = 0)",
+                      error);
       if (stmt == NULL)
         return FALSE;
       bind_text (stmt, 1, sha256);
@@ -2710,7 +2747,7 @@ chamber_store_blob_readable_by (ChamberStore        *self,
       stmt = prepare (self,
                       "SELECT EXISTS (SELECT 1 FROM documents d"
                       "  JOIN document_access a ON a.document_id = d.id"
-                      "  WHERE d.sha256 = ?1"
+                      "  WHERE d.sha256 = ?1 AND d.draft = 0"
                       "    AND (a.entry = 'all' OR a.entry = ?2 OR a.entry = 'group:' || ?3))",
                       error);
       if (stmt == NULL)

@@ -29,7 +29,7 @@ typedef enum {
 GQuark chamber_store_error_quark (void);
 
 /* The newest schema this build writes. */
-#define CHAMBER_STORE_SCHEMA_VERSION 11
+#define CHAMBER_STORE_SCHEMA_VERSION 13
 
 #define CHAMBER_TYPE_STORE (chamber_store_get_type ())
 G_DECLARE_FINAL_TYPE (ChamberStore, chamber_store, CHAMBER, STORE, GObject)
@@ -121,10 +121,11 @@ GPtrArray       *chamber_store_list_item_documents (ChamberStore *self, gint64 i
 gboolean         chamber_store_set_document_access (ChamberStore *self, gint64 document_id,
                                                     const char *const *access, GError **error);
 /* TRUE when @person may read @document (access "all", their group, or their id; secretariat,
- * admin and chair read everything). */
+ * admin and chair read everything). A draft only the secretariat and admin read. */
 gboolean         chamber_store_person_may_read (ChamberStore *self, const ChamberPerson *person,
                                                 const ChamberDocument *document);
-/* TRUE when some document with this hash is readable by @person. */
+/* TRUE when some document with this hash is readable by @person (a draft only by the
+ * secretariat and admin). */
 gboolean         chamber_store_blob_readable_by (ChamberStore *self, const char *sha256,
                                                  const ChamberPerson *person, GError **error);
 

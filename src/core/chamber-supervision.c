@@ -130,6 +130,23 @@ chamber_finding_result_get_label (ChamberFindingResult result)
     }
 }
 
+const char *
+chamber_finding_result_get_title (ChamberFindingResult result)
+{
+  switch (result)
+    {
+    case CHAMBER_FINDING_CONFIRMED:
+      return _("Confirmed resolved");
+    case CHAMBER_FINDING_PARTLY:
+      return _("Partly resolved");
+    case CHAMBER_FINDING_NOT_RESOLVED:
+      return _("Not resolved");
+    case CHAMBER_N_FINDINGS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 gboolean
 chamber_supervision_parse_share (const char *text,
                                  gint64     *out_bp)
@@ -949,14 +966,8 @@ chamber_supervision_record_finding (ChamberStore         *store,
                            _("A finding is confirmed, partly or not-resolved."));
       return NULL;
     }
-  if (note != NULL && (strlen (note) > CHAMBER_SUPERVISION_MAX_NOTE
-                       || !g_utf8_validate (note, -1, NULL)))
-    {
-      g_set_error (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_CONSTRAINT,
-                   _("The note must be UTF-8 text of at most %d bytes."),
-                   CHAMBER_SUPERVISION_MAX_NOTE);
-      return NULL;
-    }
+  if (!chamber_petition_check_note (note, CHAMBER_SUPERVISION_MAX_NOTE, error))
+    return NULL;
   if (!chamber_store_begin (store, error))
     return NULL;
   sample = chamber_supervision_get_sample (store, sample_id, error);

@@ -104,6 +104,8 @@ typedef enum {
 const char *chamber_finding_result_to_string (ChamberFindingResult result);
 gboolean    chamber_finding_result_from_string (const char *str, ChamberFindingResult *out);
 const char *chamber_finding_result_get_label (ChamberFindingResult result);
+/* The translated title for a list or a dropdown, capitalised ("Confirmed resolved"). */
+const char *chamber_finding_result_get_title (ChamberFindingResult result);
 
 typedef struct {
   gint64               id;

@@ -1,4 +1,5 @@
-/* chamber-demo-seed.c — the demo's sample council session: agenda, people, tokens and documents.
+/* chamber-demo-seed.c — the demo's sample council session: agenda, people, tokens and documents,
+ * the recorded sitting, and (through chamber-demo-followup.c) the work between sessions.
  *
  * The documents are laid out like Vietnamese official papers (Nghị định 30/2020/NĐ-CP): the
  * issuing body and the national motto side by side, number and date, a bold centred title,
@@ -28,7 +29,10 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "chamber-commitments.h"
+#include "chamber-demo-followup.h"
 #include "chamber-demo-seed.h"
+#include "chamber-followup.h"
 #include "chamber-hash.h"
 #include "chamber-live-store.h"
 #include "chamber-protocol.h"
@@ -631,6 +635,21 @@ static const SeedPerson seed_people[] = {
     FALSE },
   { "Hồ Sỹ Toàn", CHAMBER_ROLE_OFFICIAL, NULL, "Giám đốc Sở Kế hoạch và Đầu tư",
     "Sở Kế hoạch và Đầu tư", FALSE },
+};
+
+/* The committees (Ban) some delegates sit on. */
+static const struct {
+  const char *name;
+  const char *committee;
+} seed_committees[] = {
+  { "Đỗ Minh Tuấn", "Ban Kinh tế – Ngân sách" },
+  { "Ngô Quốc Bảo", "Ban Kinh tế – Ngân sách" },
+  { "Lê Quang Minh", "Ban Kinh tế – Ngân sách" },
+  { "Trần Thị Thu Hà", "Ban Văn hóa – Xã hội" },
+  { "Võ Thị Mai Anh", "Ban Văn hóa – Xã hội" },
+  { "Bùi Thị Hồng Nhung", "Ban Văn hóa – Xã hội" },
+  { "Hoàng Đức Thắng", "Ban Pháp chế" },
+  { "Dương Thị Kim Oanh", "Ban Pháp chế" },
 };
 
 /* The order of demo-tokens.json. */
@@ -2656,6 +2675,9 @@ add_people (Seeder  *seeder,
       person->group_name = g_strdup (seed->group);
       person->title = g_strdup (seed->title);
       person->agency = g_strdup (seed->agency);
+      for (guint c = 0; c < G_N_ELEMENTS (seed_committees); c++)
+        if (g_str_equal (seed_committees[c].name, seed->name))
+          person->committee = g_strdup (seed_committees[c].committee);
       person->active = TRUE;
       if (!chamber_store_insert_person (seeder->store, person, error))
         return FALSE;
@@ -2708,6 +2730,57 @@ add_documents (Seeder  *seeder,
  * is still ahead.
  * ------------------------------------------------------------------------------------------- */
 
+/* When the sitting started. It took place at 14:00 on 9 December 2026, or, while that is still
+ * ahead, an hour before the demo was made: the server never lets its clock run backwards, so a
+ * sitting recorded in the future would stop every countdown of the demo until then. */
+static GDateTime *
+sitting_start (void)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) planned = g_date_time_new (zone, 2026, 12, 9, 14, 0, 0);
+  g_autoptr (GDateTime) now = g_date_time_new_now (zone);
+
+  if (g_date_time_compare (planned, now) <= 0)
+    return g_steal_pointer (&planned);
+  return g_date_time_add_minutes (now, -60);
+}
+
+/* The deadlines of the sitting's commitments: fixed days after the sitting, but for two that
+ * show the reminders on whatever day the demo runs: one due within the week ahead (at least five
+ * days from today) and one overdue (at least three days ago). */
+typedef struct {
+  char *later[4];  /* the sitting's day + 112, + 53, + 14 and + 205 days */
+  char *soon;
+  char *overdue;
+} Deadlines;
+
+static void
+deadlines_init (Deadlines *deadlines,
+                GDateTime *start)
+{
+  static const int later_days[] = { 112, 53, 14, 205 };
+  g_autofree char *day = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *today = chamber_commitments_today ();
+  g_autofree char *week = chamber_followup_add_days (day, 7);
+  g_autofree char *in_five = chamber_followup_add_days (today, 5);
+  g_autofree char *three_days = chamber_followup_add_days (day, 3);
+  g_autofree char *three_ago = chamber_followup_add_days (today, -3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (later_days); i++)
+    deadlines->later[i] = chamber_followup_add_days (day, later_days[i]);
+  deadlines->soon = g_strdup (strcmp (week, in_five) >= 0 ? week : in_five);
+  deadlines->overdue = g_strdup (strcmp (three_days, three_ago) <= 0 ? three_days : three_ago);
+}
+
+static void
+deadlines_clear (Deadlines *deadlines)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (deadlines->later); i++)
+    g_clear_pointer (&deadlines->later[i], g_free);
+  g_clear_pointer (&deadlines->soon, g_free);
+  g_clear_pointer (&deadlines->overdue, g_free);
+}
+
 static gint64
 person_id_for_name (GPtrArray  *people,
                     const char *name)
@@ -2722,13 +2795,14 @@ person_id_for_name (GPtrArray  *people,
   g_assert_not_reached ();
 }
 
-static gboolean live_step (Seeder *seeder, ChamberLiveState *state, int minute, int second,
-                           gint64 actor, ChamberRole role, GError **error,
-                           const char *format, ...) G_GNUC_PRINTF (8, 9);
+static gboolean live_step (Seeder *seeder, ChamberLiveState *state, GDateTime *start,
+                           int minute, int second, gint64 actor, ChamberRole role,
+                           GError **error, const char *format, ...) G_GNUC_PRINTF (9, 10);
 
 static gboolean
 live_step (Seeder           *seeder,
            ChamberLiveState *state,
+           GDateTime        *start,
            int               minute,
            int               second,
            gint64            actor,
@@ -2737,24 +2811,11 @@ live_step (Seeder           *seeder,
            const char       *format,
            ...)
 {
-  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+07:00");
-  g_autoptr (GDateTime) planned = g_date_time_new (zone, 2026, 12, 9, 14, 0, 0);
-  g_autoptr (GDateTime) now = g_date_time_new_now (zone);
-  g_autoptr (GDateTime) start = NULL;
-  g_autoptr (GDateTime) at = NULL;
+  g_autoptr (GDateTime) at = g_date_time_add_seconds (start, minute * 60 + second);
   g_autoptr (JsonObject) command = NULL;
   g_autoptr (JsonObject) event = NULL;
   g_autofree char *text = NULL;
   va_list args;
-
-  /* The sitting took place at 14:00 on 9 December 2026, or, while that is still ahead, an hour
-   * before the demo was made: the server never lets its clock run backwards, so a sitting
-   * recorded in the future would stop every countdown of the demo until then. */
-  if (g_date_time_compare (planned, now) <= 0)
-    start = g_date_time_ref (planned);
-  else
-    start = g_date_time_add_minutes (now, -60);
-  at = g_date_time_add_seconds (start, minute * 60 + second);
 
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
@@ -2774,10 +2835,13 @@ add_live_sitting (Seeder  *seeder,
 {
   g_autoptr (ChamberLiveState) state = chamber_live_state_new (seeder->session_id);
   g_autoptr (GPtrArray) people = chamber_store_list_people (seeder->store, error);
+  g_autoptr (GDateTime) start = sitting_start ();
   gint64 item = item_id_for_key (seeder, "questions-land");
-  gint64 chair, office, hung, lan, tam, phuoc;
+  gint64 chair, office, hung, lan, tam, phuoc, hai;
   const ChamberRole C = CHAMBER_ROLE_CHAIR, D = CHAMBER_ROLE_DELEGATE;
   const ChamberRole S = CHAMBER_ROLE_SECRETARIAT;
+  Deadlines due;
+  gboolean ok;
 
   if (people == NULL || !chamber_live_store_add_context (seeder->store, state, error))
     return FALSE;
@@ -2787,63 +2851,105 @@ add_live_sitting (Seeder  *seeder,
   lan = person_id_for_name (people, "Phạm Thị Lan");
   tam = person_id_for_name (people, "Đặng Văn Tâm");
   phuoc = person_id_for_name (people, "Nguyễn Hữu Phước");
+  hai = person_id_for_name (people, "Phạm Ngọc Hải");
+  deadlines_init (&due, start);
 
-  return live_step (seeder, state, 0, 0, chair, C, error, "{\"type\":\"open-item\",\"item\":%lld}",
-                    (long long) item)
-    && live_step (seeder, state, 0, 40, hung, D, error,
+  /* The commitments are in the order chamber-demo-followup.c follows them up. */
+  ok = live_step (seeder, state, start, 0, 0, chair, C, error,
+                  "{\"type\":\"open-item\",\"item\":%lld}", (long long) item)
+    && live_step (seeder, state, start, 0, 40, hung, D, error,
                   "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\",\"to\":%lld,"
                   "\"topic\":\"Tiến độ cấp giấy chứng nhận quyền sử dụng đất tại huyện Tân Phú\"}",
                   (long long) item, (long long) phuoc)
-    && live_step (seeder, state, 1, 5, lan, D, error,
+    && live_step (seeder, state, start, 1, 5, lan, D, error,
                   "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\",\"to\":%lld,"
                   "\"topic\":\"Bồi thường, giải phóng mặt bằng dự án đường tỉnh 741\"}",
                   (long long) item, (long long) phuoc)
-    && live_step (seeder, state, 2, 0, chair, C, error, "{\"type\":\"grant\",\"request\":1}")
-    && live_step (seeder, state, 4, 42, chair, C, error, "{\"type\":\"end\"}")
-    && live_step (seeder, state, 4, 50, chair, C, error, "{\"type\":\"grant\",\"request\":2}")
-    && live_step (seeder, state, 7, 31, chair, C, error, "{\"type\":\"end\"}")
-    && live_step (seeder, state, 7, 45, chair, C, error,
+    && live_step (seeder, state, start, 2, 0, chair, C, error, "{\"type\":\"grant\",\"request\":1}")
+    && live_step (seeder, state, start, 4, 42, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, start, 4, 50, chair, C, error, "{\"type\":\"grant\",\"request\":2}")
+    && live_step (seeder, state, start, 7, 31, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, start, 7, 45, chair, C, error,
                   "{\"type\":\"answer\",\"turns\":[1,2]}")
-    && live_step (seeder, state, 13, 12, chair, C, error, "{\"type\":\"end\"}")
-    && live_step (seeder, state, 13, 20, hung, D, error,
+    && live_step (seeder, state, start, 13, 12, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, start, 13, 20, hung, D, error,
                   "{\"type\":\"request\",\"item\":%lld,\"kind\":\"debate\","
                   "\"topic\":\"Thời hạn xử lý hồ sơ tồn đọng\"}",
                   (long long) item)
-    && live_step (seeder, state, 13, 30, chair, C, error, "{\"type\":\"grant\",\"request\":3}")
-    && live_step (seeder, state, 15, 18, chair, C, error, "{\"type\":\"end\"}")
-    && live_step (seeder, state, 15, 40, tam, D, error,
+    && live_step (seeder, state, start, 13, 30, chair, C, error, "{\"type\":\"grant\",\"request\":3}")
+    && live_step (seeder, state, start, 15, 18, chair, C, error, "{\"type\":\"end\"}")
+    && live_step (seeder, state, start, 15, 40, tam, D, error,
                   "{\"type\":\"request\",\"item\":%lld,\"kind\":\"question\",\"to\":%lld,"
                   "\"topic\":\"Xử lý khai thác cát trái phép trên sông Sơn Lâm\"}",
                   (long long) item, (long long) phuoc)
-    && live_step (seeder, state, 16, 0, office, S, error,
+    && live_step (seeder, state, start, 16, 0, office, S, error,
                   "{\"type\":\"summary\",\"turn\":1,\"text\":\"Đại biểu nêu còn khoảng 1.250 hồ sơ "
                   "cấp giấy chứng nhận quyền sử dụng đất lần đầu tại huyện Tân Phú quá hạn giải "
                   "quyết, người dân phải đi lại nhiều lần; đề nghị Giám đốc Sở cho biết nguyên "
                   "nhân, trách nhiệm và thời hạn hoàn thành.\"}")
-    && live_step (seeder, state, 16, 30, office, S, error,
+    && live_step (seeder, state, start, 16, 30, office, S, error,
                   "{\"type\":\"summary\",\"turn\":2,\"text\":\"Đại biểu phản ánh việc chậm chi trả "
                   "tiền bồi thường cho 86 hộ dân thuộc dự án đường tỉnh 741, đề nghị làm rõ "
                   "phương án giá đất và thời gian chi trả.\"}")
-    && live_step (seeder, state, 17, 0, office, S, error,
+    && live_step (seeder, state, start, 17, 0, office, S, error,
                   "{\"type\":\"summary\",\"turn\":3,\"text\":\"Giám đốc Sở Tài nguyên và Môi "
                   "trường thừa nhận việc chậm trễ do thiếu nhân lực đo đạc và hồ sơ địa chính "
                   "chưa được số hóa; Sở đã tăng cường 12 cán bộ cho Chi nhánh Văn phòng đăng ký "
                   "đất đai huyện Tân Phú. Về dự án đường tỉnh 741, giá đất cụ thể đã được phê "
                   "duyệt, tiền bồi thường sẽ được chi trả trong tháng 01/2027.\"}")
-    && live_step (seeder, state, 17, 20, office, S, error,
+    && live_step (seeder, state, start, 17, 20, office, S, error,
                   "{\"type\":\"summary\",\"turn\":4,\"text\":\"Đại biểu chưa đồng tình với thời "
                   "hạn nêu trong câu trả lời, đề nghị Sở công khai danh sách hồ sơ tồn đọng và "
                   "báo cáo tiến độ hằng tháng.\"}")
-    && live_step (seeder, state, 18, 0, office, S, error,
-                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"2027-03-31\","
+    && live_step (seeder, state, start, 18, 0, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"%s\","
                   "\"what\":\"Hoàn thành cấp giấy chứng nhận cho 1.250 hồ sơ tồn đọng tại huyện "
                   "Tân Phú\"}",
-                  (long long) phuoc)
-    && live_step (seeder, state, 18, 30, office, S, error,
-                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"2027-01-31\","
+                  (long long) phuoc, due.later[0])
+    && live_step (seeder, state, start, 18, 30, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"%s\","
                   "\"what\":\"Chi trả xong tiền bồi thường cho 86 hộ dân dự án đường tỉnh 741 và "
                   "báo cáo bằng văn bản gửi Thường trực HĐND tỉnh\"}",
-                  (long long) phuoc);
+                  (long long) phuoc, due.later[1])
+    && live_step (seeder, state, start, 19, 0, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"%s\","
+                  "\"what\":\"Công khai danh sách hồ sơ cấp giấy chứng nhận quá hạn tại huyện "
+                  "Tân Phú trên Cổng thông tin điện tử tỉnh\"}",
+                  (long long) phuoc, due.soon)
+    && live_step (seeder, state, start, 19, 30, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"%s\","
+                  "\"what\":\"Báo cáo bằng văn bản nguyên nhân chậm trễ và trách nhiệm của tổ "
+                  "chức, cá nhân liên quan gửi Thường trực HĐND tỉnh\"}",
+                  (long long) phuoc, due.overdue)
+    && live_step (seeder, state, start, 20, 0, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"%s\","
+                  "\"what\":\"Bố trí đủ 12 cán bộ đo đạc cho Chi nhánh Văn phòng đăng ký đất đai "
+                  "huyện Tân Phú\"}",
+                  (long long) phuoc, due.later[2])
+    && live_step (seeder, state, start, 20, 30, office, S, error,
+                  "{\"type\":\"commit\",\"turn\":3,\"owner\":%lld,\"due\":\"%s\","
+                  "\"what\":\"Chỉ đạo hoàn thành số hóa hồ sơ địa chính của huyện Tân Phú\"}",
+                  (long long) hai, due.later[3]);
+  deadlines_clear (&due);
+  return ok;
+}
+
+/* The work between sessions (chamber-demo-followup.h). */
+static gboolean
+add_followup (Seeder  *seeder,
+              GError **error)
+{
+  ChamberDemoFollowup followup = {
+    .store = seeder->store,
+    .blobs = seeder->blobs,
+    .session_id = seeder->session_id,
+    .petitions_item_id = item_id_for_key (seeder, "petitions"),
+    .questions_item_id = item_id_for_key (seeder, "questions-land"),
+    .first_day = "2026-12-08",  /* the session's days, as add_session() sets them */
+    .n_days = 3,
+  };
+
+  return chamber_demo_seed_followup (&followup, error);
 }
 
 /* Issues one token per role and returns demo-tokens.json's text. */
@@ -2924,7 +3030,8 @@ seed (Seeder     *seeder,
       !add_agenda (seeder, error) ||
       !add_people (seeder, error) ||
       !add_documents (seeder, error) ||
-      !add_live_sitting (seeder, error))
+      !add_live_sitting (seeder, error) ||
+      !add_followup (seeder, error))
     return FALSE;
 
   tokens = issue_tokens (seeder, error);

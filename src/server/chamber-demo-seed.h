@@ -2,7 +2,10 @@
  *
  * `chamberd --data DIR demo` and `chamber --demo` use it: one regular session of the fictional
  * Hội đồng nhân dân tỉnh An Hòa with its agenda, delegates in groups, officials of several
- * departments, and a dozen multi-page documents laid out like Vietnamese official papers. */
+ * departments, and a dozen multi-page documents laid out like Vietnamese official papers; a
+ * recorded sitting of questioning with its commitments; and the work between sessions
+ * (chamber-demo-followup.h): voters' petitions, a supervision sample with findings, the
+ * commitments' follow-up and the sitting days' attendance. */
 #pragma once
 
 #include <glib.h>

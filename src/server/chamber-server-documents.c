@@ -1,5 +1,6 @@
 /* chamber-server-documents.c — uploading a PDF to an agenda item or as a new version of a
- * document, reading a document's record and serving blobs by hash with byte ranges
+ * document (published at once, or as a draft), publishing drafts one by one or by item or
+ * session, reading a document's record and serving blobs by hash with byte ranges
  * (docs/protocol.md).
  *
  * An upload streams into a temporary file of the blob store while it arrives
@@ -81,7 +82,8 @@ open_upload_file (ChamberRequest *request)
   return TRUE;
 }
 
-/* Reads title, kind and access from the query string into @request; FALSE having answered. */
+/* Reads title, kind, draft and access from the query string into @request; FALSE having
+ * answered. */
 static gboolean
 read_upload_query (ChamberRequest *request)
 {
@@ -89,7 +91,7 @@ read_upload_query (ChamberRequest *request)
   g_autoptr (GError) error = NULL;
   GUriParamsIter iter;
   char *name = NULL, *value = NULL;
-  const char *title, *kind_name;
+  const char *title, *kind_name, *draft;
   ChamberDocumentKind kind;
 
   request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -147,6 +149,12 @@ read_upload_query (ChamberRequest *request)
     {
       reply_bad_request (request, _("“kind” must be “submission”, “report”, "
                                     "“draft-resolution” or “other”."));
+      return FALSE;
+    }
+  draft = g_hash_table_lookup (request->query, "draft");
+  if (draft != NULL && !g_str_equal (draft, "true") && !g_str_equal (draft, "false"))
+    {
+      reply_bad_request (request, _("“draft” must be “true” or “false”."));
       return FALSE;
     }
   return TRUE;
@@ -221,6 +229,7 @@ typedef struct
   gboolean            kind_given;
   char              **access;  /* NULL = all (or, for a new version, the replaced one's) */
   char               *pdf_path;
+  gboolean            draft;
 } PublishJob;
 
 static void
@@ -286,13 +295,14 @@ publish_thread (GTask        *task,
   if (store != NULL)
     blobs = chamber_blob_store_new (job->blob_dir, &error);
   if (blobs != NULL && job->replaces_id != 0)
-    chamber_publish_replace (store, blobs, job->publisher_id, job->replaces_id,
-                             job->kind_given ? (int) job->kind : -1,
-                             (const char *const *) job->access, job->pdf_path, &document,
-                             &error);
+    chamber_publish_upload_version (store, blobs, job->publisher_id, job->replaces_id,
+                                    job->kind_given ? (int) job->kind : -1,
+                                    (const char *const *) job->access, job->pdf_path,
+                                    job->draft, &document, &error);
   else if (blobs != NULL)
-    chamber_publish_pdf (store, blobs, job->publisher_id, job->item_id, job->title, job->kind,
-                         (const char *const *) job->access, job->pdf_path, &document, &error);
+    chamber_publish_upload (store, blobs, job->publisher_id, job->item_id, job->title,
+                            job->kind, (const char *const *) job->access, job->pdf_path,
+                            job->draft, &document, &error);
   g_unlink (job->pdf_path);
 
   if (document != NULL)
@@ -383,6 +393,7 @@ start_publish (ChamberRequest *request,
   job->item_id = replaces ? 0 : request->id;
   job->replaces_id = replaces ? request->id : 0;
   job->title = g_strdup (g_hash_table_lookup (request->query, "title"));
+  job->draft = g_strcmp0 (g_hash_table_lookup (request->query, "draft"), "true") == 0;
   job->kind = CHAMBER_DOCUMENT_OTHER;
   kind_name = g_hash_table_lookup (request->query, "kind");
   if (kind_name != NULL)
@@ -541,6 +552,90 @@ chamber_server_put_document_access (ChamberRequest *request)
     }
   chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "document",
                                chamber_document_to_json (document));
+}
+
+/* Publishing drafts */
+
+static JsonNode *
+ids_to_json (GArray *ids)
+{
+  JsonArray *array = json_array_sized_new (ids->len);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < ids->len; i++)
+    json_array_add_int_element (array, g_array_index (ids, gint64, i));
+  json_node_take_array (node, array);
+  return node;
+}
+
+/* POST /documents/ID/publish: {"document": …, "published": [ID]}, or "published": [] when the
+ * document was published already (nothing changes). */
+void
+chamber_server_post_document_publish (ChamberRequest *request)
+{
+  g_autoptr (ChamberDocument) document = NULL;
+  g_autoptr (GArray) published = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *object;
+  gboolean was_draft = FALSE;
+
+  if (!chamber_publish_document (request->server->store, request->caller->id, request->id,
+                                 &document, &was_draft, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("There is no document %lld. Check the document id."),
+                         (long long) request->id);
+
+      reply_lookup_failed (request, error, message);
+      return;
+    }
+  if (was_draft)
+    g_array_append_val (published, document->id);
+
+  object = json_object_new ();
+  json_object_set_member (object, "document", chamber_document_to_json (document));
+  json_object_set_member (object, "published", ids_to_json (published));
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, object);
+  chamber_server_reply_json (request->msg, SOUP_STATUS_OK, g_steal_pointer (&root));
+}
+
+/* POST /sessions/ID/publish and /items/ID/publish: every draft at once, {"published": [ID…]}. */
+static void
+publish_drafts (ChamberRequest *request,
+                gboolean        of_item)
+{
+  g_autoptr (GArray) published = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!chamber_publish_drafts (request->server->store, request->caller->id,
+                               of_item ? 0 : request->id, of_item ? request->id : 0,
+                               &published, &error))
+    {
+      g_autofree char *message =
+        of_item ? g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
+                                   (long long) request->id)
+                : g_strdup_printf (_("There is no session %lld. Check the session id."),
+                                   (long long) request->id);
+
+      reply_lookup_failed (request, error, message);
+      return;
+    }
+  chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "published",
+                               ids_to_json (published));
+}
+
+void
+chamber_server_post_session_publish (ChamberRequest *request)
+{
+  publish_drafts (request, FALSE);
+}
+
+void
+chamber_server_post_item_publish (ChamberRequest *request)
+{
+  publish_drafts (request, TRUE);
 }
 
 /* Blobs */

@@ -10,33 +10,23 @@
 #include "chamber-server-private.h"
 #include "chamber-token.h"
 
-static void
-reply_bad_request (ChamberRequest *request,
-                   const char     *message)
-{
-  chamber_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "bad-request", message);
-}
-
-/* An optional string member, trimmed; empty reads as absent. FALSE having answered 400. */
-static gboolean
-read_optional_text (ChamberRequest *request,
-                    JsonObject     *object,
-                    const char     *member,
-                    char          **out)
+/* The person of the request's path id, or NULL having answered 404 (or 500). */
+static ChamberPerson *
+lookup_person (ChamberRequest *request)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *value = NULL;
+  ChamberPerson *person = chamber_store_get_person (request->server->store, request->id,
+                                                    &error);
 
-  if (!chamber_json_get_string (object, member, FALSE, CHAMBER_PROTOCOL_MAX_STRING, &value,
-                                &error))
+  if (person == NULL)
     {
-      reply_bad_request (request, error->message);
-      return FALSE;
+      g_autofree char *message =
+        g_strdup_printf (_("There is no person %lld. Check the person id."),
+                         (long long) request->id);
+
+      chamber_request_reply_lookup_failed (request, error, message);
     }
-  if (value != NULL && *g_strstrip (value) == '\0')
-    g_clear_pointer (&value, g_free);
-  *out = g_steal_pointer (&value);
-  return TRUE;
+  return person;
 }
 
 void
@@ -82,23 +72,24 @@ chamber_server_post_people (ChamberRequest *request)
       || !chamber_json_get_string (object, "role", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &role,
                                    &error))
     {
-      reply_bad_request (request, error->message);
+      chamber_request_reply_bad_request (request, error->message);
       return;
     }
   if (*g_strstrip (person->name) == '\0')
     {
-      reply_bad_request (request, _("“name” must not be empty."));
+      chamber_request_reply_bad_request (request, _("“name” must not be empty."));
       return;
     }
   if (!chamber_role_from_string (role, &person->role))
     {
-      reply_bad_request (request, _("“role” must be “delegate”, “chair”, “secretariat”, "
-                                    "“admin” or “official”."));
+      chamber_request_reply_bad_request (request,
+                                         _("“role” must be “delegate”, “chair”, “secretariat”, "
+                                           "“admin” or “official”."));
       return;
     }
-  if (!read_optional_text (request, object, "group", &person->group_name)
-      || !read_optional_text (request, object, "title", &person->title)
-      || !read_optional_text (request, object, "agency", &person->agency))
+  if (!chamber_request_read_text (request, object, "group", FALSE, &person->group_name)
+      || !chamber_request_read_text (request, object, "title", FALSE, &person->title)
+      || !chamber_request_read_text (request, object, "agency", FALSE, &person->agency))
     return;
 
   if (!chamber_server_role_may_manage (request->caller->role, person->role))
@@ -136,7 +127,7 @@ read_expiry (ChamberRequest *request,
   *out = NULL;
   if (!chamber_json_get_string (object, "expires_at", FALSE, 64, &value, &error))
     {
-      reply_bad_request (request, error->message);
+      chamber_request_reply_bad_request (request, error->message);
       return FALSE;
     }
   if (value == NULL)
@@ -145,15 +136,17 @@ read_expiry (ChamberRequest *request,
   when = g_date_time_new_from_iso8601 (value, utc);
   if (when == NULL)
     {
-      reply_bad_request (request, _("“expires_at” must be a date and time in ISO 8601, like "
-                                    "2025-06-30T17:00:00+07:00."));
+      chamber_request_reply_bad_request (request,
+                                         _("“expires_at” must be a date and time in ISO 8601, like "
+                                           "2025-06-30T17:00:00+07:00."));
       return FALSE;
     }
   now = g_date_time_new_now_utc ();
   if (g_date_time_compare (when, now) <= 0)
     {
-      reply_bad_request (request, _("“expires_at” is in the past: a token must expire later "
-                                    "than now."));
+      chamber_request_reply_bad_request (request,
+                                         _("“expires_at” is in the past: a token must expire later "
+                                           "than now."));
       return FALSE;
     }
   when_utc = g_date_time_to_utc (when);
@@ -189,22 +182,9 @@ chamber_server_post_person_tokens (ChamberRequest *request)
   JsonNode *root;
   gint64 token_id = 0;
 
-  person = chamber_store_get_person (store, request->id, &error);
+  person = lookup_person (request);
   if (person == NULL)
-    {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no person %lld. Check the person id."),
-                             (long long) request->id);
-          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
-                                      message);
-        }
-      else
-        chamber_server_reply_gerror (request->msg, error);
-      return;
-    }
+    return;
   if (!chamber_server_role_may_manage (request->caller->role, person->role))
     {
       chamber_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
@@ -324,49 +304,6 @@ chamber_server_post_token_revoke (ChamberRequest *request)
 /* The secretariat's desk: editing people, their tokens, and importing people from a CSV file
  * (docs/protocol.md). */
 
-/* The person of the request's path id, or NULL having answered 404 (or 500). */
-static ChamberPerson *
-lookup_person (ChamberRequest *request)
-{
-  g_autoptr (GError) error = NULL;
-  ChamberPerson *person = chamber_store_get_person (request->server->store, request->id,
-                                                    &error);
-
-  if (person == NULL)
-    {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no person %lld. Check the person id."),
-                             (long long) request->id);
-          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
-                                      message);
-        }
-      else
-        chamber_server_reply_gerror (request->msg, error);
-    }
-  return person;
-}
-
-/* An optional string member of a PUT: absent leaves *out alone; null or "" clears it. */
-static gboolean
-read_changed_text (ChamberRequest *request,
-                   JsonObject     *object,
-                   const char     *member,
-                   char          **out)
-{
-  g_autofree char *value = NULL;
-
-  if (!json_object_has_member (object, member))
-    return TRUE;
-  if (!read_optional_text (request, object, member, &value))
-    return FALSE;
-  g_free (*out);
-  *out = g_steal_pointer (&value);
-  return TRUE;
-}
-
 void
 chamber_server_put_person (ChamberRequest *request)
 {
@@ -387,17 +324,8 @@ chamber_server_put_person (ChamberRequest *request)
     {
       g_autofree char *name = NULL;
 
-      if (!chamber_json_get_string (object, "name", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &name,
-                                    &error))
-        {
-          reply_bad_request (request, error->message);
-          return;
-        }
-      if (*g_strstrip (name) == '\0')
-        {
-          reply_bad_request (request, _("“name” must not be empty."));
-          return;
-        }
+      if (!chamber_request_read_text (request, object, "name", TRUE, &name))
+        return;
       g_free (person->name);
       person->name = g_steal_pointer (&name);
     }
@@ -408,13 +336,14 @@ chamber_server_put_person (ChamberRequest *request)
       if (!chamber_json_get_string (object, "role", TRUE, CHAMBER_PROTOCOL_MAX_STRING, &role,
                                     &error))
         {
-          reply_bad_request (request, error->message);
+          chamber_request_reply_bad_request (request, error->message);
           return;
         }
       if (!chamber_role_from_string (role, &person->role))
         {
-          reply_bad_request (request, _("“role” must be “delegate”, “chair”, “secretariat”, "
-                                        "“admin” or “official”."));
+          chamber_request_reply_bad_request (request,
+                                             _("“role” must be “delegate”, “chair”, “secretariat”, "
+                                               "“admin” or “official”."));
           return;
         }
     }
@@ -424,15 +353,15 @@ chamber_server_put_person (ChamberRequest *request)
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         {
-          reply_bad_request (request, _("“active” must be true or false."));
+          chamber_request_reply_bad_request (request, _("“active” must be true or false."));
           return;
         }
       person->active = json_node_get_boolean (node);
     }
-  if (!read_changed_text (request, object, "group", &person->group_name)
-      || !read_changed_text (request, object, "committee", &person->committee)
-      || !read_changed_text (request, object, "title", &person->title)
-      || !read_changed_text (request, object, "agency", &person->agency))
+  if (!chamber_request_read_changed_text (request, object, "group", &person->group_name)
+      || !chamber_request_read_changed_text (request, object, "committee", &person->committee)
+      || !chamber_request_read_changed_text (request, object, "title", &person->title)
+      || !chamber_request_read_changed_text (request, object, "agency", &person->agency))
     return;
 
   if (!chamber_server_role_may_manage (request->caller->role, old_role)

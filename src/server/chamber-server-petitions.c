@@ -239,22 +239,25 @@ chamber_server_get_petitions (ChamberRequest *request)
   chamber_server_reply_array (request->msg, "petitions", array);
 }
 
-/* Reads "links": [{"kind", "id", "session"}] of @body into the store for petition @id. */
+/* Reads @member ("links" or "remove_links": [{"kind", "id", "session"}]) of @body and adds
+ * each link to petition @id, or removes it. */
 static gboolean
-add_links (ChamberRequest *request,
-           JsonObject     *body,
-           gint64          id,
-           GError        **error)
+change_links (ChamberRequest *request,
+              JsonObject     *body,
+              const char     *member,
+              gint64          id,
+              GError        **error)
 {
-  JsonNode *node = json_object_get_member (body, "links");
+  JsonNode *node = json_object_get_member (body, member);
+  gboolean remove = g_str_equal (member, "remove_links");
   JsonArray *links;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) > 256)
     {
-      g_set_error_literal (error, CHAMBER_PROTOCOL_ERROR, CHAMBER_PROTOCOL_ERROR_WRONG_TYPE,
-                           _("“links” must be a list of at most 256 {kind, id, session}."));
+      g_set_error (error, CHAMBER_PROTOCOL_ERROR, CHAMBER_PROTOCOL_ERROR_WRONG_TYPE,
+                   _("“%s” must be a list of at most 256 {kind, id, session}."), member);
       return FALSE;
     }
   links = json_node_get_array (node);
@@ -274,41 +277,147 @@ add_links (ChamberRequest *request,
       link = json_node_get_object (element);
       if (!chamber_json_get_string (link, "kind", TRUE, 16, &kind, error)
           || !chamber_json_get_int (link, "id", TRUE, 1, G_MAXINT64, &target, error)
-          || !chamber_json_get_int (link, "session", FALSE, 0, G_MAXINT64, &session, error)
-          || !chamber_petitions_add_link (request->server->store, id, kind, target, session,
-                                          error))
+          || !chamber_json_get_int (link, "session", FALSE, 0, G_MAXINT64, &session, error))
+        return FALSE;
+      if (remove ? !chamber_petitions_remove_link (request->server->store, id, kind, target,
+                                                   session, error)
+                 : !chamber_petitions_add_link (request->server->store, id, kind, target,
+                                                session, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* POST /api/v1/petitions: a new petition; one similar to an earlier one is linked to it. */
+/* The earlier petitions a new one may raise again, most similar first. */
+#define MAX_SIMILAR 10
+
+/* {"id", "similarity", "content", "meeting": {…}, "agency", "status", "status_label"} of each of
+ * @matches, or NULL with @error set. */
+static JsonArray *
+similar_json (ChamberStore *store,
+              GArray       *matches,
+              GError      **error)
+{
+  g_autoptr (JsonArray) array = json_array_sized_new (matches->len);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const ChamberPetitionMatch *match = &g_array_index (matches, ChamberPetitionMatch, i);
+      g_autoptr (ChamberPetition) earlier = chamber_petitions_get (store, match->id, error);
+
+      if (earlier == NULL)
+        return NULL;
+      json_array_add_element (array, chamber_petition_to_json (earlier));
+    }
+  return g_steal_pointer (&array);
+}
+
+/* Reads the optional "raised_again_of" of @body: absent, the most similar earlier petition is
+ * linked; null or 0, none (the person entering it decided it is new); an id, that petition (which
+ * must exist), with the similarity of the two contents. FALSE with @error set otherwise. */
+static gboolean
+choose_raised_again (ChamberStore    *store,
+                     JsonObject      *body,
+                     ChamberPetition *petition,
+                     GArray          *matches,
+                     GError         **error)
+{
+  JsonNode *node = json_object_get_member (body, "raised_again_of");
+  g_autoptr (ChamberPetition) earlier = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *earlier_folded = NULL;
+  gint64 id = 0;
+
+  petition->raised_again_of = 0;
+  petition->similarity = 0;
+  if (node == NULL)
+    {
+      if (matches->len > 0)
+        {
+          petition->raised_again_of = g_array_index (matches, ChamberPetitionMatch, 0).id;
+          petition->similarity = g_array_index (matches, ChamberPetitionMatch, 0).similarity;
+        }
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!chamber_json_get_int (body, "raised_again_of", FALSE, 0, G_MAXINT64, &id, error))
+    return FALSE;
+  if (id == 0)
+    return TRUE;
+  earlier = chamber_petitions_get (store, id, error);
+  if (earlier == NULL)
+    return FALSE;
+  folded = chamber_petition_fold_words (petition->content);
+  earlier_folded = chamber_petition_fold_words (earlier->content);
+  petition->raised_again_of = id;
+  petition->similarity = chamber_petition_similarity (folded, earlier_folded);
+  return TRUE;
+}
+
+/* POST /api/v1/petitions[?dry_run=1]: a new petition; one similar to an earlier one is linked
+ * to it (or to the earlier petition the body names in "raised_again_of"). With dry_run=1
+ * nothing is saved: the answer is the petition as it would be kept and the earlier petitions
+ * it may raise again, for the person entering it to choose. */
 void
 chamber_server_post_petitions (ChamberRequest *request)
 {
   ChamberStore *store = request->server->store;
-  g_autoptr (JsonObject) body = chamber_request_read_object (request, FALSE);
+  g_autoptr (JsonObject) body = NULL;
+  g_autoptr (GHashTable) params = NULL;
   g_autoptr (ChamberPetition) petition = NULL;
+  g_autoptr (GArray) matches = NULL;
   g_autoptr (GError) error = NULL;
+  const char *dry_run;
   JsonNode *node;
 
+  if ((params = read_params (request)) == NULL)
+    return;
+  dry_run = param (params, "dry_run");
+  if (dry_run != NULL && !g_str_equal (dry_run, "0") && !g_str_equal (dry_run, "1"))
+    {
+      bad_request (request, _("“dry_run” must be 1 (only check) or 0."));
+      return;
+    }
+  body = chamber_request_read_object (request, FALSE);
   if (body == NULL)
     return;
   petition = chamber_petition_from_json (body, &error);
-  if (petition == NULL)
+  if (petition != NULL)
+    matches = chamber_petitions_similar (store, petition->content, 0, MAX_SIMILAR, &error);
+  if (matches == NULL || !choose_raised_again (store, body, petition, matches, &error))
     {
       chamber_server_reply_gerror (request->msg, error);
       return;
     }
-  petition->raised_again_of = chamber_petitions_find_similar (store, petition->content, 0,
-                                                              &petition->similarity, &error);
-  if (error != NULL || !chamber_store_begin (store, &error))
+  if (g_strcmp0 (dry_run, "1") == 0)
+    {
+      g_autoptr (JsonObject) answer = json_object_new ();
+      JsonArray *similar = similar_json (store, matches, &error);
+
+      if (similar == NULL)
+        {
+          chamber_server_reply_gerror (request->msg, error);
+          return;
+        }
+      for (guint i = 0; i < matches->len; i++)
+        json_object_set_double_member (json_array_get_object_element (similar, i), "similarity",
+                                       g_array_index (matches, ChamberPetitionMatch, i)
+                                         .similarity);
+      json_object_set_boolean_member (answer, "dry_run", TRUE);
+      json_object_set_member (answer, "petition", chamber_petition_to_json (petition));
+      json_object_set_array_member (answer, "similar", similar);
+      chamber_server_reply_json (request->msg, SOUP_STATUS_OK,
+                                 json_node_init_object (json_node_alloc (), answer));
+      return;
+    }
+  if (!chamber_store_begin (store, &error))
     {
       chamber_server_reply_gerror (request->msg, error);
       return;
     }
   if (!chamber_petitions_insert (store, petition, request->caller->id, &error)
-      || !add_links (request, body, petition->id, &error)
+      || !change_links (request, body, "links", petition->id, &error)
       || !chamber_store_commit (store, &error))
     {
       chamber_store_rollback (store);
@@ -345,7 +454,7 @@ chamber_server_get_petition (ChamberRequest *request)
     chamber_server_reply_member (request->msg, SOUP_STATUS_OK, "petition", node);
 }
 
-/* PUT /api/v1/petitions/ID {"status"?, "note"?, "answer"?, "links"?} */
+/* PUT /api/v1/petitions/ID {"status"?, "note"?, "answer"?, "links"?, "remove_links"?} */
 void
 chamber_server_put_petition (ChamberRequest *request)
 {
@@ -387,7 +496,8 @@ chamber_server_put_petition (ChamberRequest *request)
                                             request->caller->id, &error))
       || (answer != NULL
           && !chamber_petitions_set_answer (store, request->id, answer, NULL, 0, &error))
-      || !add_links (request, body, request->id, &error)
+      || !change_links (request, body, "remove_links", request->id, &error)
+      || !change_links (request, body, "links", request->id, &error)
       || !chamber_store_commit (store, &error))
     {
       chamber_store_rollback (store);

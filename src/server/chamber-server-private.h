@@ -115,6 +115,22 @@ void chamber_request_reply_too_large (ChamberRequest *request);
  * when @empty_is_object. */
 JsonObject *chamber_request_read_object (ChamberRequest *request, gboolean empty_is_object);
 
+/* chamber-server-request.c: reading a request's members and refusing it. */
+/* Answers 400 "bad-request" with @message. */
+void chamber_request_reply_bad_request (ChamberRequest *request, const char *message);
+/* Answers a failed lookup by the path id: 404 "not-found" with @not_found when @error is NULL
+ * or the store's NOT_FOUND, else @error's answer. */
+void chamber_request_reply_lookup_failed (ChamberRequest *request, const GError *error,
+                                          const char *not_found);
+/* A string member of @object, trimmed, into *@out (NULL when absent, null or blank); a blank
+ * one is refused when @required. FALSE having answered 400. */
+gboolean chamber_request_read_text (ChamberRequest *request, JsonObject *object,
+                                    const char *member, gboolean required, char **out);
+/* An optional string member of a PUT: absent leaves *@out alone; null or blank clears it (NULL).
+ * FALSE having answered 400. */
+gboolean chamber_request_read_changed_text (ChamberRequest *request, JsonObject *object,
+                                            const char *member, char **out);
+
 /* Parses a strict path id: digits only, no leading zero, 1 … G_MAXINT64. */
 gboolean chamber_server_parse_id (const char *segment, gint64 *out_id);
 
@@ -147,6 +163,9 @@ gboolean chamber_server_prepare_version_upload (ChamberRequest *request);
 void     chamber_server_post_document_versions (ChamberRequest *request);
 void     chamber_server_get_document (ChamberRequest *request);
 void     chamber_server_put_document_access (ChamberRequest *request);
+void     chamber_server_post_document_publish (ChamberRequest *request);
+void     chamber_server_post_session_publish (ChamberRequest *request);
+void     chamber_server_post_item_publish (ChamberRequest *request);
 void     chamber_server_get_blob (ChamberRequest *request);
 void     chamber_server_get_audit (ChamberRequest *request);
 void     chamber_server_get_session_delivery (ChamberRequest *request);

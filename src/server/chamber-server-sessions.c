@@ -8,6 +8,7 @@
 #include "chamber-hash.h"
 #include "chamber-manifest.h"
 #include "chamber-protocol.h"
+#include "chamber-publish.h"
 #include "chamber-server-private.h"
 
 #define MAX_SESSION_NUMBER  9999
@@ -15,21 +16,16 @@
 #define MAX_POSITION        100000
 #define MAX_MANIFEST_READS  5
 
+/* Answers that the session of the path id cannot be read: 404 unless @error says otherwise. */
 static void
-reply_bad_request (ChamberRequest *request,
-                   const char     *message)
-{
-  chamber_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "bad-request", message);
-}
-
-static void
-reply_no_session (ChamberRequest *request)
+reply_no_session (ChamberRequest *request,
+                  const GError   *error)
 {
   g_autofree char *message =
     g_strdup_printf (_("There is no session %lld. Check the session id."),
                      (long long) request->id);
 
-  chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
+  chamber_request_reply_lookup_failed (request, error, message);
 }
 
 /* The session of the request's path id, or NULL having answered 404 (or 500). */
@@ -41,51 +37,8 @@ lookup_session (ChamberRequest *request)
                                                        &error);
 
   if (session == NULL)
-    {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        reply_no_session (request);
-      else
-        chamber_server_reply_gerror (request->msg, error);
-    }
+    reply_no_session (request, error);
   return session;
-}
-
-/* A trimmed, non-empty string member; FALSE having answered 400 otherwise. A missing optional
- * member leaves *out NULL. */
-static gboolean
-read_text (ChamberRequest *request,
-           JsonObject     *object,
-           const char     *member,
-           gboolean        required,
-           char          **out)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *value = NULL;
-
-  if (!chamber_json_get_string (object, member, required, CHAMBER_PROTOCOL_MAX_STRING, &value,
-                                &error))
-    {
-      reply_bad_request (request, error->message);
-      return FALSE;
-    }
-  if (value != NULL)
-    {
-      g_strstrip (value);
-      if (*value == '\0')
-        {
-          if (required)
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("“%s” must not be empty."), member);
-              reply_bad_request (request, message);
-              return FALSE;
-            }
-          g_clear_pointer (&value, g_free);
-        }
-    }
-  *out = g_steal_pointer (&value);
-  return TRUE;
 }
 
 static gboolean
@@ -99,7 +52,7 @@ read_date (ChamberRequest *request,
   char **parts;
   gboolean valid;
 
-  if (!read_text (request, object, member, FALSE, &value))
+  if (!chamber_request_read_text (request, object, member, FALSE, &value))
     return FALSE;
   if (value == NULL)
     {
@@ -119,10 +72,34 @@ read_date (ChamberRequest *request,
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” must be a date written YYYY-MM-DD, like 2024-12-09."), member);
-      reply_bad_request (request, message);
+      chamber_request_reply_bad_request (request, message);
       return FALSE;
     }
   *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+/* Sets @session's kind from @kind (NULL: unchanged) and checks that it ends no earlier than it
+ * starts; FALSE having answered 400. */
+static gboolean
+read_kind_and_dates (ChamberRequest *request,
+                     ChamberSession *session,
+                     const char     *kind)
+{
+  if (kind != NULL && !chamber_session_kind_from_string (kind, &session->kind))
+    {
+      chamber_request_reply_bad_request (request,
+                                         _("“kind” must be “regular”, “thematic” or "
+                                           "“extraordinary”."));
+      return FALSE;
+    }
+  if (session->starts_on != NULL && session->ends_on != NULL
+      && strcmp (session->ends_on, session->starts_on) < 0)
+    {
+      chamber_request_reply_bad_request (request,
+                                         _("“ends_on” is before “starts_on”: check the dates."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -160,29 +137,20 @@ chamber_server_post_sessions (ChamberRequest *request)
   session = chamber_session_new ();
   if (!chamber_json_get_int (object, "number", TRUE, 1, MAX_SESSION_NUMBER, &number, &error))
     {
-      reply_bad_request (request, error->message);
+      chamber_request_reply_bad_request (request, error->message);
       return;
     }
   session->number = (int) number;
-  if (!read_text (request, object, "title", TRUE, &session->title)
-      || !read_text (request, object, "kind", FALSE, &kind)
-      || !read_text (request, object, "place", FALSE, &session->place)
+  if (!chamber_request_read_text (request, object, "title", TRUE, &session->title)
+      || !chamber_request_read_text (request, object, "kind", FALSE, &kind)
+      || !chamber_request_read_text (request, object, "place", FALSE, &session->place)
       || !read_date (request, object, "starts_on", &session->starts_on)
       || !read_date (request, object, "ends_on", &session->ends_on))
     return;
 
   session->kind = CHAMBER_SESSION_REGULAR;
-  if (kind != NULL && !chamber_session_kind_from_string (kind, &session->kind))
-    {
-      reply_bad_request (request, _("“kind” must be “regular”, “thematic” or “extraordinary”."));
-      return;
-    }
-  if (session->starts_on != NULL && session->ends_on != NULL
-      && strcmp (session->ends_on, session->starts_on) < 0)
-    {
-      reply_bad_request (request, _("“ends_on” is before “starts_on”: check the dates."));
-      return;
-    }
+  if (!read_kind_and_dates (request, session, kind))
+    return;
   session->state = CHAMBER_SESSION_STATE_PREPARING;
 
   if (!chamber_store_insert_session (request->server->store, session, &error))
@@ -242,6 +210,27 @@ ensure_revision_moved (ChamberStore         *store,
   return chamber_store_bump_revision (store, session->id, error) > 0;
 }
 
+/* Whether @parent_id (0: none) is an agenda item of session @session_id; FALSE having
+ * answered 400 when it is not. */
+static gboolean
+check_parent (ChamberRequest *request,
+              gint64          parent_id,
+              gint64          session_id)
+{
+  g_autoptr (ChamberItem) parent = NULL;
+  g_autofree char *message = NULL;
+
+  if (parent_id == 0)
+    return TRUE;
+  parent = chamber_store_get_item (request->server->store, parent_id, NULL);
+  if (parent != NULL && parent->session_id == session_id)
+    return TRUE;
+  message = g_strdup_printf (_("“parent_id” %lld is not an agenda item of session %lld."),
+                             (long long) parent_id, (long long) session_id);
+  chamber_request_reply_bad_request (request, message);
+  return FALSE;
+}
+
 void
 chamber_server_post_session_items (ChamberRequest *request)
 {
@@ -262,7 +251,7 @@ chamber_server_post_session_items (ChamberRequest *request)
 
   item = chamber_item_new ();
   item->session_id = session->id;
-  if (!read_text (request, object, "title", TRUE, &item->title))
+  if (!chamber_request_read_text (request, object, "title", TRUE, &item->title))
     return;
   if (!chamber_json_get_int (object, "parent_id", FALSE, 0, G_MAXINT64, &parent_id, &error)
       || !chamber_json_get_int (object, "planned_minutes", FALSE, 0, MAX_PLANNED_MINUTES,
@@ -270,23 +259,12 @@ chamber_server_post_session_items (ChamberRequest *request)
       || !chamber_json_get_int (object, "position", FALSE, 0, MAX_POSITION, &position,
                                 &error))
     {
-      reply_bad_request (request, error->message);
+      chamber_request_reply_bad_request (request, error->message);
       return;
     }
 
-  if (parent_id != 0)
-    {
-      g_autoptr (ChamberItem) parent = chamber_store_get_item (store, parent_id, NULL);
-
-      if (parent == NULL || parent->session_id != session->id)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("“parent_id” %lld is not an agenda item of session %lld."),
-                             (long long) parent_id, (long long) session->id);
-          reply_bad_request (request, message);
-          return;
-        }
-    }
+  if (!check_parent (request, parent_id, session->id))
+    return;
   item->parent_id = parent_id;
   item->planned_minutes = (int) minutes;
   item->position = (int) position;
@@ -306,7 +284,7 @@ chamber_server_post_session_items (ChamberRequest *request)
       if (error != NULL)
         chamber_server_reply_gerror (request->msg, error);
       else
-        reply_no_session (request);
+        reply_no_session (request, NULL);
       return;
     }
   if (!chamber_store_commit (store, &error))
@@ -386,6 +364,9 @@ build_manifest (ChamberStore        *store,
   documents = readable_documents (store, session_id, reader, error);
   if (documents == NULL)
     return NULL;
+  /* A manifest is what has been published, for the secretariat too: a draft new version leaves
+   * the published one in place until it is published itself (chamber-publish.h). */
+  chamber_publish_drop_drafts (documents);
   chamber_manifest_keep_newest_versions (documents);
   g_clear_pointer (&manifest->documents, g_ptr_array_unref);
   manifest->documents = documents;
@@ -441,7 +422,7 @@ read_since (ChamberRequest *request,
   params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
   if (params == NULL)
     {
-      reply_bad_request (request, _("The query string cannot be read."));
+      chamber_request_reply_bad_request (request, _("The query string cannot be read."));
       return FALSE;
     }
   value = g_hash_table_lookup (params, "since");
@@ -454,8 +435,9 @@ read_since (ChamberRequest *request,
     }
   if (!chamber_server_parse_id (value, out_since))
     {
-      reply_bad_request (request, _("“since” must be a revision: a whole number from 0, "
-                                    "written without sign or leading zeros."));
+      chamber_request_reply_bad_request (request,
+                                         _("“since” must be a revision: a whole number from 0, "
+                                           "written without sign or leading zeros."));
       return FALSE;
     }
   return TRUE;
@@ -480,11 +462,7 @@ chamber_server_get_session_manifest (ChamberRequest *request)
   manifest = chamber_server_read_manifest (store, request->id, request->caller, &error);
   if (manifest == NULL)
     {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        reply_no_session (request);
-      else
-        chamber_server_reply_gerror (request->msg, error);
+      reply_no_session (request, error);
       return;
     }
 
@@ -525,29 +503,11 @@ reply_desk_error (ChamberRequest *request,
                   const GError   *error)
 {
   if (g_error_matches (error, CHAMBER_DESK_ERROR, CHAMBER_DESK_ERROR_INVALID))
-    reply_bad_request (request, error->message);
+    chamber_request_reply_bad_request (request, error->message);
   else if (g_error_matches (error, CHAMBER_DESK_ERROR, CHAMBER_DESK_ERROR_CONFLICT))
     chamber_server_reply_error (request->msg, SOUP_STATUS_CONFLICT, "conflict", error->message);
   else
     chamber_server_reply_gerror (request->msg, error);
-}
-
-/* An optional string member of a PUT: absent leaves *out alone; null or "" clears it. */
-static gboolean
-read_changed_text (ChamberRequest *request,
-                   JsonObject     *object,
-                   const char     *member,
-                   char          **out)
-{
-  g_autofree char *value = NULL;
-
-  if (!json_object_has_member (object, member))
-    return TRUE;
-  if (!read_text (request, object, member, FALSE, &value))
-    return FALSE;
-  g_free (*out);
-  *out = g_steal_pointer (&value);
-  return TRUE;
 }
 
 static gboolean
@@ -591,7 +551,7 @@ chamber_server_put_session (ChamberRequest *request)
       if (!chamber_json_get_int (object, "number", TRUE, 1, MAX_SESSION_NUMBER, &number,
                                  &error))
         {
-          reply_bad_request (request, error->message);
+          chamber_request_reply_bad_request (request, error->message);
           return;
         }
       session->number = (int) number;
@@ -600,35 +560,27 @@ chamber_server_put_session (ChamberRequest *request)
     {
       g_autofree char *title = NULL;
 
-      if (!read_text (request, object, "title", TRUE, &title))
+      if (!chamber_request_read_text (request, object, "title", TRUE, &title))
         return;
       g_free (session->title);
       session->title = g_steal_pointer (&title);
     }
-  if (!read_text (request, object, "kind", FALSE, &kind)
-      || !read_text (request, object, "state", FALSE, &state)
-      || !read_changed_text (request, object, "place", &session->place)
+  if (!chamber_request_read_text (request, object, "kind", FALSE, &kind)
+      || !chamber_request_read_text (request, object, "state", FALSE, &state)
+      || !chamber_request_read_changed_text (request, object, "place", &session->place)
       || !read_changed_date (request, object, "starts_on", &session->starts_on)
       || !read_changed_date (request, object, "ends_on", &session->ends_on))
     return;
-  if (kind != NULL && !chamber_session_kind_from_string (kind, &session->kind))
-    {
-      reply_bad_request (request, _("“kind” must be “regular”, “thematic” or “extraordinary”."));
-      return;
-    }
-  if (session->starts_on != NULL && session->ends_on != NULL
-      && strcmp (session->ends_on, session->starts_on) < 0)
-    {
-      reply_bad_request (request, _("“ends_on” is before “starts_on”: check the dates."));
-      return;
-    }
+  if (!read_kind_and_dates (request, session, kind))
+    return;
   if (state != NULL)
     {
       ChamberSessionState to;
 
       if (!chamber_session_state_from_string (state, &to))
         {
-          reply_bad_request (request, _("“state” must be “preparing”, “open” or “closed”."));
+          chamber_request_reply_bad_request (request,
+                                             _("“state” must be “preparing”, “open” or “closed”."));
           return;
         }
       if (!chamber_session_state_may_change (session->state, to))
@@ -672,13 +624,14 @@ chamber_server_post_session_copy_agenda (ChamberRequest *request)
     return;
   if (!chamber_json_get_int (object, "from", TRUE, 1, G_MAXINT64, &from, &error))
     {
-      reply_bad_request (request, error->message);
+      chamber_request_reply_bad_request (request, error->message);
       return;
     }
   if (from == session->id)
     {
-      reply_bad_request (request, _("“from” names this session itself: choose an earlier "
-                                    "session to copy the agenda from."));
+      chamber_request_reply_bad_request (request,
+                                         _("“from” names this session itself: choose an earlier "
+                                           "session to copy the agenda from."));
       return;
     }
 
@@ -719,18 +672,11 @@ lookup_item (ChamberRequest *request)
 
   if (item == NULL)
     {
-      if (error == NULL
-          || g_error_matches (error, CHAMBER_STORE_ERROR, CHAMBER_STORE_ERROR_NOT_FOUND))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
-                             (long long) request->id);
+      g_autofree char *message =
+        g_strdup_printf (_("There is no agenda item %lld. Check the item id."),
+                         (long long) request->id);
 
-          chamber_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found",
-                                      message);
-        }
-      else
-        chamber_server_reply_gerror (request->msg, error);
+      chamber_request_reply_lookup_failed (request, error, message);
     }
   return item;
 }
@@ -755,7 +701,7 @@ chamber_server_put_item (ChamberRequest *request)
     {
       g_autofree char *title = NULL;
 
-      if (!read_text (request, object, "title", TRUE, &title))
+      if (!chamber_request_read_text (request, object, "title", TRUE, &title))
         return;
       g_free (item->title);
       item->title = g_steal_pointer (&title);
@@ -767,7 +713,7 @@ chamber_server_put_item (ChamberRequest *request)
       if (!chamber_json_get_int (object, "planned_minutes", TRUE, 0, MAX_PLANNED_MINUTES,
                                  &minutes, &error))
         {
-          reply_bad_request (request, error->message);
+          chamber_request_reply_bad_request (request, error->message);
           return;
         }
       item->planned_minutes = (int) minutes;
@@ -778,7 +724,7 @@ chamber_server_put_item (ChamberRequest *request)
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         {
-          reply_bad_request (request, _("“questioning” must be true or false."));
+          chamber_request_reply_bad_request (request, _("“questioning” must be true or false."));
           return;
         }
       item->questioning = json_node_get_boolean (node);
@@ -791,22 +737,11 @@ chamber_server_put_item (ChamberRequest *request)
           && !chamber_json_get_int (object, "parent_id", TRUE, 1, G_MAXINT64, &parent_id,
                                     &error))
         {
-          reply_bad_request (request, error->message);
+          chamber_request_reply_bad_request (request, error->message);
           return;
         }
-      if (parent_id != 0)
-        {
-          g_autoptr (ChamberItem) parent = chamber_store_get_item (store, parent_id, NULL);
-
-          if (parent == NULL || parent->session_id != item->session_id)
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("“parent_id” %lld is not an agenda item of session %lld."),
-                                 (long long) parent_id, (long long) item->session_id);
-              reply_bad_request (request, message);
-              return;
-            }
-        }
+      if (!check_parent (request, parent_id, item->session_id))
+        return;
       if (parent_id != item->parent_id && !json_object_has_member (object, "position"))
         item->position = -1;  /* a new parent without a position: last among its children */
       item->parent_id = parent_id;
@@ -817,7 +752,7 @@ chamber_server_put_item (ChamberRequest *request)
 
       if (!chamber_json_get_int (object, "position", TRUE, 0, MAX_POSITION, &position, &error))
         {
-          reply_bad_request (request, error->message);
+          chamber_request_reply_bad_request (request, error->message);
           return;
         }
       item->position = (int) position;

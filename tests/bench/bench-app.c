@@ -24,10 +24,14 @@
  * 12 pages of ruled tables, as in bench-render) and the demo session's documents, seeded by
  * `$CHAMBERD --data DIR demo` when $CHAMBERD is set.
  *
- * Usage: bench-app [--runs N] [--documents N] [--turns-only] (only the first N documents, and
- * only (b), to iterate quickly;
+ * Usage: bench-app [--runs N] [--documents N] [--turns-only | --opens-only] (only the first N
+ * documents, and only (b) or only (a), to iterate quickly;
  * with $CHAMBER_BENCH_TRACE set, the frame clock's phases up to each measured frame go to
- * stderr, in ms from the start). Needs a display (build-aux/bench gives it Xvfb and a session
+ * stderr, in ms from the start, and with them, less at the mercy of a busy machine than the
+ * times: the CPU time of each open with the preview (every thread, and the UI thread) and
+ * each thread's share of it by name; for each turn, the paint phase and the process's CPU time
+ * from the key press to the frame, beside those of the same view moved by a pixel and drawn
+ * again with the textures it has, which is what a turn costs when it uploads nothing). Needs a display (build-aux/bench gives it Xvfb and a session
  * bus). Prints the tables on stdout; exits 1 when a bar is missed, 77 without a display. */
 #include "config.h"
 
@@ -38,6 +42,7 @@
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #ifdef HAVE_XTEST
 #include <gdk/x11/gdkx.h>
@@ -90,7 +95,74 @@ typedef struct {
   guint                rendered;      /* ::page-rendered since the open, any page */
   GHashTable          *rendered_pages;
   GString             *trace;         /* with $CHAMBER_BENCH_TRACE: the frame phases seen */
+  double               layout_done;   /* ms: the end of the last frame's layout phase */
+  double               last_render;   /* ms: the last frame's paint phase (snapshot, render) */
+  GArray              *turn_renders;  /* with $CHAMBER_BENCH_TRACE: the turns' paint phases */
+  GArray              *redraws;       /* and those of the same view moved by a pixel */
+  double               cpu_start;     /* ms of the process's CPU time (every thread) */
+  double               cpu_painted;
+  double               thread_cpu_start;  /* ms of the UI thread's CPU time */
+  double               thread_cpu_painted;
+  GArray              *turn_cpu;      /* with $CHAMBER_BENCH_TRACE: CPU time of each turn */
+  GArray              *redraw_cpu;    /* and of each drawing again */
+  GArray              *open_cpu;      /* with $CHAMBER_BENCH_TRACE: CPU time of each open */
+  GArray              *open_thread_cpu;
+  GHashTable          *thread_start;  /* the threads' CPU times at the start, ns */
+  GHashTable          *thread_spent;  /* and what they spent to the frame, summed over runs */
+  gboolean             account_threads;  /* for this open */
 } Probe;
+
+/* The CPU time of the whole process, every thread (GL's rasterizer too), in ms. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* With $CHAMBER_BENCH_TRACE: each thread's CPU time in ns (/proc/self/task/N/schedstat), by
+ * "name/id", into @into (name → gint64 pointer), added with @sign. */
+static void
+add_thread_times (GHashTable *into, int sign)
+{
+  g_autoptr (GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (tasks != NULL && (tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *comm_path = g_strdup_printf ("/proc/self/task/%s/comm", tid);
+      g_autofree char *stat_path = g_strdup_printf ("/proc/self/task/%s/schedstat", tid);
+      g_autofree char *comm = NULL;
+      g_autofree char *stat = NULL;
+      g_autofree char *key = NULL;
+      gint64 *total;
+
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL)
+          || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      g_strstrip (comm);
+      key = g_strdup_printf ("%s/%s", comm, tid);
+      total = g_hash_table_lookup (into, key);
+      if (total == NULL)
+        {
+          total = g_new0 (gint64, 1);
+          g_hash_table_insert (into, g_steal_pointer (&key), total);
+        }
+      *total += sign * g_ascii_strtoll (stat, NULL, 10);
+    }
+}
+
+/* The CPU time of the calling thread (the UI thread), in ms. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
 
 static int failures;
 
@@ -336,6 +408,21 @@ phase_cb (GdkFrameClock *clock, Probe *probe)
   g_string_append_printf (probe->trace, " %s@%.1f", phase, now_ms () - probe->start);
 }
 
+/* The layout and paint phases' ends, for the time the paint phase took. */
+static void
+layout_cb (GdkFrameClock *clock, Probe *probe)
+{
+  probe->layout_done = now_ms ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock, Probe *probe)
+{
+  if (probe->layout_done > 0)
+    probe->last_render = now_ms () - probe->layout_done;
+  probe->layout_done = 0;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock, Probe *probe)
 {
@@ -349,6 +436,33 @@ after_paint_cb (GdkFrameClock *clock, Probe *probe)
       g_string_truncate (probe->trace, 0);
     }
   probe->painted = now_ms ();
+  probe->cpu_painted = cpu_ms ();
+  probe->thread_cpu_painted = thread_cpu_ms ();
+  if (probe->thread_start != NULL && probe->account_threads)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      add_thread_times (probe->thread_start, -1);
+      g_hash_table_iter_init (&iter, probe->thread_start);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          char *name = g_strdup (key);
+          gint64 *spent;
+
+          /* By name: the pool's threads come and go. */
+          *strrchr (name, '/') = '\0';
+          spent = g_hash_table_lookup (probe->thread_spent, name);
+          if (spent == NULL)
+            {
+              spent = g_new0 (gint64, 1);
+              g_hash_table_insert (probe->thread_spent, g_strdup (name), spent);
+            }
+          *spent -= *(gint64 *) value;
+          g_free (name);
+        }
+      g_hash_table_remove_all (probe->thread_start);
+    }
   probe->was_preview = chamber_document_view_get_page_is_preview (probe->pages, probe->page);
 }
 
@@ -483,6 +597,13 @@ start_probe (Probe *probe, int page, gboolean sharp)
   probe->key_arrived = 0;
   probe->was_preview = FALSE;
   probe->start = now_ms ();
+  probe->cpu_start = cpu_ms ();
+  probe->thread_cpu_start = thread_cpu_ms ();
+  if (probe->thread_start != NULL && probe->account_threads)
+    {
+      g_hash_table_remove_all (probe->thread_start);
+      add_thread_times (probe->thread_start, 1);
+    }
   if (probe->trace != NULL)
     g_string_truncate (probe->trace, 0);
 }
@@ -527,9 +648,21 @@ measure_open (Probe *probe, const Document *document, ChamberStore *store, int r
   for (int run = 0; run < runs; run++)
     {
       gboolean preview = FALSE;
-      double sample = time_open (probe, document, store, &preview);
+      double sample;
+
+      probe->account_threads = TRUE;
+      sample = time_open (probe, document, store, &preview);
+      probe->account_threads = FALSE;
 
       g_array_append_val (with, sample);
+      if (probe->trace != NULL)
+        {
+          double cpu = probe->cpu_painted - probe->cpu_start;
+          double thread_cpu = probe->thread_cpu_painted - probe->thread_cpu_start;
+
+          g_array_append_val (probe->open_cpu, cpu);
+          g_array_append_val (probe->open_thread_cpu, thread_cpu);
+        }
       from_preview += preview ? 1 : 0;
       sample = time_open (probe, document, NULL, &preview);
       g_array_append_val (without, sample);
@@ -543,6 +676,25 @@ measure_open (Probe *probe, const Document *document, ChamberStore *store, int r
   add_row (plain_rows, document->label, median (without), bare, bare + BAR_EXTRA_MS);
   fprintf (stderr, "bench-app: %s at scale %.2f: %.1f / %.1f ms, bare %.1f ms\n",
            document->label, scale, median (with), median (without), bare);
+  if (probe->trace != NULL)
+    {
+      fprintf (stderr, "bench-app: %s: CPU time of the open with the preview, to the frame "
+               "that shows it: %.2f ms every thread, %.2f ms the UI thread (medians)\n",
+               document->label, median (probe->open_cpu), median (probe->open_thread_cpu));
+      g_array_set_size (probe->open_cpu, 0);
+      g_array_set_size (probe->open_thread_cpu, 0);
+    }
+  if (probe->thread_spent != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, probe->thread_spent);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        fprintf (stderr, "bench-app: %s: thread %s: %.2f ms a run\n", document->label,
+                 (const char *) key, *(gint64 *) value / 1e6 / runs);
+      g_hash_table_remove_all (probe->thread_spent);
+    }
 }
 
 /* (b) for one document: page turns forward from page 1 with the Page Down key (or the action,
@@ -604,8 +756,50 @@ measure_turns (Probe *probe, const Document *document, int runs, GArray *rows,
           probe->start = 0;
         }
       g_array_append_val (samples, sample);
+      if (probe->turn_renders != NULL)
+        {
+          /* The turn's paint phase, and that of the same view drawn again, unchanged. */
+          double cpu = probe->cpu_painted - probe->cpu_start;
+
+          g_array_append_val (probe->turn_renders, probe->last_render);
+          g_array_append_val (probe->turn_cpu, cpu);
+          for (int i = 0; i < 4; i++)
+            {
+              double before;
+
+              pump_until (quiet, probe, WAIT_MS);
+              before = probe->last_paint;
+              cpu = cpu_ms ();
+              {
+                /* Moved by a pixel, so that the whole view is drawn again with the textures it
+                 * has (an unchanged frame renders nothing). */
+                GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
+                  GTK_SCROLLABLE (probe->pages));
+
+                gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                                        + (i % 2 == 0 ? 1 : -1));
+              }
+              while (probe->last_paint == before)
+                g_main_context_iteration (NULL, TRUE);
+              g_array_append_val (probe->redraws, probe->last_render);
+              cpu = cpu_ms () - cpu;
+              g_array_append_val (probe->redraw_cpu, cpu);
+            }
+        }
     }
   add_row (rows, document->label, median (samples), BAR_FRAME_MS, BAR_FRAME_MS);
+  if (probe->turn_renders != NULL)
+    {
+      fprintf (stderr, "bench-app: %s: paint phase of the turns %.2f ms, of the same view "
+               "drawn again %.2f ms, CPU time of the turns (every thread, from the key press to the "
+               "end of the frame) %.2f ms, of drawing again %.2f ms (medians)\n", document->label,
+               median (probe->turn_renders), median (probe->redraws), median (probe->turn_cpu),
+               median (probe->redraw_cpu));
+      g_array_set_size (probe->turn_cpu, 0);
+      g_array_set_size (probe->redraw_cpu, 0);
+      g_array_set_size (probe->turn_renders, 0);
+      g_array_set_size (probe->redraws, 0);
+    }
 }
 
 static gboolean
@@ -633,6 +827,7 @@ main (int argc, char *argv[])
   int runs = 11;
   guint max_documents = G_MAXUINT;
   gboolean turns_only = FALSE;
+  gboolean opens_only = FALSE;
   gboolean keys = TRUE;
 
   setlocale (LC_ALL, "");
@@ -650,9 +845,12 @@ main (int argc, char *argv[])
         }
       else if (g_str_equal (argv[i], "--turns-only"))
         turns_only = TRUE;
+      else if (g_str_equal (argv[i], "--opens-only"))
+        opens_only = TRUE;
       else
         {
-          fprintf (stderr, "usage: bench-app [--runs N] [--documents N] [--turns-only]\n");
+          fprintf (stderr, "usage: bench-app [--runs N] [--documents N] [--turns-only | "
+                   "--opens-only]\n");
           return 2;
         }
     }
@@ -699,9 +897,23 @@ main (int argc, char *argv[])
       const char *phases[] = { "before-paint", "update", "layout", "paint" };
 
       probe.trace = g_string_new (NULL);
+      probe.turn_renders = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.redraws = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.turn_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.redraw_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.open_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.open_thread_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.thread_start = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      probe.thread_spent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
         g_signal_connect (gtk_widget_get_frame_clock (window), phases[i],
                           G_CALLBACK (phase_cb), &probe);
+      g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint",
+                        G_CALLBACK (layout_cb), &probe);
+      g_signal_connect (gtk_widget_get_frame_clock (window), "layout",
+                        G_CALLBACK (layout_cb), &probe);
+      g_signal_connect (gtk_widget_get_frame_clock (window), "paint",
+                        G_CALLBACK (paint_cb), &probe);
     }
   g_signal_connect (probe.pages, "page-rendered", G_CALLBACK (page_rendered_cb), &probe);
   {
@@ -716,7 +928,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < documents->len && !turns_only; i++)
     measure_open (&probe, g_ptr_array_index (documents, i), store, runs, preview_rows,
                   plain_rows);
-  for (guint i = 0; i < documents->len; i++)
+  for (guint i = 0; i < documents->len && !opens_only; i++)
     {
       const Document *document = g_ptr_array_index (documents, i);
 
@@ -746,7 +958,8 @@ main (int argc, char *argv[])
         print_table (title_with, preview_rows, "≤ 50 ms", FALSE);
         print_table (title_without, plain_rows, "≤ reference + 50 ms", TRUE);
       }
-    print_table (title_turn, turn_rows, "≤ 16 ms", FALSE);
+    if (!opens_only)
+      print_table (title_turn, turn_rows, "≤ 16 ms", FALSE);
   }
 
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &probe);
@@ -754,7 +967,17 @@ main (int argc, char *argv[])
   gtk_window_destroy (GTK_WINDOW (window));
   g_hash_table_unref (probe.rendered_pages);
   if (probe.trace != NULL)
-    g_string_free (probe.trace, TRUE);
+    {
+      g_string_free (probe.trace, TRUE);
+      g_array_unref (probe.turn_renders);
+      g_array_unref (probe.redraws);
+      g_array_unref (probe.turn_cpu);
+      g_array_unref (probe.redraw_cpu);
+      g_array_unref (probe.open_cpu);
+      g_array_unref (probe.open_thread_cpu);
+      g_hash_table_unref (probe.thread_start);
+      g_hash_table_unref (probe.thread_spent);
+    }
   {
     const char *rm[] = { "rm", "-rf", dir, NULL };
 
