@@ -9,7 +9,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-activity-window.h"
+#include "chamber-desk-page.h"
 #include "chamber-desk-request.h"
+#include "chamber-list-box.h"
+#include "chamber-protocol.h"
 
 struct _ChamberActivityWindow
 {
@@ -32,22 +35,13 @@ struct _ChamberActivityWindow
 
 G_DEFINE_FINAL_TYPE (ChamberActivityWindow, chamber_activity_window, ADW_TYPE_WINDOW)
 
-static void
-set_error (ChamberActivityWindow *self, const char *message)
+/* The string @member of @object (which may be NULL), or "". */
+static const char *
+string_or_empty (JsonObject *object, const char *member)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
+  const char *value = chamber_json_peek_string (object, member);
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  return value != NULL ? value : "";
 }
 
 /* A value as the report prints it, in tenths: "12.3" → 123, 7 → 70. -1 when unreadable. */
@@ -84,19 +78,18 @@ format_milli (gint64 milli)
 static void
 show_report (ChamberActivityWindow *self, JsonObject *report)
 {
-  JsonArray *criteria = json_object_get_array_member (report, "criteria");
-  JsonArray *delegates = json_object_get_array_member (report, "delegates");
-  JsonObject *term = json_object_get_object_member (report, "term");
+  JsonArray *criteria = chamber_json_peek_array (report, "criteria");
+  JsonArray *delegates = chamber_json_peek_array (report, "delegates");
+  JsonObject *term = chamber_json_peek_object (report, "term");
+  JsonArray *sessions = chamber_json_peek_array (report, "sessions");
   JsonObject *row;
   g_autofree char *summary = NULL;
   g_autofree char *score = NULL;
   g_autofree char *computed = NULL;
   g_autofree char *score_text = NULL;
-  guint n_sessions = json_object_has_member (report, "sessions")
-                       ? json_array_get_length (json_object_get_array_member (report, "sessions"))
-                       : 0;
+  guint n_sessions = sessions != NULL ? json_array_get_length (sessions) : 0;
 
-  clear_list (self->list);
+  chamber_list_box_remove_all (self->list);
   g_hash_table_remove_all (self->values);
   self->score_milli = -1;
   self->computed_milli = -1;
@@ -112,9 +105,9 @@ show_report (ChamberActivityWindow *self, JsonObject *report)
   summary = g_strdup_printf (ngettext ("%s, term %s (%s to %s): %u session.",
                                        "%s, term %s (%s to %s): %u sessions.", n_sessions),
                              json_object_get_string_member_with_default (row, "name", ""),
-                             term != NULL ? json_object_get_string_member_with_default (term, "name", "") : "",
-                             term != NULL ? json_object_get_string_member_with_default (term, "from", "") : "",
-                             term != NULL ? json_object_get_string_member_with_default (term, "to", "") : "",
+                             string_or_empty (term, "name"),
+                             string_or_empty (term, "from"),
+                             string_or_empty (term, "to"),
                              n_sessions);
   gtk_label_set_text (self->summary_label, summary);
 
@@ -180,19 +173,19 @@ report_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->loads++;
   if (answer == NULL)
     {
-      set_error (self, error->message);
+      chamber_desk_banner_set (self->error_label, &self->error, error->message);
       return;
     }
-  if (JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "report"))
-    report = json_object_get_object_member (json_node_get_object (answer), "report");
-  if (report == NULL || !json_object_has_member (report, "criteria")
-      || !json_object_has_member (report, "delegates"))
+  if (JSON_NODE_HOLDS_OBJECT (answer))
+    report = chamber_json_peek_object (json_node_get_object (answer), "report");
+  if (chamber_json_peek_array (report, "criteria") == NULL
+      || chamber_json_peek_array (report, "delegates") == NULL)
     {
-      set_error (self, _("The server's answer could not be read."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               _("The server's answer could not be read."));
       return;
     }
-  set_error (self, NULL);
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
   show_report (self, report);
 }
 
@@ -208,7 +201,7 @@ chamber_activity_window_set_term (ChamberActivityWindow *self, const char *term)
     gtk_editable_set_text (GTK_EDITABLE (self->term_entry), term);
   if (term == NULL || *term == '\0')
     {
-      set_error (self, _("Type a term, like 2021-2026."));
+      chamber_desk_banner_set (self->error_label, &self->error, _("Type a term, like 2021-2026."));
       return;
     }
   escaped = g_uri_escape_string (term, NULL, FALSE);
@@ -223,7 +216,8 @@ chamber_activity_window_set_term (ChamberActivityWindow *self, const char *term)
 static void
 show_clicked_cb (ChamberActivityWindow *self)
 {
-  g_autofree char *term = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->term_entry))));
+  g_autofree char *term =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->term_entry))));
 
   chamber_activity_window_set_term (self, term);
 }
@@ -338,12 +332,7 @@ chamber_activity_window_init (ChamberActivityWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (row), button);
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (box), "error", 0);
   self->summary_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->summary_label, TRUE);
   gtk_label_set_xalign (self->summary_label, 0);

@@ -88,6 +88,42 @@ chamber_connection_get_server_mirror_dir (const char *server_url, GError **error
   return g_build_filename (g_get_user_data_dir (), "chamber", "servers", name, NULL);
 }
 
+/* Adds DIR/NAME/previews for each NAME in @dir starting with @prefix that has one. */
+static void
+add_preview_dirs (GPtrArray *dirs, const char *dir, const char *prefix)
+{
+  g_autoptr (GDir) mirrors = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (mirrors != NULL && (name = g_dir_read_name (mirrors)) != NULL)
+    {
+      g_autofree char *previews = g_build_filename (dir, name, "previews", NULL);
+
+      if (g_str_has_prefix (name, prefix) && g_file_test (previews, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (dirs, g_steal_pointer (&previews));
+    }
+}
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+GPtrArray *
+chamber_connection_list_preview_dirs (void)
+{
+  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *servers = g_build_filename (g_get_user_data_dir (), "chamber", "servers",
+                                               NULL);
+  g_autofree char *demo = chamber_connection_get_demo_dir ();
+
+  add_preview_dirs (dirs, servers, "");
+  add_preview_dirs (dirs, demo, "client-");
+  g_ptr_array_sort (dirs, compare_paths);
+  return dirs;
+}
+
 char *
 chamber_connection_get_config_path (void)
 {

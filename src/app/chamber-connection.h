@@ -60,6 +60,9 @@ char *chamber_connection_get_demo_dir (void);
 char *chamber_connection_get_server_mirror_dir (const char *server_url, GError **error);
 /* g_get_user_config_dir()/chamber/connection.ini */
 char *chamber_connection_get_config_path (void);
+/* The previews folders of every mirror on this computer (each server's, the demo's clients'),
+ * those that exist: paths, sorted. */
+GPtrArray *chamber_connection_list_preview_dirs (void);
 
 /* The remembered connection, or NULL without an error when there is none. A remembered demo
  * comes back with kind DEMO, its role, and no URL or token. */

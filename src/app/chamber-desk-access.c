@@ -10,9 +10,11 @@
 
 #include "chamber-client.h"
 #include "chamber-desk-access.h"
+#include "chamber-desk-page.h"
 #include "chamber-desk-request.h"
-#include "chamber-protocol.h"
 #include "chamber-handover.h"
+#include "chamber-list-box.h"
+#include "chamber-protocol.h"
 #include "chamber-search.h"
 
 typedef struct {
@@ -90,48 +92,6 @@ forget_token (ChamberDeskAccess *self)
   g_clear_pointer (&self->token_expires, g_free);
 }
 
-static const char *
-get_string (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* "2026-11-27T01:02:03Z" as a local day and time, or NULL. */
-static char *
-format_time (const char *iso)
-{
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *clock = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_local (utc);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  date = chamber_date_format (day);
-  clock = g_date_time_format (local, "%H:%M");
-  return g_strdup_printf ("%s %s", date != NULL ? date : day, clock);
-}
-
-static void
-show_error (ChamberDeskAccess *self, const char *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* ---- Reading people and tokens ------------------------------------------------------------ */
 
 static GPtrArray *
@@ -140,10 +100,8 @@ tokens_from_json (JsonNode *answer)
   GPtrArray *tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
   JsonArray *array = NULL;
 
-  if (JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "tokens")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer), "tokens")))
-    array = json_object_get_array_member (json_node_get_object (answer), "tokens");
+  if (JSON_NODE_HOLDS_OBJECT (answer))
+    array = chamber_json_peek_array (json_node_get_object (answer), "tokens");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -155,10 +113,10 @@ tokens_from_json (JsonNode *answer)
       object = json_node_get_object (node);
       token = g_new0 (Token, 1);
       token->id = json_object_get_int_member_with_default (object, "id", 0);
-      token->created_at = g_strdup (get_string (object, "created_at"));
-      token->expires_at = g_strdup (get_string (object, "expires_at"));
-      token->revoked_at = g_strdup (get_string (object, "revoked_at"));
-      token->last_used_at = g_strdup (get_string (object, "last_used_at"));
+      token->created_at = g_strdup (chamber_json_peek_string (object, "created_at"));
+      token->expires_at = g_strdup (chamber_json_peek_string (object, "expires_at"));
+      token->revoked_at = g_strdup (chamber_json_peek_string (object, "revoked_at"));
+      token->last_used_at = g_strdup (chamber_json_peek_string (object, "last_used_at"));
       token->revoked = json_object_get_boolean_member_with_default (object, "revoked",
                                                                     token->revoked_at != NULL);
       g_ptr_array_add (tokens, token);
@@ -177,16 +135,11 @@ load_call (ChamberClient *client, gpointer data, GCancellable *cancellable, GErr
                                         cancellable, error);
   if (answer == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "people")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer), "people")))
-    array = json_object_get_array_member (json_node_get_object (answer), "people");
+  array = chamber_desk_answer_get_array (answer, "people",
+                                         _("The server's list of people cannot be read."),
+                                         error);
   if (array == NULL)
-    {
-      g_set_error_literal (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                           _("The server's list of people cannot be read."));
-      return NULL;
-    }
+    return NULL;
   people = g_ptr_array_new_with_free_func ((GDestroyNotify) person_tokens_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -229,9 +182,8 @@ static void ask_issue (ChamberDeskAccess *self, const ChamberPerson *person);
 static void
 revoke_clicked_cb (GtkButton *button, ChamberDeskAccess *self)
 {
-  gint64 *token_id = g_object_get_data (G_OBJECT (button), "token-id");
-
-  confirm_revoke (self, *token_id, g_object_get_data (G_OBJECT (button), "name"));
+  confirm_revoke (self, chamber_desk_row_get_id (GTK_WIDGET (button), "token-id"),
+                  g_object_get_data (G_OBJECT (button), "name"));
 }
 
 static void
@@ -247,9 +199,9 @@ static GtkWidget *
 token_row_new (ChamberDeskAccess *self, const PersonTokens *entry, const Token *token)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *created = format_time (token->created_at);
-  g_autofree char *expires = format_time (token->expires_at);
-  g_autofree char *used = format_time (token->last_used_at);
+  g_autofree char *created = chamber_timestamp_format (token->created_at);
+  g_autofree char *expires = chamber_timestamp_format (token->expires_at);
+  g_autofree char *used = chamber_timestamp_format (token->last_used_at);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *expiry = NULL;
@@ -278,7 +230,7 @@ token_row_new (ChamberDeskAccess *self, const PersonTokens *entry, const Token *
 
   if (token->revoked)
     {
-      g_autofree char *revoked = format_time (token->revoked_at);
+      g_autofree char *revoked = chamber_timestamp_format (token->revoked_at);
       g_autofree char *text = revoked != NULL ? g_strdup_printf (_("Revoked %s"), revoked)
                                               : g_strdup (_("Revoked"));
       GtkWidget *label = gtk_label_new (text);
@@ -292,8 +244,7 @@ token_row_new (ChamberDeskAccess *self, const PersonTokens *entry, const Token *
 
       gtk_widget_set_valign (revoke, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (revoke, "destructive-action");
-      g_object_set_data_full (G_OBJECT (revoke), "token-id",
-                              g_memdup2 (&token->id, sizeof token->id), g_free);
+      chamber_desk_row_set_id (revoke, "token-id", token->id);
       g_object_set_data_full (G_OBJECT (revoke), "name", g_strdup (entry->person->name), g_free);
       g_signal_connect_object (revoke, "clicked", G_CALLBACK (revoke_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), revoke);
@@ -304,10 +255,7 @@ token_row_new (ChamberDeskAccess *self, const PersonTokens *entry, const Token *
 static void
 show_people (ChamberDeskAccess *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  chamber_list_box_remove_all (self->list);
   for (guint i = 0; self->people != NULL && i < self->people->len; i++)
     {
       PersonTokens *entry = g_ptr_array_index (self->people, i);
@@ -348,7 +296,7 @@ show_people (ChamberDeskAccess *self)
         g_string_append (subtitle, entry->tokens_error);
       if (last_used != NULL)
         {
-          g_autofree char *when = format_time (last_used);
+          g_autofree char *when = chamber_timestamp_format (last_used);
 
           g_string_append (subtitle, " · ");
           g_string_append_printf (subtitle, _("last activity %s"), when);
@@ -403,7 +351,8 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       self->loads_completed++;
-      show_error (self, error != NULL ? error->message : _("The server sent nothing."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               error != NULL ? error->message : _("The server sent nothing."));
       return;
     }
   self->loads_completed++;
@@ -419,9 +368,7 @@ chamber_desk_access_reload (ChamberDeskAccess *self)
 
   if (self->box == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  chamber_desk_cancellable_renew (&self->cancellable);
   chamber_desk_call_async (self, self->connection, load_call, NULL, NULL,
                            (GDestroyNotify) g_ptr_array_unref, self->cancellable, loaded_cb,
                            NULL);
@@ -446,12 +393,13 @@ revoked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->revokes_completed++;
   if (chamber_desk_call_finish (result, &error) == NULL && self->box != NULL)
     {
-      show_error (self, error != NULL ? error->message : _("The server did not answer."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               error != NULL ? error->message : _("The server did not answer."));
       return;
     }
   if (self->box == NULL)
     return;
-  show_error (self, NULL);
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
   chamber_desk_access_reload (self);
 }
 
@@ -468,34 +416,21 @@ chamber_desk_access_revoke (ChamberDeskAccess *self, gint64 token_id)
 static void
 revoke_response_cb (AdwMessageDialog *dialog, const char *response, ChamberDeskAccess *self)
 {
-  gint64 *token_id = g_object_get_data (G_OBJECT (dialog), "token-id");
-
   if (g_strcmp0 (response, "revoke") == 0)
-    chamber_desk_access_revoke (self, *token_id);
+    chamber_desk_access_revoke (self, chamber_desk_confirm_get_id (dialog));
 }
 
 static void
 confirm_revoke (ChamberDeskAccess *self, gint64 token_id, const char *name)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = g_strdup_printf (_("Revoke Token %lld?"), (long long) token_id);
   g_autofree char *body =
     g_strdup_printf (_("%s's app stops reaching the server with this token at once. "
                        "Documents already on the laptop stay there."),
                      name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "revoke", _("_Revoke"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revoke",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "token-id",
-                          g_memdup2 (&token_id, sizeof token_id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (revoke_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  chamber_desk_confirm (GTK_WIDGET (self), heading, body, "revoke", _("_Revoke"),
+                        ADW_RESPONSE_DESTRUCTIVE, token_id, G_CALLBACK (revoke_response_cb));
 }
 
 /* ---- Issuing ------------------------------------------------------------------------------ */
@@ -641,10 +576,11 @@ issued_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->issues_completed++;
   if (issue == NULL)
     {
-      show_error (self, error != NULL ? error->message : _("The server did not answer."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               error != NULL ? error->message : _("The server did not answer."));
       return;
     }
-  show_error (self, NULL);
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
   show_token (self, issue);
   issue_free (issue);
   chamber_desk_access_reload (self);
@@ -670,7 +606,9 @@ chamber_desk_access_issue_token (ChamberDeskAccess *self, gint64 person_id,
       if (!chamber_date_is_valid (expires_on)
           || sscanf (expires_on, "%d-%d-%d", &year, &month, &day) != 3)
         {
-          show_error (self, _("Write the expiry day as YYYY-MM-DD, for example 2026-12-31."));
+          chamber_desk_banner_set (self->error_label, &self->error,
+                                   _("Write the expiry day as YYYY-MM-DD, for example "
+                                     "2026-12-31."));
           g_free (issue);
           return FALSE;
         }
@@ -789,10 +727,10 @@ handover_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (self, error->message);
+      chamber_desk_banner_set (self->error_label, &self->error, error->message);
       return;
     }
-  show_error (self, NULL);
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
   g_free (self->last_handover);
   self->last_handover = g_strdup (handover->path);
   if (self->token_dialog != NULL)
@@ -973,14 +911,7 @@ chamber_desk_access_init (ChamberDeskAccess *self)
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), refresh);
 
-  self->error_label = GTK_LABEL (gtk_label_new (""));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (self->box), "error", 12);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,

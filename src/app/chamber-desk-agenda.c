@@ -14,9 +14,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "chamber-desk-agenda.h"
+#include "chamber-desk-page.h"
 #include "chamber-desk-request.h"
 #include "chamber-protocol.h"
-#include "chamber-toast.h"
 
 /* ---- one item of the tree -------------------------------------------------------------- */
 
@@ -86,14 +86,6 @@ struct _ChamberDeskAgenda
 };
 
 G_DEFINE_FINAL_TYPE (ChamberDeskAgenda, chamber_desk_agenda, GTK_TYPE_WIDGET)
-
-static void
-show_error (ChamberDeskAgenda *self, const char *message)
-{
-  g_free (self->last_error);
-  self->last_error = g_strdup (message);
-  chamber_toast_show_above (GTK_WIDGET (self), message, 8);
-}
 
 static DeskNode *
 lookup_node (ChamberDeskAgenda *self, gint64 item_id)
@@ -223,49 +215,24 @@ items_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   ChamberDeskAgenda *self = CHAMBER_DESK_AGENDA (source);
   g_autoptr (JsonNode) answer = NULL;
   g_autoptr (GError) error = NULL;
-  JsonArray *array = NULL;
 
   answer = chamber_desk_request_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->pending--;
   self->loads++;
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      JsonObject *object = json_node_get_object (answer);
-
-      if (json_object_has_member (object, "items")
-          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "items")))
-        array = json_object_get_array_member (object, "items");
-    }
-  if (answer != NULL && array == NULL)
-    g_set_error_literal (&error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                         _("The server’s agenda cannot be read."));
+  if (answer != NULL)
+    chamber_desk_answer_fill (answer, "items", (ChamberDeskParseFunc) chamber_item_from_json,
+                              self->items, _("The server’s agenda cannot be read."), &error);
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The agenda cannot be loaded: %s"),
                                                   error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_free (self->last_error);
-      self->last_error = g_steal_pointer (&message);
+      chamber_desk_banner_set (self->error_label, &self->last_error, message);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  g_ptr_array_set_size (self->items, 0);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      ChamberItem *item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      item = chamber_item_from_json (json_node_get_object (node), NULL);
-      if (item != NULL)
-        g_ptr_array_add (self->items, item);
-    }
+  chamber_desk_banner_set (self->error_label, NULL, NULL);
   build_tree (self);
   if (self->select_after > 0)
     chamber_desk_agenda_select (self, self->select_after);
@@ -286,11 +253,8 @@ sessions_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->pending--;
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "sessions")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer),
-                                                        "sessions")))
-    array = json_object_get_array_member (json_node_get_object (answer), "sessions");
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+    array = chamber_json_peek_array (json_node_get_object (answer), "sessions");
   g_array_set_size (self->copy_ids, 0);
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
@@ -338,9 +302,7 @@ chamber_desk_agenda_set_session (ChamberDeskAgenda *self, gint64 session_id)
 
   if (self->session_id == session_id)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  chamber_desk_cancellable_renew (&self->cancellable);
   self->pending = 0;
   self->session_id = session_id;
   g_ptr_array_set_size (self->items, 0);
@@ -411,13 +373,11 @@ changed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->pending--;
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "item")
-      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (answer), "item")))
-    item = json_object_get_object_member (json_node_get_object (answer), "item");
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+    item = chamber_json_peek_object (json_node_get_object (answer), "item");
   if (error != NULL)
     {
-      show_error (self, error->message);
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, error->message);
       /* What the rows show goes back to what the server holds. */
       self->select_after = chamber_desk_agenda_get_selected (self);
       chamber_desk_agenda_reload (self);
@@ -473,7 +433,8 @@ chamber_desk_agenda_add (ChamberDeskAgenda *self, const char *title, gboolean as
                                                   self->title_entry))));
   if (*typed == '\0')
     {
-      show_error (self, _("Type the new item’s title first."));
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error,
+                                _("Type the new item’s title first."));
       gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
       return;
     }
@@ -482,7 +443,8 @@ chamber_desk_agenda_add (ChamberDeskAgenda *self, const char *title, gboolean as
       parent = selected_node (self);
       if (parent == NULL)
         {
-          show_error (self, _("Select the item the sub-item goes under."));
+          chamber_desk_page_report (GTK_WIDGET (self), &self->last_error,
+                                    _("Select the item the sub-item goes under."));
           return;
         }
     }
@@ -509,7 +471,7 @@ chamber_desk_agenda_rename (ChamberDeskAgenda *self, gint64 item_id, const char 
   stripped = g_strstrip (g_strdup (title));
   if (*stripped == '\0')
     {
-      show_error (self, _("An item needs a title."));
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, _("An item needs a title."));
       self->select_after = item_id;
       chamber_desk_agenda_reload (self);
       return;
@@ -585,7 +547,8 @@ chamber_desk_agenda_move_before (ChamberDeskAgenda *self, gint64 item_id, gint64
     return;
   if (is_within (before, node))
     {
-      show_error (self, _("An item cannot go under one of its own sub-items."));
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error,
+                                _("An item cannot go under one of its own sub-items."));
       return;
     }
   position = before->index;
@@ -624,7 +587,7 @@ move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 delete_response_cb (AdwMessageDialog *dialog, const char *response, ChamberDeskAgenda *self)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "item-id");
+  gint64 item_id = chamber_desk_confirm_get_id (dialog);
   g_autofree char *path = NULL;
 
   if (g_strcmp0 (response, "delete") != 0)
@@ -638,8 +601,6 @@ chamber_desk_agenda_delete_selected (ChamberDeskAgenda *self)
 {
   DeskNode *node;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (CHAMBER_IS_DESK_AGENDA (self), NULL);
 
@@ -648,29 +609,17 @@ chamber_desk_agenda_delete_selected (ChamberDeskAgenda *self)
     return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (node->children)) > 0)
     {
-      show_error (self, _("Only an item without sub-items can be deleted. Move or delete its "
-                          "sub-items first."));
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error,
+                                _("Only an item without sub-items can be deleted. Move or "
+                                  "delete its sub-items first."));
       return NULL;
     }
   body = g_strdup_printf (_("“%s” leaves the agenda. An item that holds documents cannot be "
                             "deleted."),
                           node->item->title);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Delete the Item?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "item-id",
-                          g_memdup2 (&node->item->id, sizeof node->item->id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ADW_MESSAGE_DIALOG (dialog);
+  return chamber_desk_confirm (GTK_WIDGET (self), _("Delete the Item?"), body, "delete",
+                               _("_Delete"), ADW_RESPONSE_DESTRUCTIVE, node->item->id,
+                               G_CALLBACK (delete_response_cb));
 }
 
 static void
@@ -1092,12 +1041,7 @@ chamber_desk_agenda_init (ChamberDeskAgenda *self)
   gtk_box_append (GTK_BOX (add_box), button);
   gtk_box_append (GTK_BOX (self->box), add_box);
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (self->box), "error", 0);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);

@@ -13,8 +13,11 @@
 
 #include "chamber-desk-commitments.h"
 #include "chamber-commitments.h"
+#include "chamber-desk-page.h"
 #include "chamber-desk-request.h"
 #include "chamber-desk-transfer.h"
+#include "chamber-list-box.h"
+#include "chamber-protocol.h"
 
 static const char *const statuses[] = { "open", "in-progress", "done", NULL };
 
@@ -52,31 +55,13 @@ struct _ChamberDeskCommitments
 
 G_DEFINE_FINAL_TYPE (ChamberDeskCommitments, chamber_desk_commitments, GTK_TYPE_WIDGET)
 
-static void
-set_error (ChamberDeskCommitments *self, const char *message)
+/* The string @member of @object (which may be NULL), or @fallback. */
+static const char *
+string_or (JsonObject *object, const char *member, const char *fallback)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
+  const char *value = chamber_json_peek_string (object, member);
 
-static void
-set_message (ChamberDeskCommitments *self, const char *message)
-{
-  g_free (self->message);
-  self->message = g_strdup (message);
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  return value != NULL ? value : fallback;
 }
 
 /* The register's label of @status (chamber-commitments.h), or @status itself when unknown. */
@@ -90,36 +75,18 @@ status_label (const char *status)
   return status != NULL ? status : "";
 }
 
-static const char *
-member_string (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* Overdue first, then the deadline (none last), then the id. */
 static int
 compare_commitments (gconstpointer a, gconstpointer b)
 {
   JsonObject *x = *(JsonObject **) a;
   JsonObject *y = *(JsonObject **) b;
-  gboolean x_over = g_strcmp0 (member_string (x, "status"), "overdue") == 0;
-  gboolean y_over = g_strcmp0 (member_string (y, "status"), "overdue") == 0;
-  gboolean x_done = g_strcmp0 (member_string (x, "status"), "done") == 0;
-  gboolean y_done = g_strcmp0 (member_string (y, "status"), "done") == 0;
-  const char *x_due = member_string (x, "due");
-  const char *y_due = member_string (y, "due");
+  gboolean x_over = g_strcmp0 (chamber_json_peek_string (x, "status"), "overdue") == 0;
+  gboolean y_over = g_strcmp0 (chamber_json_peek_string (y, "status"), "overdue") == 0;
+  gboolean x_done = g_strcmp0 (chamber_json_peek_string (x, "status"), "done") == 0;
+  gboolean y_done = g_strcmp0 (chamber_json_peek_string (y, "status"), "done") == 0;
+  const char *x_due = chamber_json_peek_string (x, "due");
+  const char *y_due = chamber_json_peek_string (y, "due");
   int order;
 
   if (x_over != y_over)
@@ -155,8 +122,8 @@ static void
 show_detail (ChamberDeskCommitments *self)
 {
   JsonObject *c = find_commitment (self, self->selected);
-  JsonObject *owner = member_object (c, "owner");
-  JsonObject *session = member_object (c, "session");
+  JsonObject *owner = chamber_json_peek_object (c, "owner");
+  JsonObject *session = chamber_json_peek_object (c, "session");
   g_autofree char *text = NULL;
 
   gtk_widget_set_sensitive (self->record_button, c != NULL);
@@ -164,21 +131,18 @@ show_detail (ChamberDeskCommitments *self)
     {
       gtk_label_set_text (self->detail_title, _("Choose a commitment in the list."));
       gtk_label_set_text (self->detail_text, "");
-      clear_list (self->history);
+      chamber_list_box_remove_all (self->history);
       self->n_updates = 0;
       return;
     }
-  gtk_label_set_text (self->detail_title, member_string (c, "what"));
+  gtk_label_set_text (self->detail_title, chamber_json_peek_string (c, "what"));
   text = g_strdup_printf (_("By: %s (%s)\nDeadline: %s\nStatus: %s\nSession: %s\nLatest note: %s"),
-                          owner != NULL && member_string (owner, "name") != NULL
-                            ? member_string (owner, "name") : "—",
-                          owner != NULL && member_string (owner, "agency") != NULL
-                            ? member_string (owner, "agency") : "—",
-                          member_string (c, "due") != NULL ? member_string (c, "due") : _("none"),
-                          status_label (member_string (c, "status")),
-                          session != NULL && member_string (session, "title") != NULL
-                            ? member_string (session, "title") : "—",
-                          member_string (c, "note") != NULL ? member_string (c, "note") : "—");
+                          string_or (owner, "name", "—"),
+                          string_or (owner, "agency", "—"),
+                          string_or (c, "due", _("none")),
+                          status_label (chamber_json_peek_string (c, "status")),
+                          string_or (session, "title", "—"),
+                          string_or (c, "note", "—"));
   gtk_label_set_text (self->detail_text, text);
   load_history (self);
 }
@@ -187,15 +151,12 @@ static GtkWidget *
 commitment_row (JsonObject *c)
 {
   GtkWidget *row = adw_action_row_new ();
-  JsonObject *owner = member_object (c, "owner");
-  const char *due = member_string (c, "due");
+  JsonObject *owner = chamber_json_peek_object (c, "owner");
+  const char *due = chamber_json_peek_string (c, "due");
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = g_markup_escape_text (member_string (c, "what") != NULL
-                                                   ? member_string (c, "what") : "", -1);
-  g_autofree char *owner_name = g_markup_escape_text (
-    owner != NULL && member_string (owner, "name") != NULL ? member_string (owner, "name") : "—",
-    -1);
-  GtkWidget *status = gtk_label_new (status_label (member_string (c, "status")));
+  g_autofree char *title = g_markup_escape_text (string_or (c, "what", ""), -1);
+  g_autofree char *owner_name = g_markup_escape_text (string_or (owner, "name", "—"), -1);
+  GtkWidget *status = gtk_label_new (status_label (chamber_json_peek_string (c, "status")));
 
   if (json_object_has_member (c, "days_left") && due != NULL)
     {
@@ -213,9 +174,9 @@ commitment_row (JsonObject *c)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  if (g_strcmp0 (member_string (c, "status"), "overdue") == 0)
+  if (g_strcmp0 (chamber_json_peek_string (c, "status"), "overdue") == 0)
     gtk_widget_add_css_class (status, "error");
-  else if (g_strcmp0 (member_string (c, "status"), "done") == 0)
+  else if (g_strcmp0 (chamber_json_peek_string (c, "status"), "done") == 0)
     gtk_widget_add_css_class (status, "success");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   g_object_set_data (G_OBJECT (row), "commitment-id",
@@ -240,19 +201,18 @@ list_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->loads++;
   if (answer == NULL)
     {
-      set_error (self, error->message);
+      chamber_desk_banner_set (self->error_label, &self->error, error->message);
       return;
     }
   array = JSON_NODE_HOLDS_OBJECT (answer)
-            && json_object_has_member (json_node_get_object (answer), "commitments")
-            ? json_object_get_array_member (json_node_get_object (answer), "commitments")
-            : NULL;
+            ? chamber_json_peek_array (json_node_get_object (answer), "commitments") : NULL;
   if (array == NULL)
     {
-      set_error (self, _("The server's answer could not be read."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               _("The server's answer could not be read."));
       return;
     }
-  set_error (self, NULL);
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
   sorted = g_ptr_array_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
     g_ptr_array_add (sorted, json_array_get_object_element (array, i));
@@ -260,13 +220,13 @@ list_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_clear_pointer (&self->commitments, json_array_unref);
   self->commitments = json_array_new ();
   g_ptr_array_set_size (self->row_status, 0);
-  clear_list (self->list);
+  chamber_list_box_remove_all (self->list);
   for (guint i = 0; i < sorted->len; i++)
     {
       JsonObject *c = g_ptr_array_index (sorted, i);
 
       json_array_add_object_element (self->commitments, json_object_ref (c));
-      g_ptr_array_add (self->row_status, g_strdup (member_string (c, "status")));
+      g_ptr_array_add (self->row_status, g_strdup (chamber_json_peek_string (c, "status")));
       gtk_list_box_append (self->list, commitment_row (c));
     }
   if (sorted->len == 0)
@@ -320,32 +280,30 @@ history_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->pending--;
   if (answer == NULL)
     {
-      set_error (self, error->message);
+      chamber_desk_banner_set (self->error_label, &self->error, error->message);
       return;
     }
   if (GPOINTER_TO_INT (user_data) != (int) self->selected)
     return;
   updates = JSON_NODE_HOLDS_OBJECT (answer)
-              && json_object_has_member (json_node_get_object (answer), "updates")
-              ? json_object_get_array_member (json_node_get_object (answer), "updates") : NULL;
-  clear_list (self->history);
+              ? chamber_json_peek_array (json_node_get_object (answer), "updates") : NULL;
+  chamber_list_box_remove_all (self->history);
   self->n_updates = 0;
   for (guint i = 0; updates != NULL && i < json_array_get_length (updates); i++)
     {
       JsonObject *u = json_array_get_object_element (updates, i);
-      JsonObject *by = member_object (u, "by");
-      JsonObject *evidence = member_object (u, "evidence");
+      JsonObject *by = chamber_json_peek_object (u, "by");
+      JsonObject *evidence = chamber_json_peek_object (u, "evidence");
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s — %s", member_string (u, "at"),
-                                                status_label (member_string (u, "status")));
+      g_autofree char *title =
+        g_strdup_printf ("%s — %s", chamber_json_peek_string (u, "at"),
+                         status_label (chamber_json_peek_string (u, "status")));
       g_autofree char *subtitle = NULL;
       g_autofree char *escaped = NULL;
 
       subtitle = g_strdup_printf (_("%s · by %s%s"),
-                                  member_string (u, "note") != NULL
-                                    ? member_string (u, "note") : _("no note"),
-                                  by != NULL && member_string (by, "name") != NULL
-                                    ? member_string (by, "name") : "—",
+                                  string_or (u, "note", _("no note")),
+                                  string_or (by, "name", "—"),
                                   evidence != NULL ? _(" · with evidence") : "");
       escaped = g_markup_escape_text (subtitle, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -427,11 +385,11 @@ update_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_sensitive (self->record_button, TRUE);
   if (answer == NULL)
     {
-      set_error (self, error->message);
+      chamber_desk_banner_set (self->error_label, &self->error, error->message);
       return;
     }
-  set_error (self, NULL);
-  set_message (self, _("The update was recorded."));
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
+  chamber_desk_banner_set (self->message_label, &self->message, _("The update was recorded."));
   chamber_desk_commitments_set_update (self, NULL, NULL, NULL);
   chamber_desk_commitments_reload (self);
 }
@@ -447,7 +405,8 @@ chamber_desk_commitments_record_update (ChamberDeskCommitments *self)
 
   if (self->selected <= 0)
     {
-      set_error (self, _("Choose a commitment in the list first."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               _("Choose a commitment in the list first."));
       return;
     }
   status = gtk_drop_down_get_selected (self->status_dropdown);
@@ -464,7 +423,7 @@ chamber_desk_commitments_record_update (ChamberDeskCommitments *self)
     }
   if (self->evidence != NULL)
     g_string_append (path, "&evidence=1");
-  set_message (self, NULL);
+  chamber_desk_banner_set (self->message_label, &self->message, NULL);
   gtk_widget_set_sensitive (self->record_button, FALSE);
   self->pending++;
   chamber_desk_upload_async (self, self->connection, path->str, self->evidence,
@@ -524,16 +483,17 @@ carried_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->pending--;
   if (answer == NULL)
     {
-      set_error (self, error->message);
+      chamber_desk_banner_set (self->error_label, &self->error, error->message);
       return;
     }
-  set_error (self, NULL);
-  carry = JSON_NODE_HOLDS_OBJECT (answer) ? member_object (json_node_get_object (answer), "carry")
-                                          : NULL;
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
+  carry = JSON_NODE_HOLDS_OBJECT (answer)
+            ? chamber_json_peek_object (json_node_get_object (answer), "carry") : NULL;
   if (carry == NULL || json_object_get_int_member_with_default (carry, "commitments", 0) == 0
       || json_object_get_member (carry, "item") == NULL
       || JSON_NODE_HOLDS_NULL (json_object_get_member (carry, "item")))
-    set_message (self, _("There is nothing to carry into this session."));
+    chamber_desk_banner_set (self->message_label, &self->message,
+                             _("There is nothing to carry into this session."));
   else
     {
       g_autofree char *text = NULL;
@@ -552,7 +512,7 @@ carried_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                           "commitments.",
                                           n),
                                 (long long) n);
-      set_message (self, text);
+      chamber_desk_banner_set (self->message_label, &self->message, text);
     }
 }
 
@@ -567,12 +527,13 @@ chamber_desk_commitments_carry (ChamberDeskCommitments *self)
 
   if (self->session_id <= 0)
     {
-      set_error (self, _("Choose the session to carry into on the Sessions page first."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               _("Choose the session to carry into on the Sessions page first."));
       return;
     }
   body = chamber_desk_body_new (&body_object);
   path = g_strdup_printf ("/api/v1/sessions/%lld/carry", (long long) self->session_id);
-  set_message (self, NULL);
+  chamber_desk_banner_set (self->message_label, &self->message, NULL);
   self->pending++;
   chamber_desk_request_async (self, self->connection, "POST", path, body, self->cancellable,
                               carried_cb, NULL);
@@ -732,17 +693,8 @@ chamber_desk_commitments_init (ChamberDeskCommitments *self)
                            G_CALLBACK (chamber_desk_commitments_carry), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (toolbar), self->carry_button);
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->message_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (self->box), "error", 0);
+  self->message_label = chamber_desk_banner_new (GTK_BOX (self->box), NULL, 0);
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_vexpand (paned, TRUE);

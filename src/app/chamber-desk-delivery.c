@@ -10,7 +10,13 @@
 
 #include "chamber-client.h"
 #include "chamber-desk-delivery.h"
+#include "chamber-desk-page.h"
 #include "chamber-desk-request.h"
+#include "chamber-list-box.h"
+#include "chamber-protocol.h"
+
+/* How many titles of each kind a person's row names before "and N more". */
+#define SUBTITLE_TITLES 2
 
 typedef enum {
   DELIVERED,
@@ -75,50 +81,6 @@ delivery_row_free (DeliveryRow *row)
   g_free (row);
 }
 
-/* "2026-11-27T01:02:03Z" as a local day and time, or NULL when @iso is NULL or not a time. */
-static char *
-format_time (const char *iso)
-{
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *clock = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_local (utc);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  date = chamber_date_format (day);
-  clock = g_date_time_format (local, "%H:%M");
-  return g_strdup_printf ("%s %s", date != NULL ? date : day, clock);
-}
-
-static const char *
-get_string (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gint64
-get_int (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
 /* ---- Reading the report --------------------------------------------------------------------- */
 
 typedef struct {
@@ -142,10 +104,8 @@ downloads_from_audit (JsonNode *answer)
                                                  (GDestroyNotify) person_downloads_free);
   JsonArray *events = NULL;
 
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "events")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer), "events")))
-    events = json_object_get_array_member (json_node_get_object (answer), "events");
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+    events = chamber_json_peek_array (json_node_get_object (answer), "events");
   for (guint i = 0; events != NULL && i < json_array_get_length (events); i++)
     {
       JsonNode *node = json_array_get_element (events, i);
@@ -158,10 +118,11 @@ downloads_from_audit (JsonNode *answer)
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       event = json_node_get_object (node);
-      title = get_string (event, "document_title");
-      person = get_int (event, "person_id");
-      version = get_int (event, "version");
-      if (g_strcmp0 (get_string (event, "action"), "download") != 0 || title == NULL
+      title = chamber_json_peek_string (event, "document_title");
+      person = chamber_json_peek_int (event, "person_id", 0);
+      version = chamber_json_peek_int (event, "version", 0);
+      if (g_strcmp0 (chamber_json_peek_string (event, "action"), "download") != 0
+          || title == NULL
           || person <= 0 || version <= 0 || version > G_MAXINT)
         continue;
       key = g_strdup_printf ("%lld", (long long) person);
@@ -178,7 +139,7 @@ downloads_from_audit (JsonNode *answer)
                              GINT_TO_POINTER ((int) version));
       /* Newest first: the first download seen is the latest. */
       if (person_downloads->latest == NULL)
-        person_downloads->latest = g_strdup (get_string (event, "at"));
+        person_downloads->latest = g_strdup (chamber_json_peek_string (event, "at"));
     }
   return downloads;
 }
@@ -194,17 +155,15 @@ row_from_json (JsonObject *object, GHashTable *downloads)
   g_autoptr (GHashTable) missing_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  row->person_id = get_int (object, "person_id");
+  row->person_id = chamber_json_peek_int (object, "person_id", 0);
   person_key = g_strdup_printf ("%lld", (long long) row->person_id);
   held = g_hash_table_lookup (downloads, person_key);
-  row->name = g_strdup (get_string (object, "name"));
+  row->name = g_strdup (chamber_json_peek_string (object, "name"));
   if (row->name == NULL)
     row->name = g_strdup (_("Unnamed person"));
-  row->group = g_strdup (get_string (object, "group"));
+  row->group = g_strdup (chamber_json_peek_string (object, "group"));
   row->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) delivered_document_free);
-  if (json_object_has_member (object, "missing")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "missing")))
-    missing = json_object_get_array_member (object, "missing");
+  missing = chamber_json_peek_array (object, "missing");
   for (guint i = 0; missing != NULL && i < json_array_get_length (missing); i++)
     {
       JsonNode *node = json_array_get_element (missing, i);
@@ -219,9 +178,7 @@ row_from_json (JsonObject *object, GHashTable *downloads)
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (missing_ids, &g_array_index (ids, gint64, i));
 
-  if (json_object_has_member (object, "documents")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "documents")))
-    documents = json_object_get_array_member (object, "documents");
+  documents = chamber_json_peek_array (object, "documents");
   for (guint i = 0; documents != NULL && i < json_array_get_length (documents); i++)
     {
       JsonNode *node = json_array_get_element (documents, i);
@@ -233,13 +190,13 @@ row_from_json (JsonObject *object, GHashTable *downloads)
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       entry = json_node_get_object (node);
-      id = get_int (entry, "document_id");
+      id = chamber_json_peek_int (entry, "document_id", 0);
       document = g_new0 (DeliveredDocument, 1);
-      document->title = g_strdup (get_string (entry, "title"));
+      document->title = g_strdup (chamber_json_peek_string (entry, "title"));
       if (document->title == NULL)
         document->title = g_strdup (_("Untitled document"));
-      document->version = (int) get_int (entry, "version");
-      document->downloaded_at = g_strdup (get_string (entry, "downloaded_at"));
+      document->version = (int) chamber_json_peek_int (entry, "version", 0);
+      document->downloaded_at = g_strdup (chamber_json_peek_string (entry, "downloaded_at"));
       /* An older version on the laptop: the newest the audit log saw them download. */
       if (held != NULL)
         document->held_version = GPOINTER_TO_INT (g_hash_table_lookup (held->titles,
@@ -273,10 +230,10 @@ row_from_json (JsonObject *object, GHashTable *downloads)
       g_free (row->last_activity);
       row->last_activity = g_strdup (held->latest);
     }
-  if (get_string (object, "last_activity") != NULL)
+  if (chamber_json_peek_string (object, "last_activity") != NULL)
     {
       g_free (row->last_activity);
-      row->last_activity = g_strdup (get_string (object, "last_activity"));
+      row->last_activity = g_strdup (chamber_json_peek_string (object, "last_activity"));
     }
   return row;
 }
@@ -303,16 +260,11 @@ load_call (ChamberClient *client, gpointer data, GCancellable *cancellable, GErr
                              _("The server sent an empty delivery report."));
       return NULL;
     }
-  if (JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "people")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer), "people")))
-    people = json_object_get_array_member (json_node_get_object (answer), "people");
+  people = chamber_desk_answer_get_array (answer, "people",
+                                          _("The server's delivery report cannot be read."),
+                                          error);
   if (people == NULL)
-    {
-      g_set_error_literal (error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                           _("The server's delivery report cannot be read."));
-      return NULL;
-    }
+    return NULL;
   /* Which older versions reached whom: the audit log's downloads of this session. */
   audit_path = g_strdup_printf ("/api/v1/audit?session=%lld&limit=10000", (long long) session_id);
   audit = chamber_client_request_json (client, "GET", audit_path, NULL, NULL, cancellable, error);
@@ -337,7 +289,7 @@ document_row_new (DeliveredDocument *document)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (document->title, -1);
-  g_autofree char *when = format_time (document->downloaded_at);
+  g_autofree char *when = chamber_timestamp_format (document->downloaded_at);
   g_autofree char *subtitle = NULL;
   GtkWidget *state;
 
@@ -370,12 +322,24 @@ document_row_new (DeliveredDocument *document)
   return row;
 }
 
+static void
+person_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, gpointer user_data)
+{
+  DeliveryRow *row = g_object_get_data (G_OBJECT (expander), "chamber-delivery-row");
+
+  if (!adw_expander_row_get_expanded (expander) || row == NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "chamber-delivery-row", NULL);
+  for (guint i = 0; i < row->documents->len; i++)
+    adw_expander_row_add_row (expander, document_row_new (g_ptr_array_index (row->documents, i)));
+}
+
 static GtkWidget *
 person_row_new (DeliveryRow *row)
 {
   GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *name = g_markup_escape_text (row->name, -1);
-  g_autofree char *when = format_time (row->last_activity);
+  g_autofree char *when = chamber_timestamp_format (row->last_activity);
   g_autoptr (GString) subtitle = g_string_new (NULL);
   g_autofree char *escaped = NULL;
   GtkWidget *count;
@@ -390,28 +354,43 @@ person_row_new (DeliveryRow *row)
     g_string_append_printf (subtitle, _("Last activity %s"), when);
   else
     g_string_append (subtitle, _("No activity yet"));
-  /* What to say on the phone, without opening the row. */
+  /* What to say on the phone, without opening the row: the first titles of each kind and how
+   * many more. Every title of every person in one wrapping subtitle made the first layout of
+   * the page shape kilobytes of text many times over (seconds of CPU for the demo's 25
+   * people); the row's own rows list them all. */
   for (int pass = MISSING; pass >= OUTDATED; pass--)
-    for (guint i = 0, n = 0; i < row->documents->len; i++)
-      {
-        DeliveredDocument *document = g_ptr_array_index (row->documents, i);
+    {
+      guint n = 0;
 
-        if ((int) document->state != pass)
-          continue;
-        if (n == 0)
-          {
-            g_string_append_c (subtitle, '\n');
-            g_string_append (subtitle, pass == MISSING ? _("Missing: ") : _("Old version of: "));
-          }
-        else
-          g_string_append (subtitle, ", ");
-        g_string_append (subtitle, document->title);
-        if (pass == OUTDATED)
-          /* TRANSLATORS: after a document's title: the version held and the newest one. */
-          g_string_append_printf (subtitle, _(" (has %d of %d)"), document->held_version,
-                                  document->version);
-        n++;
-      }
+      for (guint i = 0; i < row->documents->len; i++)
+        {
+          DeliveredDocument *document = g_ptr_array_index (row->documents, i);
+
+          if ((int) document->state != pass)
+            continue;
+          n++;
+          if (n > SUBTITLE_TITLES)
+            continue;
+          if (n == 1)
+            {
+              g_string_append_c (subtitle, '\n');
+              g_string_append (subtitle,
+                               pass == MISSING ? _("Missing: ") : _("Old version of: "));
+            }
+          else
+            g_string_append (subtitle, ", ");
+          g_string_append (subtitle, document->title);
+          if (pass == OUTDATED)
+            /* TRANSLATORS: after a document's title: the version held and the newest one. */
+            g_string_append_printf (subtitle, _(" (has %d of %d)"), document->held_version,
+                                    document->version);
+        }
+      if (n > SUBTITLE_TITLES)
+        /* TRANSLATORS: after the first titles of the documents a delegate lacks. */
+        g_string_append_printf (subtitle, ngettext (" and %u more", " and %u more",
+                                                    n - SUBTITLE_TITLES),
+                                n - SUBTITLE_TITLES);
+    }
   escaped = g_markup_escape_text (subtitle->str, -1);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), escaped);
 
@@ -442,9 +421,10 @@ person_row_new (DeliveryRow *row)
   gtk_widget_add_css_class (count, "heading");
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), count);
 
-  for (guint i = 0; i < row->documents->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              document_row_new (g_ptr_array_index (row->documents, i)));
+  /* The documents' rows are made when the row opens: a closed AdwExpanderRow still measures
+   * its hidden rows, and hundreds of them would be shaped again at every layout of the page. */
+  g_object_set_data (G_OBJECT (expander), "chamber-delivery-row", row);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (person_expanded_cb), NULL);
   return expander;
 }
 
@@ -464,10 +444,8 @@ show_rows (ChamberDeskDelivery *self)
 {
   gboolean only_missing = gtk_check_button_get_active (self->only_missing_check);
   guint n_missing = 0;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  chamber_list_box_remove_all (self->list);
   g_ptr_array_set_size (self->shown, 0);
 
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
@@ -499,20 +477,12 @@ show_rows (ChamberDeskDelivery *self)
 }
 
 static void
-show_error (ChamberDeskDelivery *self, const char *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ChamberDeskDelivery *self = CHAMBER_DESK_DELIVERY (source);
   g_autoptr (GError) error = NULL;
   GPtrArray *rows;
+  GPtrArray *old_rows;
 
   rows = chamber_desk_call_finish (result, &error);
   if (self->box == NULL)
@@ -526,14 +496,18 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       self->loads_completed++;
-      show_error (self, error != NULL ? error->message : _("The delivery report is empty."));
+      chamber_desk_banner_set (self->error_label, &self->error,
+                               error != NULL ? error->message
+                                             : _("The delivery report is empty."));
       return;
     }
   self->loads_completed++;
-  show_error (self, NULL);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  chamber_desk_banner_set (self->error_label, &self->error, NULL);
+  /* The old rows stay alive until the list no longer shows them. */
+  old_rows = g_steal_pointer (&self->rows);
   self->rows = rows;
   show_rows (self);
+  g_clear_pointer (&old_rows, g_ptr_array_unref);
 }
 
 void
@@ -543,12 +517,11 @@ chamber_desk_delivery_reload (ChamberDeskDelivery *self)
 
   if (self->box == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  chamber_desk_cancellable_renew (&self->cancellable);
   if (self->session_id <= 0)
     {
-      g_clear_pointer (&self->rows, g_ptr_array_unref);
+      g_autoptr (GPtrArray) old_rows = g_steal_pointer (&self->rows);
+
       show_rows (self);
       return;
     }
@@ -649,14 +622,7 @@ chamber_desk_delivery_init (ChamberDeskDelivery *self)
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), refresh);
 
-  self->error_label = GTK_LABEL (gtk_label_new (""));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (self->box), "error", 12);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,

@@ -4,7 +4,10 @@
  * worker (chamber-desk-request.h) whose client reports the bytes sent; the progress reaches
  * the page through an idle callback, and each file's row ends with the pages the server
  * counted or its refusal, word for word. Nothing is uploaded that the person did not drop or
- * choose, and a refused file changes nothing on the server. */
+ * choose, and a refused file changes nothing on the server. Uploads are saved as drafts unless
+ * the page is set to publish them at once: a draft carries a "Draft" tag and a Publish button,
+ * and Publish All Drafts… sends every draft of the session after a confirmation that says how
+ * many documents will go out. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -33,6 +36,7 @@ typedef struct {
   gint64                replace_id;  /* 0: a new document */
   int                   kind;
   char                **access;
+  gboolean              draft;
   goffset               shown;       /* bytes last reported */
 } UploadJob;
 
@@ -47,6 +51,9 @@ struct _ChamberDeskDocuments
   GtkLabel          *error_label;
   GtkBox            *items_box;
   GtkListBox        *upload_list;
+  GtkDropDown       *when_drop;    /* 0: save as draft, 1: publish now */
+  GtkLabel          *drafts_label;
+  GtkWidget         *publish_all;
 
   ChamberConnection *connection;
   GCancellable      *cancellable;
@@ -57,6 +64,7 @@ struct _ChamberDeskDocuments
   gboolean           uploading;
   guint              loads_completed;
   guint              access_changes_completed;
+  guint              publishes_completed;
   char              *error;
 };
 
@@ -305,15 +313,9 @@ access_to_form (ChamberDeskDocuments *self, char **access, char **out_text)
 static JsonArray *
 answer_array (JsonNode *answer, const char *member)
 {
-  JsonObject *object;
-
-  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
-    return NULL;
-  object = json_node_get_object (answer);
-  if (!json_object_has_member (object, member)
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, member)))
-    return NULL;
-  return json_object_get_array_member (object, member);
+  return answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
+           ? chamber_json_peek_array (json_node_get_object (answer), member)
+           : NULL;
 }
 
 static gpointer
@@ -409,6 +411,14 @@ static void choose_files (ChamberDeskDocuments *self, gint64 item_id, gint64 rep
 static void edit_access (ChamberDeskDocuments *self, gint64 document_id);
 
 static void
+publish_clicked_cb (GtkButton *button, ChamberDeskDocuments *self)
+{
+  gint64 *ids = g_object_get_data (G_OBJECT (button), "ids");
+
+  chamber_desk_documents_publish (self, ids[1]);
+}
+
+static void
 add_clicked_cb (GtkButton *button, ChamberDeskDocuments *self)
 {
   choose_files (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id")), 0);
@@ -474,10 +484,56 @@ document_row_new (ChamberDeskDocuments *self, const ChamberDocument *document)
   g_object_set_data_full (G_OBJECT (access), "ids", g_memdup2 (ids, 2 * sizeof (gint64)),
                           g_free);
   g_signal_connect_object (access, "clicked", G_CALLBACK (access_clicked_cb), self, 0);
+  if (document->draft)
+    {
+      GtkWidget *tag = gtk_label_new (_("Draft"));
+      GtkWidget *publish = gtk_button_new_with_label (_("Publish"));
+
+      /* Not a button: a word that says what the row is, as a pill. */
+      gtk_widget_add_css_class (tag, "caption-heading");
+      gtk_widget_add_css_class (tag, "warning");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (tag, _("Only the secretariat sees it until it is published."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+      gtk_widget_add_css_class (publish, "suggested-action");
+      gtk_widget_set_tooltip_text (publish, _("Send it to everyone who may read it"));
+      g_object_set_data_full (G_OBJECT (publish), "ids", g_memdup2 (ids, 2 * sizeof (gint64)),
+                              g_free);
+      g_signal_connect_object (publish, "clicked", G_CALLBACK (publish_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), publish);
+    }
   gtk_box_append (GTK_BOX (box), replace);
   gtk_box_append (GTK_BOX (box), access);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   return row;
+}
+
+/* The drafts among the documents shown. */
+static guint
+count_drafts (ChamberDeskDocuments *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->load != NULL && i < self->load->documents->len; i++)
+    if (((const ChamberDocument *) g_ptr_array_index (self->load->documents, i))->draft)
+      n++;
+  return n;
+}
+
+static void
+show_drafts (ChamberDeskDocuments *self)
+{
+  guint n = count_drafts (self);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("No drafts: every document shown is published."));
+  else
+    text = g_strdup_printf (ngettext ("%u draft not published yet.",
+                                      "%u drafts not published yet.", n),
+                            n);
+  gtk_label_set_text (self->drafts_label, text);
+  gtk_widget_set_sensitive (self->publish_all, n > 0);
 }
 
 static int
@@ -510,6 +566,7 @@ show_items (ChamberDeskDocuments *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_box))) != NULL)
     gtk_box_remove (self->items_box, child);
+  show_drafts (self);
   if (self->load == NULL)
     return;
   if (self->load->items->len == 0)
@@ -715,14 +772,14 @@ upload_call (ChamberClient *client, gpointer data, GCancellable *cancellable, GE
 
   chamber_client_set_upload_progress (client, upload_progress_cb, job);
   if (job->replace_id > 0)
-    document = chamber_client_replace_document (client, job->replace_id, job->path, job->kind,
-                                                (const char *const *) job->access, cancellable,
-                                                error);
+    document = chamber_client_replace_document_full (client, job->replace_id, job->path,
+                                                     job->kind, (const char *const *) job->access,
+                                                     job->draft, cancellable, error);
   else
-    document = chamber_client_publish_full (client, job->item_id, job->path, job->title,
-                                            (ChamberDocumentKind) job->kind,
-                                            (const char *const *) job->access, cancellable,
-                                            error);
+    document = chamber_client_upload_document (client, job->item_id, job->path, job->title,
+                                               (ChamberDocumentKind) job->kind,
+                                               (const char *const *) job->access, job->draft,
+                                               cancellable, error);
   chamber_client_set_upload_progress (client, NULL, NULL);
   return document;
 }
@@ -787,7 +844,7 @@ start_next_upload (ChamberDeskDocuments *self)
 /* Adds a row for @file and either queues it or, when it cannot be sent, shows why at once. */
 static void
 add_upload (ChamberDeskDocuments *self, GFile *file, gint64 item_id, gint64 replace_id,
-            int kind, char **access)
+            int kind, char **access, gboolean draft)
 {
   ChamberDeskUpload *upload = g_new0 (ChamberDeskUpload, 1);
   g_autofree char *path = g_file_get_path (file);
@@ -844,6 +901,7 @@ add_upload (ChamberDeskDocuments *self, GFile *file, gint64 item_id, gint64 repl
       job->replace_id = replace_id;
       job->kind = kind;
       job->access = g_strdupv (access);
+      job->draft = draft;
       upload->state = CHAMBER_DESK_UPLOAD_WAITING;
       g_queue_push_tail (&self->queue, job);
     }
@@ -882,7 +940,8 @@ chamber_desk_documents_drop_files (ChamberDeskDocuments *self, gint64 item_id,
     return;
   show_error (self, NULL);
   for (GSList *l = gdk_file_list_get_files (files); l != NULL; l = l->next)
-    add_upload (self, l->data, item_id, 0, kind, access);
+    add_upload (self, l->data, item_id, 0, kind, access,
+                gtk_drop_down_get_selected (self->when_drop) == 0);
   start_next_upload (self);
 }
 
@@ -902,7 +961,8 @@ chamber_desk_documents_replace (ChamberDeskDocuments *self, gint64 document_id, 
         item_id = document->item_id;
     }
   /* A new version keeps its kind and who may read it: change those with Access…. */
-  add_upload (self, file, item_id, document_id, -1, NULL);
+  add_upload (self, file, item_id, document_id, -1, NULL,
+              gtk_drop_down_get_selected (self->when_drop) == 0);
   start_next_upload (self);
 }
 
@@ -1100,6 +1160,102 @@ edit_access (ChamberDeskDocuments *self, gint64 document_id)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- Publishing drafts ------------------------------------------------------------------- */
+
+static void
+published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ChamberDeskDocuments *self = CHAMBER_DESK_DOCUMENTS (source);
+  g_autoptr (GError) error = NULL;
+  gpointer answer;
+
+  answer = chamber_desk_call_finish (result, &error);
+  self->publishes_completed++;
+  if (self->box == NULL)
+    return;
+  if (answer == NULL)
+    {
+      show_error (self, error != NULL ? error->message : _("The server did not answer."));
+      return;
+    }
+  show_error (self, NULL);
+  chamber_desk_documents_reload (self);
+}
+
+static gpointer
+publish_call (ChamberClient *client, gpointer data, GCancellable *cancellable, GError **error)
+{
+  return chamber_client_publish_document (client, *(gint64 *) data, NULL, cancellable, error);
+}
+
+static gpointer
+publish_all_call (ChamberClient *client, gpointer data, GCancellable *cancellable,
+                  GError **error)
+{
+  return chamber_client_publish_drafts (client, *(gint64 *) data, 0, cancellable, error);
+}
+
+void
+chamber_desk_documents_publish (ChamberDeskDocuments *self, gint64 document_id)
+{
+  g_return_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self));
+
+  chamber_desk_call_async (self, self->connection, publish_call,
+                           g_memdup2 (&document_id, sizeof document_id), g_free,
+                           (GDestroyNotify) chamber_document_free, NULL, published_cb, NULL);
+}
+
+void
+chamber_desk_documents_publish_all (ChamberDeskDocuments *self)
+{
+  g_return_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self));
+
+  if (self->session_id <= 0)
+    return;
+  chamber_desk_call_async (self, self->connection, publish_all_call,
+                           g_memdup2 (&self->session_id, sizeof self->session_id), g_free,
+                           (GDestroyNotify) g_array_unref, NULL, published_cb, NULL);
+}
+
+static void
+publish_all_response_cb (AdwMessageDialog *dialog, const char *response,
+                         ChamberDeskDocuments *self)
+{
+  if (g_strcmp0 (response, "publish") == 0)
+    chamber_desk_documents_publish_all (self);
+}
+
+/* Asks before the whole pack goes out, naming how many documents. */
+static void
+publish_all_clicked_cb (ChamberDeskDocuments *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint n = count_drafts (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (n == 0)
+    return;
+  heading = g_strdup_printf (ngettext ("Publish %u Draft?", "Publish %u Drafts?", n), n);
+  body = g_strdup_printf (ngettext ("%u document will go out to everyone allowed to read it, "
+                                    "at their next sync. This cannot be undone.",
+                                    "%u documents will go out to everyone allowed to read "
+                                    "them, at their next sync. This cannot be undone.",
+                                    n),
+                          n);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "publish", _("_Publish"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_all_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- The widget --------------------------------------------------------------------------- */
 
 static void
@@ -1193,6 +1349,36 @@ chamber_desk_documents_init (ChamberDeskDocuments *self)
   g_signal_connect_object (refresh, "clicked", G_CALLBACK (refresh_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), refresh);
+
+  /* Drafts: what an upload becomes, how many wait, and publishing them all. The Office reviews
+   * a pack before it goes out, so an upload is a draft unless asked otherwise. */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_box_append (GTK_BOX (self->box), bar);
+  label = gtk_label_new_with_mnemonic (_("_When uploaded:"));
+  gtk_box_append (GTK_BOX (bar), label);
+  {
+    g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (model, _("Save as draft"));
+    gtk_string_list_append (model, _("Publish now"));
+    self->when_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)),
+                                                        NULL));
+  }
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->when_drop));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->when_drop));
+  self->drafts_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->drafts_label, 1);
+  gtk_label_set_ellipsize (self->drafts_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->drafts_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->drafts_label), "dim-label");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->drafts_label));
+  self->publish_all = gtk_button_new_with_mnemonic (_("_Publish All Drafts…"));
+  gtk_widget_set_sensitive (self->publish_all, FALSE);
+  g_signal_connect_object (self->publish_all, "clicked", G_CALLBACK (publish_all_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), self->publish_all);
 
   self->error_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_wrap (self->error_label, TRUE);
@@ -1305,6 +1491,61 @@ chamber_desk_documents_get_loads_completed (ChamberDeskDocuments *self)
   return self->loads_completed;
 }
 
+void
+chamber_desk_documents_set_publish_now (ChamberDeskDocuments *self, gboolean publish_now)
+{
+  g_return_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self));
+
+  gtk_drop_down_set_selected (self->when_drop, publish_now ? 1 : 0);
+}
+
+guint
+chamber_desk_documents_get_publishes_completed (ChamberDeskDocuments *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self), 0);
+  return self->publishes_completed;
+}
+
+guint
+chamber_desk_documents_get_n_drafts (ChamberDeskDocuments *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self), 0);
+  return count_drafts (self);
+}
+
+/* The Publish button of draft @document_id's row under @widget, or NULL. */
+static GtkWidget *
+find_publish_button (GtkWidget *widget, gint64 document_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 *ids = GTK_IS_BUTTON (child) ? g_object_get_data (G_OBJECT (child), "ids") : NULL;
+      GtkWidget *found;
+
+      if (ids != NULL && ids[1] == document_id
+          && gtk_widget_has_css_class (child, "suggested-action"))
+        return child;
+      if ((found = find_publish_button (child, document_id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+chamber_desk_documents_get_publish_button (ChamberDeskDocuments *self, gint64 document_id)
+{
+  g_return_val_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self), NULL);
+  return find_publish_button (GTK_WIDGET (self->items_box), document_id);
+}
+
+GtkWidget *
+chamber_desk_documents_get_publish_all_button (ChamberDeskDocuments *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self), NULL);
+  return self->publish_all;
+}
+
 guint
 chamber_desk_documents_get_access_changes_completed (ChamberDeskDocuments *self)
 {
@@ -1359,6 +1600,13 @@ gint64
 chamber_desk_documents_find_document (ChamberDeskDocuments *self, const char *title,
                                       int *out_version)
 {
+  return chamber_desk_documents_find_document_full (self, title, out_version, NULL);
+}
+
+gint64
+chamber_desk_documents_find_document_full (ChamberDeskDocuments *self, const char *title,
+                                           int *out_version, gboolean *out_draft)
+{
   g_return_val_if_fail (CHAMBER_IS_DESK_DOCUMENTS (self), 0);
 
   for (guint i = 0; self->load != NULL && i < self->load->documents->len; i++)
@@ -1369,6 +1617,8 @@ chamber_desk_documents_find_document (ChamberDeskDocuments *self, const char *ti
         {
           if (out_version != NULL)
             *out_version = document->version;
+          if (out_draft != NULL)
+            *out_draft = document->draft;
           return document->id;
         }
     }

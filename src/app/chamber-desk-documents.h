@@ -2,8 +2,11 @@
  * agenda items with their documents (title, kind, version, pages, who may read it). PDF files
  * dropped on an item from the file manager, or chosen with "Add documents…", are uploaded one
  * by one with their progress and the server's check result per file (pages, or why it was
- * refused); the kind and access are chosen before the upload. A document can be replaced by a
- * new version and its access changed later. Server errors show in the page. */
+ * refused); the kind and access are chosen before the upload, and whether it is saved as a
+ * draft (the default: the Office reviews before publishing) or published at once. A draft shows
+ * a "Draft" tag and a Publish button; Publish All Drafts… publishes the session's drafts after a
+ * confirmation. A document can be replaced by a new version and its access changed later.
+ * Server errors show in the page. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -42,6 +45,15 @@ void       chamber_desk_documents_set_upload_options (ChamberDeskDocuments *self
                                                       ChamberDocumentKind kind, guint access_mode,
                                                       const char *names);
 
+/* Whether uploads from now on are published at once (TRUE) or saved as drafts (FALSE), as a
+ * person would choose in the page. */
+void       chamber_desk_documents_set_publish_now (ChamberDeskDocuments *self,
+                                                   gboolean publish_now);
+/* What a draft's Publish button does. */
+void       chamber_desk_documents_publish (ChamberDeskDocuments *self, gint64 document_id);
+/* What Publish All Drafts… does once confirmed: every draft of the session. */
+void       chamber_desk_documents_publish_all (ChamberDeskDocuments *self);
+
 typedef enum {
   CHAMBER_DESK_UPLOAD_WAITING,
   CHAMBER_DESK_UPLOAD_SENDING,
@@ -64,5 +76,16 @@ ChamberDeskUploadState chamber_desk_documents_get_upload (ChamberDeskDocuments *
 /* The newest version shown of the document titled @title (0: none) and its version. */
 gint64      chamber_desk_documents_find_document (ChamberDeskDocuments *self, const char *title,
                                                   int *out_version);
+/* The same, and whether it is a draft. */
+gint64      chamber_desk_documents_find_document_full (ChamberDeskDocuments *self,
+                                                       const char *title, int *out_version,
+                                                       gboolean *out_draft);
+/* Publish requests ended (well or not); the drafts shown; the Publish button of draft
+ * @document_id's row (NULL: none shown); the Publish All Drafts… button. */
+guint       chamber_desk_documents_get_publishes_completed (ChamberDeskDocuments *self);
+guint       chamber_desk_documents_get_n_drafts (ChamberDeskDocuments *self);
+GtkWidget  *chamber_desk_documents_get_publish_button (ChamberDeskDocuments *self,
+                                                       gint64 document_id);
+GtkWidget  *chamber_desk_documents_get_publish_all_button (ChamberDeskDocuments *self);
 
 G_END_DECLS

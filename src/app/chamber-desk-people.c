@@ -11,8 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chamber-desk-page.h"
 #include "chamber-desk-people.h"
 #include "chamber-desk-request.h"
+#include "chamber-list-box.h"
 #include "chamber-protocol.h"
 #include "chamber-toast.h"
 
@@ -56,14 +58,6 @@ struct _ChamberDeskPeople
 
 G_DEFINE_FINAL_TYPE (ChamberDeskPeople, chamber_desk_people, GTK_TYPE_WIDGET)
 
-static void
-show_error (ChamberDeskPeople *self, const char *message)
-{
-  g_free (self->last_error);
-  self->last_error = g_strdup (message);
-  chamber_toast_show_above (GTK_WIDGET (self), message, 8);
-}
-
 static const ChamberPerson *
 find_person (ChamberDeskPeople *self, gint64 person_id)
 {
@@ -96,20 +90,6 @@ describe_person (const ChamberPerson *person)
 static void edit_clicked_cb (GtkButton *button, ChamberDeskPeople *self);
 static void active_clicked_cb (GtkButton *button, ChamberDeskPeople *self);
 
-static void
-set_id_data (GObject *object, gint64 id)
-{
-  g_object_set_data_full (object, "person-id", g_memdup2 (&id, sizeof id), g_free);
-}
-
-static gint64
-get_id_data (gpointer object)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (object), "person-id");
-
-  return id != NULL ? *id : 0;
-}
-
 static GtkWidget *
 make_row (ChamberDeskPeople *self, const ChamberPerson *person)
 {
@@ -122,7 +102,7 @@ make_row (ChamberDeskPeople *self, const ChamberPerson *person)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_details);
-  set_id_data (G_OBJECT (row), person->id);
+  chamber_desk_row_set_id (row, "person-id", person->id);
   if (!person->active)
     {
       GtkWidget *label = gtk_label_new (_("Deactivated"));
@@ -138,7 +118,7 @@ make_row (ChamberDeskPeople *self, const ChamberPerson *person)
                                        ? _("The person keeps their record, but their tokens "
                                            "stop working")
                                        : _("The person’s tokens work again"));
-  set_id_data (G_OBJECT (active), person->id);
+  chamber_desk_row_set_id (active, "person-id", person->id);
   g_signal_connect (active, "clicked", G_CALLBACK (active_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), active);
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
@@ -147,7 +127,7 @@ make_row (ChamberDeskPeople *self, const ChamberPerson *person)
   gtk_widget_set_tooltip_text (edit, _("Edit the person"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Edit the person"), -1);
-  set_id_data (G_OBJECT (edit), person->id);
+  chamber_desk_row_set_id (edit, "person-id", person->id);
   g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   return row;
@@ -183,11 +163,9 @@ matches (ChamberDeskPeople *self, const ChamberPerson *person)
 static void
 show_people (ChamberDeskPeople *self)
 {
-  GtkWidget *child;
   g_autofree char *count = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  chamber_list_box_remove_all (self->list);
   self->n_shown = 0;
   for (guint i = 0; i < self->people->len; i++)
     {
@@ -262,45 +240,25 @@ people_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   ChamberDeskPeople *self = CHAMBER_DESK_PEOPLE (source);
   g_autoptr (JsonNode) answer = NULL;
   g_autoptr (GError) error = NULL;
-  JsonArray *array = NULL;
 
   answer = chamber_desk_request_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->pending--;
   self->loads++;
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
-      && json_object_has_member (json_node_get_object (answer), "people")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer),
-                                                        "people")))
-    array = json_object_get_array_member (json_node_get_object (answer), "people");
-  if (answer != NULL && array == NULL)
-    g_set_error_literal (&error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                         _("The server’s list of people cannot be read."));
+  if (answer != NULL)
+    chamber_desk_answer_fill (answer, "people",
+                              (ChamberDeskParseFunc) chamber_person_from_json, self->people,
+                              _("The server’s list of people cannot be read."), &error);
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The people cannot be loaded: %s"),
                                                   error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_free (self->last_error);
-      self->last_error = g_steal_pointer (&message);
+      chamber_desk_banner_set (self->error_label, &self->last_error, message);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  g_ptr_array_set_size (self->people, 0);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      ChamberPerson *person;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      person = chamber_person_from_json (json_node_get_object (node), NULL);
-      if (person != NULL)
-        g_ptr_array_add (self->people, person);
-    }
+  chamber_desk_banner_set (self->error_label, NULL, NULL);
   fill_groups (self);
   show_people (self);
 }
@@ -346,7 +304,7 @@ person_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (form != NULL)
         chamber_desk_form_set_error (form, error->message);
       else
-        show_error (self, error->message);
+        chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, error->message);
       return;
     }
   if (form != NULL)
@@ -458,7 +416,7 @@ chamber_desk_people_edit (ChamberDeskPeople *self, gint64 person_id)
 static void
 edit_clicked_cb (GtkButton *button, ChamberDeskPeople *self)
 {
-  chamber_desk_people_edit (self, get_id_data (button));
+  chamber_desk_people_edit (self, chamber_desk_row_get_id (GTK_WIDGET (button), "person-id"));
 }
 
 static void
@@ -478,7 +436,7 @@ static void
 deactivate_response_cb (AdwMessageDialog *dialog, const char *response, ChamberDeskPeople *self)
 {
   if (g_strcmp0 (response, "deactivate") == 0)
-    send_active (self, get_id_data (dialog), FALSE);
+    send_active (self, chamber_desk_confirm_get_id (dialog), FALSE);
 }
 
 AdwMessageDialog *
@@ -486,8 +444,6 @@ chamber_desk_people_set_active (ChamberDeskPeople *self, gint64 person_id, gbool
 {
   const ChamberPerson *person;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (CHAMBER_IS_DESK_PEOPLE (self), NULL);
 
@@ -503,27 +459,15 @@ chamber_desk_people_set_active (ChamberDeskPeople *self, gint64 person_id, gbool
                             "in: their tokens stop working at once. They can be reactivated "
                             "later."),
                           person->name);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Deactivate the Person?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "deactivate", _("_Deactivate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "deactivate",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  set_id_data (G_OBJECT (dialog), person_id);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (deactivate_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ADW_MESSAGE_DIALOG (dialog);
+  return chamber_desk_confirm (GTK_WIDGET (self), _("Deactivate the Person?"), body,
+                               "deactivate", _("_Deactivate"), ADW_RESPONSE_DESTRUCTIVE,
+                               person_id, G_CALLBACK (deactivate_response_cb));
 }
 
 static void
 active_clicked_cb (GtkButton *button, ChamberDeskPeople *self)
 {
-  gint64 person_id = get_id_data (button);
+  gint64 person_id = chamber_desk_row_get_id (GTK_WIDGET (button), "person-id");
   const ChamberPerson *person = find_person (self, person_id);
 
   if (person != NULL)
@@ -576,7 +520,7 @@ import_answered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *message = g_strdup_printf (_("The file cannot be imported: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, message);
       if (self->preview != NULL)
         {
           gtk_label_set_text (self->preview_summary, message);
@@ -636,19 +580,20 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         return;
       self->pending--;
       message = g_strdup_printf (_("The file cannot be read: %s"), error->message);
-      show_error (self, message);
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, message);
       return;
     }
   self->pending--;
   if (length > MAX_IMPORT_BYTES)
     {
-      show_error (self, _("The file is over 1 MiB: split it into smaller files and import "
-                          "each."));
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error,
+                                _("The file is over 1 MiB: split it into smaller files and "
+                                  "import each."));
       return;
     }
   if (length == 0)
     {
-      show_error (self, _("The file is empty."));
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, _("The file is empty."));
       return;
     }
   g_clear_pointer (&self->import_csv, g_bytes_unref);
@@ -1115,12 +1060,7 @@ chamber_desk_people_init (ChamberDeskPeople *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->count_label));
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (self->box), "error", 0);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);

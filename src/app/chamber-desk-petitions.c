@@ -12,12 +12,22 @@
 #include "chamber-desk-petitions.h"
 #include "chamber-desk-request.h"
 #include "chamber-desk-transfer.h"
+#include "chamber-list-box.h"
+#include "chamber-petition-entry.h"
+#include "chamber-petition-file.h"
+#include "chamber-petitions.h"
+#include "chamber-protocol.h"
 #include "chamber-search.h"
 
+/* The statuses' keys in the order of the dropdowns (ChamberPetitionStatus). */
 static const char *const statuses[] = { "forwarded", "answered", "in-progress", "resolved",
                                         "unresolved", NULL };
-static const char *const status_labels[] = { N_("Forwarded"), N_("Answered"), N_("In progress"),
-                                             N_("Resolved"), N_("Unresolved"), NULL };
+G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == CHAMBER_N_PETITION_STATUSES + 1);
+
+/* What a petition links to (the order of the kind dropdown). */
+static const char *const link_kinds[] = { "item", "turn", "commitment", NULL };
+static const char *const link_kind_titles[] = { N_("Agenda item"), N_("Turn"), N_("Commitment"),
+                                                NULL };
 
 struct _ChamberDeskPetitions
 {
@@ -43,6 +53,13 @@ struct _ChamberDeskPetitions
 
   GtkWindow         *preview;
   GtkButton         *import_button;
+  GtkWindow         *entry;       /* the New Petition window while it is open */
+  GtkWidget         *open_answer_button;
+  GtkListBox        *links_list;
+  GtkDropDown       *link_kind;
+  GtkEntry          *link_target;
+  GtkEntry          *link_session;
+  GtkWindow         *answer_window; /* the last answer PDF opened, while it is open */
   GtkListBox        *preview_list;
 
   ChamberConnection *connection;
@@ -63,15 +80,6 @@ struct _ChamberDeskPetitions
 G_DEFINE_FINAL_TYPE (ChamberDeskPetitions, chamber_desk_petitions, GTK_TYPE_WIDGET)
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 set_error (ChamberDeskPetitions *self, const char *message)
 {
   g_free (self->error);
@@ -90,37 +98,9 @@ set_message (ChamberDeskPetitions *self, const char *message)
 }
 
 static const char *
-string_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
-}
-
-static const char *
 or_dash (const char *text)
 {
   return text != NULL && *text != '\0' ? text : "—";
-}
-
-static gint64
-int_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_INT64
-           ? json_node_get_int (node) : 0;
-}
-
-static JsonObject *
-object_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 static const char *
@@ -128,7 +108,7 @@ status_label (const char *status)
 {
   for (guint i = 0; statuses[i] != NULL; i++)
     if (g_strcmp0 (statuses[i], status) == 0)
-      return _(status_labels[i]);
+      return chamber_petition_status_get_title ((ChamberPetitionStatus) i);
   return or_dash (status);
 }
 
@@ -139,7 +119,7 @@ find_petition (ChamberDeskPetitions *self, gint64 id)
     {
       JsonObject *petition = json_array_get_object_element (self->petitions, i);
 
-      if (int_member (petition, "id") == id)
+      if (chamber_json_peek_int (petition, "id", 0) == id)
         return petition;
     }
   return NULL;
@@ -155,10 +135,10 @@ matches_text (JsonObject *petition, const char *folded_query)
 
   if (folded_query == NULL || *folded_query == '\0')
     return TRUE;
-  haystack = g_strjoin (" ", or_dash (string_member (petition, "content")),
-                        or_dash (string_member (petition, "agency")),
-                        or_dash (string_member (petition, "field")),
-                        or_dash (string_member (petition, "answer")), NULL);
+  haystack = g_strjoin (" ", or_dash (chamber_json_peek_string (petition, "content")),
+                        or_dash (chamber_json_peek_string (petition, "agency")),
+                        or_dash (chamber_json_peek_string (petition, "field")),
+                        or_dash (chamber_json_peek_string (petition, "answer")), NULL);
   folded = chamber_search_fold (haystack, -1);
   return folded != NULL && strstr (folded, folded_query) != NULL;
 }
@@ -167,30 +147,30 @@ static GtkWidget *
 petition_row (JsonObject *petition)
 {
   GtkWidget *row = adw_action_row_new ();
-  JsonObject *meeting = object_member (petition, "meeting");
+  JsonObject *meeting = chamber_json_peek_object (petition, "meeting");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *status = gtk_label_new (status_label (string_member (petition, "status")));
+  GtkWidget *status = gtk_label_new (status_label (chamber_json_peek_string (petition, "status")));
 
-  title = g_markup_printf_escaped ("%lld. %s", (long long) int_member (petition, "id"),
-                                   or_dash (string_member (petition, "content")));
+  title = g_markup_printf_escaped ("%lld. %s", (long long) chamber_json_peek_int (petition, "id", 0),
+                                   or_dash (chamber_json_peek_string (petition, "content")));
   subtitle = g_markup_printf_escaped ("%s · %s · %s%s",
-                                      or_dash (string_member (petition, "agency")),
-                                      or_dash (string_member (petition, "field")),
-                                      or_dash (string_member (meeting, "group")),
-                                      int_member (petition, "raised_again_of") > 0
+                                      or_dash (chamber_json_peek_string (petition, "agency")),
+                                      or_dash (chamber_json_peek_string (petition, "field")),
+                                      or_dash (chamber_json_peek_string (meeting, "group")),
+                                      chamber_json_peek_int (petition, "raised_again_of", 0) > 0
                                         ? _(" · raised again") : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_set (row, "title-lines", 2, NULL);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-  if (g_strcmp0 (string_member (petition, "status"), "resolved") == 0)
+  if (g_strcmp0 (chamber_json_peek_string (petition, "status"), "resolved") == 0)
     gtk_widget_add_css_class (status, "success");
-  else if (g_strcmp0 (string_member (petition, "status"), "unresolved") == 0)
+  else if (g_strcmp0 (chamber_json_peek_string (petition, "status"), "unresolved") == 0)
     gtk_widget_add_css_class (status, "error");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "petition-id",
-                     GINT_TO_POINTER ((int) int_member (petition, "id")));
+                     GINT_TO_POINTER ((int) chamber_json_peek_int (petition, "id", 0)));
   return row;
 }
 
@@ -202,12 +182,12 @@ show_list (ChamberDeskPetitions *self)
   g_autofree char *stripped = query != NULL ? g_strstrip (g_strdup (query)) : NULL;
   g_autofree char *count = NULL;
 
-  clear_list (self->list);
+  chamber_list_box_remove_all (self->list);
   g_array_set_size (self->shown, 0);
   for (guint i = 0; self->petitions != NULL && i < json_array_get_length (self->petitions); i++)
     {
       JsonObject *petition = json_array_get_object_element (self->petitions, i);
-      gint64 id = int_member (petition, "id");
+      gint64 id = chamber_json_peek_int (petition, "id", 0);
 
       if (!matches_text (petition, stripped))
         continue;
@@ -331,68 +311,132 @@ add_link (ChamberDeskPetitions *self, gint64 id, const char *label)
   gtk_box_append (self->links_box, button);
 }
 
+static const char *
+link_kind_title (const char *kind)
+{
+  for (guint i = 0; link_kinds[i] != NULL; i++)
+    if (g_strcmp0 (link_kinds[i], kind) == 0)
+      return _(link_kind_titles[i]);
+  return or_dash (kind);
+}
+
+static void send_links (ChamberDeskPetitions *self, const char *member, const char *kind,
+                        gint64 target, gint64 session);
+
+static void
+remove_link_clicked_cb (GtkButton *button, ChamberDeskPetitions *self)
+{
+  send_links (self, "remove_links", g_object_get_data (G_OBJECT (button), "link-kind"),
+              GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "link-id")),
+              GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "link-session")));
+}
+
+/* The agenda items, turns and commitments the selected petition links to, each with Remove. */
+static void
+show_links (ChamberDeskPetitions *self)
+{
+  JsonArray *links = chamber_json_peek_array (self->detail, "links");
+
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+      const char *kind = chamber_json_peek_string (link, "kind");
+      gint64 target = chamber_json_peek_int (link, "id", 0);
+      gint64 session = chamber_json_peek_int (link, "session", 0);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *title = g_strdup_printf ("%s %lld", link_kind_title (kind),
+                                                (long long) target);
+      g_autofree char *subtitle = session > 0 ? g_strdup_printf (_("Session %lld"),
+                                                                 (long long) session)
+                                              : NULL;
+      g_autofree char *remove_label = g_strdup_printf (_("Remove the link to %s"), title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_label, -1);
+      g_object_set_data_full (G_OBJECT (button), "link-kind", g_strdup (kind), g_free);
+      g_object_set_data (G_OBJECT (button), "link-id", GSIZE_TO_POINTER ((gsize) target));
+      g_object_set_data (G_OBJECT (button), "link-session", GSIZE_TO_POINTER ((gsize) session));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_link_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->links_list, row);
+    }
+}
+
 static void
 show_detail (ChamberDeskPetitions *self)
 {
   JsonObject *p = self->detail;
-  JsonObject *meeting = object_member (p, "meeting");
-  JsonObject *answer_document = object_member (p, "answer_document");
+  JsonObject *meeting = chamber_json_peek_object (p, "meeting");
+  JsonObject *answer_document = chamber_json_peek_object (p, "answer_document");
   JsonArray *history;
   GtkWidget *child;
   g_autofree char *meta = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
     gtk_box_remove (self->links_box, child);
-  clear_list (self->history);
+  chamber_list_box_remove_all (self->history);
+  chamber_list_box_remove_all (self->links_list);
   gtk_widget_set_sensitive (self->detail_box, p != NULL);
+  gtk_widget_set_visible (self->open_answer_button, answer_document != NULL);
   if (p == NULL)
     {
       gtk_label_set_text (self->content_label, _("Choose a petition in the list."));
       gtk_label_set_text (self->meta_label, "");
       return;
     }
-  gtk_label_set_text (self->content_label, or_dash (string_member (p, "content")));
+  gtk_label_set_text (self->content_label, or_dash (chamber_json_peek_string (p, "content")));
   meta = g_strdup_printf (_("Meeting: %s, %s, %s\nAgency: %s · Field: %s\n"
                             "Status: %s · received %s · answered %s · resolved %s\n"
                             "Answer: %s%s"),
-                          or_dash (string_member (meeting, "date")),
-                          or_dash (string_member (meeting, "place")),
-                          or_dash (string_member (meeting, "group")),
-                          or_dash (string_member (p, "agency")),
-                          or_dash (string_member (p, "field")),
-                          or_dash (string_member (p, "status_label")),
-                          or_dash (string_member (p, "received_on")),
-                          or_dash (string_member (p, "answered_on")),
-                          or_dash (string_member (p, "resolved_on")),
-                          or_dash (string_member (p, "answer")),
+                          or_dash (chamber_json_peek_string (meeting, "date")),
+                          or_dash (chamber_json_peek_string (meeting, "place")),
+                          or_dash (chamber_json_peek_string (meeting, "group")),
+                          or_dash (chamber_json_peek_string (p, "agency")),
+                          or_dash (chamber_json_peek_string (p, "field")),
+                          or_dash (chamber_json_peek_string (p, "status_label")),
+                          or_dash (chamber_json_peek_string (p, "received_on")),
+                          or_dash (chamber_json_peek_string (p, "answered_on")),
+                          or_dash (chamber_json_peek_string (p, "resolved_on")),
+                          or_dash (chamber_json_peek_string (p, "answer")),
                           answer_document != NULL ? _(" (answer PDF attached)") : "");
   gtk_label_set_text (self->meta_label, meta);
-  gtk_editable_set_text (GTK_EDITABLE (self->answer_entry),
-                         string_member (p, "answer") != NULL ? string_member (p, "answer") : "");
+  gtk_editable_set_text (
+      GTK_EDITABLE (self->answer_entry),
+      chamber_json_peek_string (p, "answer") != NULL ? chamber_json_peek_string (p, "answer") : "");
   for (guint i = 0; statuses[i] != NULL; i++)
-    if (g_strcmp0 (statuses[i], string_member (p, "status")) == 0)
+    if (g_strcmp0 (statuses[i], chamber_json_peek_string (p, "status")) == 0)
       gtk_drop_down_set_selected (self->status_dropdown, i);
 
-  if (int_member (p, "raised_again_of") > 0)
+  if (chamber_json_peek_int (p, "raised_again_of", 0) > 0)
     {
-      g_autofree char *label = g_strdup_printf (_("Raised again: earlier petition %lld"),
-                                                (long long) int_member (p, "raised_again_of"));
+      g_autofree char *label
+          = g_strdup_printf (_("Raised again: earlier petition %lld"),
+                             (long long) chamber_json_peek_int (p, "raised_again_of", 0));
 
-      add_link (self, int_member (p, "raised_again_of"), label);
+      add_link (self, chamber_json_peek_int (p, "raised_again_of", 0), label);
     }
   for (guint i = 0; self->petitions != NULL && i < json_array_get_length (self->petitions); i++)
     {
       JsonObject *other = json_array_get_object_element (self->petitions, i);
 
-      if (int_member (other, "raised_again_of") == int_member (p, "id"))
+      if (chamber_json_peek_int (other, "raised_again_of", 0) == chamber_json_peek_int (p, "id", 0))
         {
-          g_autofree char *label = g_strdup_printf (_("Raised again later: petition %lld"),
-                                                    (long long) int_member (other, "id"));
+          g_autofree char *label
+              = g_strdup_printf (_("Raised again later: petition %lld"),
+                                 (long long) chamber_json_peek_int (other, "id", 0));
 
-          add_link (self, int_member (other, "id"), label);
+          add_link (self, chamber_json_peek_int (other, "id", 0), label);
         }
     }
 
+  show_links (self);
   history = json_object_has_member (p, "history")
               && JSON_NODE_HOLDS_ARRAY (json_object_get_member (p, "history"))
               ? json_object_get_array_member (p, "history") : NULL;
@@ -400,14 +444,13 @@ show_detail (ChamberDeskPetitions *self)
     {
       JsonObject *change = json_array_get_object_element (history, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_markup_printf_escaped ("%s — %s",
-                                                        or_dash (string_member (change, "at")),
-                                                        status_label (string_member (change,
-                                                                                     "status")));
+      g_autofree char *title
+          = g_markup_printf_escaped ("%s — %s", or_dash (chamber_json_peek_string (change, "at")),
+                                     status_label (chamber_json_peek_string (change, "status")));
       g_autofree char *subtitle = g_markup_printf_escaped (
-        "%s%s", or_dash (string_member (change, "note")),
-        object_member (change, "finding") != NULL
-          || int_member (change, "finding") > 0 ? _(" · supervision finding") : "");
+        "%s%s", or_dash (chamber_json_peek_string (change, "note")),
+        chamber_json_peek_object (change, "finding") != NULL
+          || chamber_json_peek_int (change, "finding", 0) > 0 ? _(" · supervision finding") : "");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -434,8 +477,8 @@ detail_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   if (JSON_NODE_HOLDS_OBJECT (answer))
-    petition = object_member (json_node_get_object (answer), "petition");
-  if (petition == NULL || int_member (petition, "id") != self->selected)
+    petition = chamber_json_peek_object (json_node_get_object (answer), "petition");
+  if (petition == NULL || chamber_json_peek_int (petition, "id", 0) != self->selected)
     return;
   g_clear_pointer (&self->detail, json_object_unref);
   self->detail = json_object_ref (petition);
@@ -564,6 +607,208 @@ chamber_desk_petitions_attach_answer (ChamberDeskPetitions *self, GFile *pdf)
                              (gpointer) _("The answer PDF was attached."));
 }
 
+/* ---- links ------------------------------------------------------------------------------- */
+
+static void
+send_links (ChamberDeskPetitions *self, const char *member, const char *kind, gint64 target,
+            gint64 session)
+{
+  g_autofree char *path = NULL;
+  JsonObject *body_object, *link = json_object_new ();
+  JsonArray *array = json_array_new ();
+  JsonNode *body;
+
+  if (self->selected <= 0)
+    {
+      json_object_unref (link);
+      json_array_unref (array);
+      set_error (self, _("Choose a petition in the list first."));
+      return;
+    }
+  json_object_set_string_member (link, "kind", kind);
+  json_object_set_int_member (link, "id", target);
+  if (session > 0)
+    json_object_set_int_member (link, "session", session);
+  json_array_add_object_element (array, link);
+  body = chamber_desk_body_new (&body_object);
+  json_object_set_array_member (body_object, member, array);
+  path = g_strdup_printf ("/api/v1/petitions/%lld", (long long) self->selected);
+  set_message (self, NULL);
+  self->pending++;
+  chamber_desk_request_async (self, self->connection, "PUT", path, body, self->cancellable,
+                              changed_cb,
+                              (gpointer) (g_str_equal (member, "links")
+                                            ? _("The link was added.")
+                                            : _("The link was removed.")));
+}
+
+void
+chamber_desk_petitions_add_link (ChamberDeskPetitions *self, const char *kind, gint64 target,
+                                 gint64 session)
+{
+  g_return_if_fail (CHAMBER_IS_DESK_PETITIONS (self));
+  g_return_if_fail (kind != NULL);
+
+  send_links (self, "links", kind, target, session);
+}
+
+void
+chamber_desk_petitions_remove_link (ChamberDeskPetitions *self, const char *kind, gint64 target,
+                                    gint64 session)
+{
+  g_return_if_fail (CHAMBER_IS_DESK_PETITIONS (self));
+  g_return_if_fail (kind != NULL);
+
+  send_links (self, "remove_links", kind, target, session);
+}
+
+guint
+chamber_desk_petitions_get_n_links (ChamberDeskPetitions *self)
+{
+  JsonArray *links = chamber_json_peek_array (self->detail, "links");
+
+  return links != NULL ? json_array_get_length (links) : 0;
+}
+
+/* A number typed in an entry: 0 for an empty one, -1 for anything but digits. */
+static gint64
+entry_number (GtkEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  guint64 value = 0;
+
+  if (*text == '\0')
+    return 0;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return -1;
+  return (gint64) value;
+}
+
+static void
+add_link_clicked_cb (ChamberDeskPetitions *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->link_kind);
+  gint64 target = entry_number (self->link_target);
+  gint64 session = entry_number (self->link_session);
+
+  if (kind >= G_N_ELEMENTS (link_kinds) - 1)
+    return;
+  if (target <= 0 || session < 0)
+    {
+      set_error (self, _("Type the number of the agenda item, turn or commitment, and for a turn "
+                         "or a commitment the number of its session."));
+      return;
+    }
+  chamber_desk_petitions_add_link (self, link_kinds[kind], target, session);
+  gtk_editable_set_text (GTK_EDITABLE (self->link_target), "");
+}
+
+/* ---- the answer PDF ------------------------------------------------------------------------ */
+
+static void
+answer_window_destroyed_cb (gpointer data, GObject *where_the_object_was)
+{
+  ChamberDeskPetitions *self = data;
+
+  self->answer_window = NULL;
+}
+
+static void
+answer_opened_cb (GtkWindow *window, const GError *error, gpointer user_data)
+{
+  ChamberDeskPetitions *self = user_data;
+
+  self->pending--;
+  if (window == NULL)
+    {
+      set_error (self, error->message);
+      return;
+    }
+  set_error (self, NULL);
+  if (self->answer_window != NULL)
+    g_object_weak_unref (G_OBJECT (self->answer_window), answer_window_destroyed_cb, self);
+  self->answer_window = window;
+  g_object_weak_ref (G_OBJECT (window), answer_window_destroyed_cb, self);
+}
+
+void
+chamber_desk_petitions_open_answer (ChamberDeskPetitions *self)
+{
+  JsonObject *document;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CHAMBER_IS_DESK_PETITIONS (self));
+
+  document = chamber_json_peek_object (self->detail, "answer_document");
+  if (self->selected <= 0 || document == NULL)
+    {
+      set_error (self, _("This petition has no answer document."));
+      return;
+    }
+  path = g_strdup_printf ("/api/v1/petitions/%lld/answer", (long long) self->selected);
+  self->pending++;
+  chamber_petition_file_open (GTK_WIDGET (self), self->connection, path,
+                              chamber_json_peek_string (document, "sha256"), "application/pdf",
+                              self->cancellable, answer_opened_cb, self);
+}
+
+GtkWindow *
+chamber_desk_petitions_get_answer_window (ChamberDeskPetitions *self)
+{
+  return self->answer_window;
+}
+
+/* ---- a petition entered by hand ------------------------------------------------------------ */
+
+static void
+entry_saved_cb (ChamberDeskPetitions *self, gint64 id)
+{
+  g_autofree char *message = g_strdup_printf (_("Petition %lld was saved."), (long long) id);
+
+  set_error (self, NULL);
+  set_message (self, message);
+  /* Shown once the list has it. */
+  self->selected = id;
+  g_clear_pointer (&self->detail, json_object_unref);
+  chamber_desk_petitions_reload (self);
+}
+
+static void
+entry_destroyed_cb (ChamberDeskPetitions *self)
+{
+  self->entry = NULL;
+}
+
+GtkWindow *
+chamber_desk_petitions_new_petition (ChamberDeskPetitions *self)
+{
+  GtkRoot *root;
+  ChamberPetitionEntry *entry;
+
+  g_return_val_if_fail (CHAMBER_IS_DESK_PETITIONS (self), NULL);
+
+  if (self->entry != NULL)
+    {
+      gtk_window_present (self->entry);
+      return self->entry;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  entry = chamber_petition_entry_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      self->connection);
+  self->entry = GTK_WINDOW (entry);
+  g_signal_connect_object (entry, "saved", G_CALLBACK (entry_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "destroy", G_CALLBACK (entry_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (self->entry);
+  return self->entry;
+}
+
+static void
+new_petition_clicked_cb (ChamberDeskPetitions *self)
+{
+  chamber_desk_petitions_new_petition (self);
+}
+
 /* ---- files chosen ---------------------------------------------------------------------- */
 
 typedef enum { CHOOSE_ANSWER, CHOOSE_CSV } ChooseKind;
@@ -649,7 +894,7 @@ static GtkWidget *
 preview_row (ChamberDeskPetitions *self, JsonObject *row)
 {
   GtkWidget *list_row = adw_action_row_new ();
-  JsonObject *petition = object_member (row, "petition");
+  JsonObject *petition = chamber_json_peek_object (row, "petition");
   JsonArray *problems = json_object_has_member (row, "problems")
                           && JSON_NODE_HOLDS_ARRAY (json_object_get_member (row, "problems"))
                           ? json_object_get_array_member (row, "problems") : NULL;
@@ -663,28 +908,30 @@ preview_row (ChamberDeskPetitions *self, JsonObject *row)
   for (guint i = 0; problems != NULL && i < json_array_get_length (problems); i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "; " : "",
                             json_array_get_string_element (problems, i));
-  g_hash_table_insert (self->preview_problems, g_strdup_printf ("%lld", (long long) int_member (row, "line")),
+  g_hash_table_insert (self->preview_problems,
+                       g_strdup_printf ("%lld", (long long) chamber_json_peek_int (row, "line", 0)),
                        g_strdup (text->str));
   if (duplicate)
     g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "",
                             _("the same petition from the same meeting is already there: it is "
                               "skipped"));
-  else if (int_member (row, "raised_again_of") > 0)
+  else if (chamber_json_peek_int (row, "raised_again_of", 0) > 0)
     {
       JsonNode *similarity = json_object_get_member (row, "similarity");
 
       g_string_append_printf (text, _("%sraised again: petition %lld (similarity %.2f)"),
                               text->len > 0 ? "; " : "",
-                              (long long) int_member (row, "raised_again_of"),
+                              (long long) chamber_json_peek_int (row, "raised_again_of", 0),
                               similarity != NULL && JSON_NODE_HOLDS_VALUE (similarity)
                                 ? json_node_get_double (similarity) : 0.0);
     }
-  else if (int_member (row, "similar_line") > 0)
+  else if (chamber_json_peek_int (row, "similar_line", 0) > 0)
     g_string_append_printf (text, _("%sraised again: line %lld of this file"),
                             text->len > 0 ? "; " : "",
-                            (long long) int_member (row, "similar_line"));
-  title = g_markup_printf_escaped (_("Line %lld: %s"), (long long) int_member (row, "line"),
-                                   or_dash (string_member (petition, "content")));
+                            (long long) chamber_json_peek_int (row, "similar_line", 0));
+  title = g_markup_printf_escaped (_("Line %lld: %s"),
+                                   (long long) chamber_json_peek_int (row, "line", 0),
+                                   or_dash (chamber_json_peek_string (petition, "content")));
   escaped = g_markup_escape_text (text->len > 0 ? text->str : _("ready to import"), -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (list_row), escaped);
@@ -705,8 +952,8 @@ show_preview (ChamberDeskPetitions *self, JsonObject *answer)
   JsonArray *problems = json_object_has_member (answer, "problems")
                           && JSON_NODE_HOLDS_ARRAY (json_object_get_member (answer, "problems"))
                           ? json_object_get_array_member (answer, "problems") : NULL;
-  gint64 valid = int_member (answer, "valid");
-  gint64 duplicates = int_member (answer, "duplicates");
+  gint64 valid = chamber_json_peek_int (answer, "valid", 0);
+  gint64 duplicates = chamber_json_peek_int (answer, "duplicates", 0);
   gint64 to_import = MAX (valid - duplicates, 0);
   g_autofree char *summary_text = NULL;
   g_autofree char *button_label = NULL;
@@ -750,14 +997,13 @@ show_preview (ChamberDeskPetitions *self, JsonObject *answer)
   gtk_box_append (GTK_BOX (content), box);
   for (guint i = 0; problems != NULL && i < json_array_get_length (problems); i++)
     g_string_append_printf (file_problems, "\n%s", json_array_get_string_element (problems, i));
-  summary_text = g_strdup_printf (_("Nothing is saved yet. %lld rows are valid, %lld have "
-                                    "problems, %lld raise an earlier petition again and %lld "
-                                    "are already there (encoding: %s).%s"),
-                                  (long long) valid, (long long) int_member (answer, "errors"),
-                                  (long long) int_member (answer, "raised_again"),
-                                  (long long) duplicates,
-                                  or_dash (string_member (answer, "encoding")),
-                                  file_problems->str);
+  summary_text = g_strdup_printf (
+      _("Nothing is saved yet. %lld rows are valid, %lld have "
+         "problems, %lld raise an earlier petition again and %lld "
+         "are already there (encoding: %s).%s"),
+      (long long) valid, (long long) chamber_json_peek_int (answer, "errors", 0),
+      (long long) chamber_json_peek_int (answer, "raised_again", 0), (long long) duplicates,
+      or_dash (chamber_json_peek_string (answer, "encoding")), file_problems->str);
   summary = gtk_label_new (summary_text);
   gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
   gtk_label_set_xalign (GTK_LABEL (summary), 0);
@@ -840,7 +1086,7 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   set_error (self, NULL);
   close_preview (self);
-  created = int_member (json_node_get_object (answer), "created");
+  created = chamber_json_peek_int (json_node_get_object (answer), "created", 0);
   text = g_strdup_printf (ngettext ("%lld petition was imported.",
                                     "%lld petitions were imported.", created),
                           (long long) created);
@@ -941,6 +1187,13 @@ chamber_desk_petitions_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   close_preview (self);
+  if (self->entry != NULL)
+    gtk_window_destroy (self->entry);
+  if (self->answer_window != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (self->answer_window), answer_window_destroyed_cb, self);
+      self->answer_window = NULL;
+    }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (chamber_desk_petitions_parent_class)->dispose (object);
 }
@@ -1008,10 +1261,10 @@ chamber_desk_petitions_init (ChamberDeskPetitions *self)
   self->shown = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->preview_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_string_list_append (filter_model, _("Any status"));
-  for (guint i = 0; status_labels[i] != NULL; i++)
+  for (guint i = 0; i < CHAMBER_N_PETITION_STATUSES; i++)
     {
-      gtk_string_list_append (filter_model, _(status_labels[i]));
-      gtk_string_list_append (status_model, _(status_labels[i]));
+      gtk_string_list_append (filter_model, chamber_petition_status_get_title (i));
+      gtk_string_list_append (status_model, chamber_petition_status_get_title (i));
     }
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -1047,6 +1300,11 @@ chamber_desk_petitions_init (ChamberDeskPetitions *self)
   button = gtk_button_new_with_mnemonic (_("_Filter"));
   gtk_widget_set_tooltip_text (button, _("Ask the server again with these filters"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (chamber_desk_petitions_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (toolbar), button);
+  button = gtk_button_new_with_mnemonic (_("_New Petition…"));
+  gtk_widget_set_tooltip_text (button, _("Enter one petition from a voters' meeting"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (new_petition_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (toolbar), button);
   button = gtk_button_new_with_mnemonic (_("_Import CSV…"));
@@ -1116,6 +1374,14 @@ chamber_desk_petitions_init (ChamberDeskPetitions *self)
   gtk_box_append (GTK_BOX (self->detail_box), GTK_WIDGET (self->meta_label));
   self->links_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_box_append (GTK_BOX (self->detail_box), GTK_WIDGET (self->links_box));
+  self->open_answer_button = gtk_button_new_with_mnemonic (_("_Open Answer PDF"));
+  gtk_widget_set_halign (self->open_answer_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->open_answer_button,
+                               _("Show the agency's answer document in Chamber's viewer"));
+  g_signal_connect_object (self->open_answer_button, "clicked",
+                           G_CALLBACK (chamber_desk_petitions_open_answer), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->detail_box), self->open_answer_button);
 
   gtk_box_append (GTK_BOX (self->detail_box), heading (_("Change")));
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -1140,6 +1406,43 @@ chamber_desk_petitions_init (ChamberDeskPetitions *self)
   button = gtk_button_new_with_mnemonic (_("_Save Change"));
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_object (button, "clicked", G_CALLBACK (change_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), button);
+
+  gtk_box_append (GTK_BOX (self->detail_box), heading (_("Links")));
+  self->links_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->links_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->links_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agenda items, turns and commitments linked"), -1);
+  placeholder = gtk_label_new (_("No agenda item, turn or commitment is linked."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  g_object_set (placeholder, "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_list_box_set_placeholder (self->links_list, placeholder);
+  gtk_box_append (GTK_BOX (self->detail_box), GTK_WIDGET (self->links_list));
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (self->detail_box), row);
+  {
+    g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+
+    for (guint i = 0; link_kinds[i] != NULL; i++)
+      gtk_string_list_append (kinds, _(link_kind_titles[i]));
+    self->link_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)),
+                                                        NULL));
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_kind),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link to"), -1);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->link_kind));
+  self->link_target = filter_entry (_("Number"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->link_target), 8);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->link_target));
+  self->link_session = filter_entry (_("Session"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->link_session), 8);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->link_session), TRUE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->link_session));
+  button = gtk_button_new_with_mnemonic (_("Add _Link"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_link_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (row), button);
 

@@ -36,6 +36,23 @@ void       chamber_desk_petitions_import (ChamberDeskPetitions *self, GFile *csv
 /* The preview's "Import" button: saves the valid rows of the file previewed. */
 void       chamber_desk_petitions_confirm_import (ChamberDeskPetitions *self);
 
+/* Opens the New Petition window (chamber-petition-entry.h); once it saved a petition the list
+ * is loaded again with that petition selected. */
+GtkWindow  *chamber_desk_petitions_new_petition (ChamberDeskPetitions *self);
+
+/* Links the selected petition to an agenda item ("item"), a turn or a commitment ("turn",
+ * "commitment", with the @session they were recorded in), or removes such a link. */
+void        chamber_desk_petitions_add_link (ChamberDeskPetitions *self, const char *kind,
+                                             gint64 target, gint64 session);
+void        chamber_desk_petitions_remove_link (ChamberDeskPetitions *self, const char *kind,
+                                                gint64 target, gint64 session);
+/* The links of the selected petition as last read from the server. */
+guint       chamber_desk_petitions_get_n_links (ChamberDeskPetitions *self);
+/* Opens the selected petition's answer PDF in Chamber's viewer (chamber-petition-file.h). */
+void        chamber_desk_petitions_open_answer (ChamberDeskPetitions *self);
+/* The viewer window of the last answer opened, while it is open (for the tests). */
+GtkWindow  *chamber_desk_petitions_get_answer_window (ChamberDeskPetitions *self);
+
 /* For the tests. */
 guint       chamber_desk_petitions_get_loads (ChamberDeskPetitions *self);
 guint       chamber_desk_petitions_get_pending (ChamberDeskPetitions *self);

@@ -9,10 +9,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chamber-desk-page.h"
 #include "chamber-desk-request.h"
 #include "chamber-desk-sessions.h"
+#include "chamber-list-box.h"
 #include "chamber-protocol.h"
-#include "chamber-toast.h"
 
 struct _ChamberDeskSessions
 {
@@ -62,14 +63,6 @@ find_session (ChamberDeskSessions *self, gint64 session_id)
         return session;
     }
   return NULL;
-}
-
-static void
-show_error (ChamberDeskSessions *self, const char *message)
-{
-  g_free (self->last_error);
-  self->last_error = g_strdup (message);
-  chamber_toast_show_above (GTK_WIDGET (self), message, 8);
 }
 
 static const char *
@@ -144,7 +137,7 @@ make_row (ChamberDeskSessions *self, const ChamberSession *session)
   escaped_details = g_markup_escape_text (details, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_details);
-  g_object_set_data (G_OBJECT (row), "session-id", GINT_TO_POINTER ((int) session->id));
+  chamber_desk_row_set_id (row, "session-id", session->id);
 
   gtk_widget_add_css_class (state, "caption-heading");
   gtk_widget_add_css_class (state, session->state == CHAMBER_SESSION_STATE_OPEN ? "success"
@@ -166,7 +159,7 @@ make_row (ChamberDeskSessions *self, const ChamberSession *session)
       gtk_widget_set_tooltip_text (change, session->state == CHAMBER_SESSION_STATE_OPEN
                                            ? _("Close the session: its sitting is over")
                                            : _("Open the session: it is then sitting"));
-      g_object_set_data (G_OBJECT (change), "session-id", GINT_TO_POINTER ((int) session->id));
+      chamber_desk_row_set_id (change, "session-id", session->id);
       g_signal_connect (change, "clicked", G_CALLBACK (state_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), change);
     }
@@ -176,7 +169,7 @@ make_row (ChamberDeskSessions *self, const ChamberSession *session)
   gtk_widget_set_tooltip_text (edit, _("Edit the session"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Edit the session"), -1);
-  g_object_set_data (G_OBJECT (edit), "session-id", GINT_TO_POINTER ((int) session->id));
+  chamber_desk_row_set_id (edit, "session-id", session->id);
   g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   return row;
@@ -185,13 +178,8 @@ make_row (ChamberDeskSessions *self, const ChamberSession *session)
 static void
 select_row_of (ChamberDeskSessions *self, gint64 session_id)
 {
-  GtkListBoxRow *row;
-
   self->selecting = TRUE;
-  gtk_list_box_unselect_all (self->list);
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "session-id")) == session_id)
-      gtk_list_box_select_row (self->list, row);
+  chamber_desk_list_select_id (self->list, "session-id", session_id);
   self->selecting = FALSE;
 }
 
@@ -207,11 +195,8 @@ set_session_id (ChamberDeskSessions *self, gint64 session_id)
 static void
 show_sessions (ChamberDeskSessions *self)
 {
-  GtkWidget *child;
-
   self->selecting = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  chamber_list_box_remove_all (self->list);
   self->selecting = FALSE;
   for (guint i = 0; i < self->sessions->len; i++)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->sessions, i)));
@@ -253,49 +238,25 @@ sessions_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   ChamberDeskSessions *self = CHAMBER_DESK_SESSIONS (source);
   g_autoptr (JsonNode) answer = NULL;
   g_autoptr (GError) error = NULL;
-  JsonArray *array = NULL;
-  JsonObject *object;
 
   answer = chamber_desk_request_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->pending--;
   self->loads++;
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      object = json_node_get_object (answer);
-      if (json_object_has_member (object, "sessions")
-          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "sessions")))
-        array = json_object_get_array_member (object, "sessions");
-    }
-  if (answer != NULL && array == NULL)
-    g_set_error_literal (&error, CHAMBER_CLIENT_ERROR, CHAMBER_CLIENT_ERROR_PROTOCOL,
-                         _("The server’s list of sessions cannot be read."));
+  if (answer != NULL)
+    chamber_desk_answer_fill (answer, "sessions",
+                              (ChamberDeskParseFunc) chamber_session_from_json, self->sessions,
+                              _("The server’s list of sessions cannot be read."), &error);
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The sessions cannot be loaded: %s"),
                                                   error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_free (self->last_error);
-      self->last_error = g_steal_pointer (&message);
+      chamber_desk_banner_set (self->error_label, &self->last_error, message);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  g_ptr_array_set_size (self->sessions, 0);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      ChamberSession *session;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      session = chamber_session_from_json (json_node_get_object (node), NULL);
-      if (session != NULL)
-        g_ptr_array_add (self->sessions, session);
-    }
+  chamber_desk_banner_set (self->error_label, NULL, NULL);
   show_sessions (self);
 }
 
@@ -360,7 +321,7 @@ agenda_copied_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *message = g_strdup_printf (_("The session was created, but its agenda "
                                                     "could not be copied: %s"),
                                                   error->message);
-      show_error (self, message);
+      chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, message);
       return;
     }
   /* The session's revision moved on with its new items. */
@@ -417,7 +378,7 @@ session_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (data->form != NULL)
         chamber_desk_form_set_error (data->form, error->message);
       else
-        show_error (self, error->message);
+        chamber_desk_page_report (GTK_WIDGET (self), &self->last_error, error->message);
       save_data_free (data);
       return;
     }
@@ -588,7 +549,7 @@ chamber_desk_sessions_edit (ChamberDeskSessions *self, gint64 session_id)
 static void
 edit_clicked_cb (GtkButton *button, ChamberDeskSessions *self)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "session-id"));
+  gint64 id = chamber_desk_row_get_id (GTK_WIDGET (button), "session-id");
 
   chamber_desk_sessions_edit (self, id);
 }
@@ -598,7 +559,7 @@ edit_clicked_cb (GtkButton *button, ChamberDeskSessions *self)
 static void
 state_response_cb (AdwMessageDialog *dialog, const char *response, ChamberDeskSessions *self)
 {
-  gint64 session_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "session-id"));
+  gint64 session_id = chamber_desk_confirm_get_id (dialog);
   ChamberSessionState state = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "state"));
   g_autofree char *path = NULL;
   JsonObject *object;
@@ -621,8 +582,7 @@ chamber_desk_sessions_change_state (ChamberDeskSessions *self, gint64 session_id
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   ChamberSessionState next;
-  GtkWidget *dialog;
-  GtkRoot *root;
+  AdwMessageDialog *dialog;
 
   g_return_val_if_fail (CHAMBER_IS_DESK_SESSIONS (self), NULL);
 
@@ -641,33 +601,22 @@ chamber_desk_sessions_change_state (ChamberDeskSessions *self, gint64 session_id
     body = g_strdup_printf (_("%s ends: its sitting is over. It can be reopened later if it "
                               "must sit again."),
                             name);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   next == CHAMBER_SESSION_STATE_OPEN ? _("Open the Session?")
-                                                                      : _("Close the Session?"),
-                                   body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "change", next == CHAMBER_SESSION_STATE_OPEN ? _("_Open")
-                                                                                 : _("C_lose"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
-                                              next == CHAMBER_SESSION_STATE_OPEN
-                                                ? ADW_RESPONSE_SUGGESTED
-                                                : ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "session-id", GINT_TO_POINTER ((int) session_id));
+  dialog = chamber_desk_confirm (GTK_WIDGET (self),
+                                 next == CHAMBER_SESSION_STATE_OPEN ? _("Open the Session?")
+                                                                    : _("Close the Session?"),
+                                 body, "change",
+                                 next == CHAMBER_SESSION_STATE_OPEN ? _("_Open") : _("C_lose"),
+                                 next == CHAMBER_SESSION_STATE_OPEN ? ADW_RESPONSE_SUGGESTED
+                                                                    : ADW_RESPONSE_DESTRUCTIVE,
+                                 session_id, G_CALLBACK (state_response_cb));
   g_object_set_data (G_OBJECT (dialog), "state", GINT_TO_POINTER (next));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (state_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ADW_MESSAGE_DIALOG (dialog);
+  return dialog;
 }
 
 static void
 state_clicked_cb (GtkButton *button, ChamberDeskSessions *self)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "session-id"));
+  gint64 id = chamber_desk_row_get_id (GTK_WIDGET (button), "session-id");
 
   chamber_desk_sessions_change_state (self, id);
 }
@@ -679,7 +628,7 @@ row_selected_cb (GtkListBox *list, GtkListBoxRow *row, ChamberDeskSessions *self
 {
   if (self->selecting || row == NULL)
     return;
-  set_session_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "session-id")));
+  set_session_id (self, chamber_desk_row_get_id (GTK_WIDGET (row), "session-id"));
 }
 
 static void
@@ -841,12 +790,7 @@ chamber_desk_sessions_init (ChamberDeskSessions *self)
   gtk_box_append (GTK_BOX (toolbar), button);
   gtk_box_append (GTK_BOX (inner), toolbar);
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->error_label));
+  self->error_label = chamber_desk_banner_new (GTK_BOX (inner), "error", 0);
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);

@@ -14,11 +14,12 @@
 #include "chamber-desk-request.h"
 #include "chamber-desk-supervision.h"
 #include "chamber-desk-transfer.h"
+#include "chamber-list-box.h"
+#include "chamber-petitions.h"
+#include "chamber-protocol.h"
 
 static const char *const statuses[] = { "resolved", "answered", "in-progress", "forwarded",
                                         "unresolved", NULL };
-static const char *const status_labels[] = { N_("Resolved"), N_("Answered"), N_("In progress"),
-                                             N_("Forwarded"), N_("Unresolved"), NULL };
 static const char *const strata[] = { "none", "agency", "field", NULL };
 static const char *const strata_labels[] = { N_("No strata"), N_("By agency"), N_("By field"),
                                              NULL };
@@ -62,15 +63,6 @@ struct _ChamberDeskSupervision
 G_DEFINE_FINAL_TYPE (ChamberDeskSupervision, chamber_desk_supervision, GTK_TYPE_WIDGET)
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 set_error (ChamberDeskSupervision *self, const char *message)
 {
   g_free (self->error);
@@ -86,16 +78,6 @@ set_message (ChamberDeskSupervision *self, const char *message)
   self->message = g_strdup (message);
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-}
-
-static const char *
-string_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
 }
 
 static double
@@ -144,16 +126,18 @@ checks_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (JSON_NODE_HOLDS_OBJECT (answer)
       && json_object_has_member (json_node_get_object (answer), "checks"))
     checks = json_object_get_array_member (json_node_get_object (answer), "checks");
-  clear_list (self->checks);
+  chamber_list_box_remove_all (self->checks);
   self->n_checks = 0;
   self->n_checked = 0;
   for (guint i = 0; checks != NULL && i < json_array_get_length (checks); i++)
     {
       JsonObject *check = json_array_get_object_element (checks, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_markup_escape_text (string_member (check, "agency") != NULL
-                                                       ? string_member (check, "agency") : "—",
-                                                     -1);
+      g_autofree char *title
+          = g_markup_escape_text (chamber_json_peek_string (check, "agency") != NULL
+                                      ? chamber_json_peek_string (check, "agency")
+                                      : "—",
+                                  -1);
       g_autofree char *subtitle = NULL;
 
       subtitle = g_strdup_printf (
@@ -198,12 +182,12 @@ show_draw (ChamberDeskSupervision *self)
   if (draw == NULL)
     {
       gtk_label_set_text (self->draw_label, _("No draw yet."));
-      clear_list (self->checks);
+      chamber_list_box_remove_all (self->checks);
       self->n_checks = 0;
       chamber_sample_list_set_draw (self->samples, -1);
       return;
     }
-  self->seed = g_strdup (string_member (draw, "seed"));
+  self->seed = g_strdup (chamber_json_peek_string (draw, "seed"));
   strata_array = json_object_has_member (draw, "strata")
                    ? json_object_get_array_member (draw, "strata") : NULL;
   for (guint i = 0; strata_array != NULL && i < json_array_get_length (strata_array); i++)
@@ -211,8 +195,8 @@ show_draw (ChamberDeskSupervision *self)
       JsonObject *stratum = json_array_get_object_element (strata_array, i);
 
       g_string_append_printf (strata_text, "%s%s %lld/%lld", i > 0 ? ", " : "",
-                              string_member (stratum, "name") != NULL
-                                ? string_member (stratum, "name") : _("(none)"),
+                              chamber_json_peek_string (stratum, "name") != NULL
+                                ? chamber_json_peek_string (stratum, "name") : _("(none)"),
                               (long long) json_object_get_int_member_with_default (stratum,
                                                                                    "sample", 0),
                               (long long) json_object_get_int_member_with_default (
@@ -224,8 +208,8 @@ show_draw (ChamberDeskSupervision *self)
                           (long long) json_object_get_int_member_with_default (draw, "population",
                                                                                0),
                           self->seed != NULL ? self->seed : "?",
-                          string_member (draw, "algorithm") != NULL
-                            ? string_member (draw, "algorithm") : "",
+                          chamber_json_peek_string (draw, "algorithm") != NULL
+                            ? chamber_json_peek_string (draw, "algorithm") : "",
                           strata_text->len > 0 ? "\n" : "", strata_text->str);
   gtk_label_set_text (self->draw_label, text);
   chamber_sample_list_set_draw (self->samples, self->draw_id);
@@ -243,10 +227,11 @@ fill_draws (ChamberDeskSupervision *self)
   for (guint i = 0; self->draws != NULL && i < json_array_get_length (self->draws); i++)
     {
       JsonObject *draw = json_array_get_object_element (self->draws, i);
-      g_autofree char *label = g_strdup_printf (_("Draw %lld — %s"),
-                                                (long long) json_object_get_int_member (draw, "id"),
-                                                string_member (draw, "created_at") != NULL
-                                                  ? string_member (draw, "created_at") : "");
+      g_autofree char *when = chamber_timestamp_format (chamber_json_peek_string (draw,
+                                                                                  "created_at"));
+      g_autofree char *label = g_strdup_printf (
+          _("Draw %lld — %s"), (long long) json_object_get_int_member (draw, "id"),
+          when != NULL ? when : "");
 
       gtk_string_list_append (self->draws_model, label);
       if (json_object_get_int_member (draw, "id") == self->draw_id)
@@ -363,8 +348,9 @@ drawn_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   set_error (self, NULL);
   self->draw_id = json_object_get_int_member (draw, "id");
   /* The seed the server used stays in the form, so the same draw can be made again. */
-  if (string_member (draw, "seed") != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->seed_entry), string_member (draw, "seed"));
+  if (chamber_json_peek_string (draw, "seed") != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->seed_entry),
+                           chamber_json_peek_string (draw, "seed"));
   chamber_desk_supervision_reload (self);
 }
 
@@ -748,7 +734,19 @@ chamber_desk_supervision_init (ChamberDeskSupervision *self)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
   gtk_box_append (GTK_BOX (left), grid);
-  self->status_dropdown = dropdown (status_labels, _("Status reported"));
+  {
+    const char *status_titles[G_N_ELEMENTS (statuses)] = { NULL };
+
+    /* Resolved first: the status a sample is usually drawn from. */
+    for (guint i = 0; statuses[i] != NULL; i++)
+      {
+        ChamberPetitionStatus status = CHAMBER_PETITION_FORWARDED;
+
+        chamber_petition_status_from_string (statuses[i], &status);
+        status_titles[i] = chamber_petition_status_get_title (status);
+      }
+    self->status_dropdown = dropdown (status_titles, _("Status reported"));
+  }
   grid_row (GTK_GRID (grid), 0, _("_Reported as"), GTK_WIDGET (self->status_dropdown));
   self->agency_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->agency_entry, _("Every agency"));

@@ -135,6 +135,13 @@ chamber_desk_window_get_people (ChamberDeskWindow *self)
   return self->people;
 }
 
+ChamberDeskDelivery *
+chamber_desk_window_get_delivery (ChamberDeskWindow *self)
+{
+  g_return_val_if_fail (CHAMBER_IS_DESK_WINDOW (self), NULL);
+  return self->delivery;
+}
+
 static gboolean
 same_connection (const ChamberConnection *a, const ChamberConnection *b)
 {

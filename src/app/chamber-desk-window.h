@@ -11,6 +11,7 @@
 
 #include "chamber-connection.h"
 #include "chamber-desk-agenda.h"
+#include "chamber-desk-delivery.h"
 #include "chamber-desk-people.h"
 #include "chamber-desk-sessions.h"
 
@@ -35,5 +36,6 @@ const char          *chamber_desk_window_get_page_name (ChamberDeskWindow *self)
 ChamberDeskSessions *chamber_desk_window_get_sessions (ChamberDeskWindow *self);
 ChamberDeskAgenda   *chamber_desk_window_get_agenda (ChamberDeskWindow *self);
 ChamberDeskPeople   *chamber_desk_window_get_people (ChamberDeskWindow *self);
+ChamberDeskDelivery *chamber_desk_window_get_delivery (ChamberDeskWindow *self);
 
 G_END_DECLS

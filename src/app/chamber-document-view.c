@@ -920,6 +920,32 @@ visible_pages_done (ChamberDocumentView *self)
   return TRUE;
 }
 
+/* @page, next to the visible ones, takes its sharp rendering from the cache as its texture when
+ * it has none yet: a page rendered ahead while it was further away (the neighbours are rendered
+ * two pages out) would otherwise make its texture, and upload it, in the frame that turns to
+ * it. */
+static void
+prepare_texture (ChamberDocumentView *self, int page)
+{
+  PageState *state;
+  cairo_surface_t *surface;
+
+  if (page < 0 || page >= self->n_pages)
+    return;
+  state = &self->pages[page];
+  if (texture_is_current (self, state) || state->error != NULL)
+    return;
+  surface = chamber_page_cache_lookup (self->cache, page, wanted_scale (self), self->rotation);
+  if (surface == NULL)
+    return;
+  g_clear_object (&state->texture);
+  state->texture = chamber_texture_new_for_surface (surface);
+  state->texture_scale = wanted_scale (self);
+  state->texture_rotation = self->rotation;
+  state->texture_is_preview = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* What is asked ahead of need: the text and links of the visible pages, then the neighbours'
  * renderings, the nearest first. */
 static void
@@ -930,6 +956,10 @@ request_ahead (ChamberDocumentView *self)
   if (self->worker == NULL || !self->laid_out || first < 0)
     return;
   render_range (self, &render_first, &render_last);
+  /* The pages a turn shows next hold their texture now, to be uploaded by a frame of their own
+   * (snapshot_warm_up()), not by the frame of the turn. */
+  prepare_texture (self, first - 1);
+  prepare_texture (self, last + 1);
   chamber_render_worker_freeze (self->worker);
   for (int i = first; i <= last; i++)
     request_page_data (self, i);
@@ -1765,6 +1795,16 @@ chamber_document_view_get_page_texture (ChamberDocumentView *self, int page)
     return NULL;
   state = &self->pages[page];
   return texture_is_current (self, state) ? state->texture : NULL;
+}
+
+GdkTexture *
+chamber_document_view_peek_page_texture (ChamberDocumentView *self, int page)
+{
+  g_return_val_if_fail (CHAMBER_IS_DOCUMENT_VIEW (self), NULL);
+
+  if (page < 0 || page >= self->n_pages || !self->laid_out)
+    return NULL;
+  return texture_is_current (self, &self->pages[page]) ? self->pages[page].texture : NULL;
 }
 
 /* ---- selection --------------------------------------------------------------------------- */

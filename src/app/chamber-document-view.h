@@ -120,5 +120,8 @@ gboolean        chamber_document_view_page_to_view (ChamberDocumentView *self, i
 /* The rendering @page shows at the current zoom, rotation and scale factor once it arrived,
  * else NULL (also for a page that is not on screen, whose rendering may wait in the cache). */
 GdkTexture     *chamber_document_view_get_page_texture (ChamberDocumentView *self, int page);
+/* The sharp rendering @page holds as a texture at the current zoom, rotation and scale factor,
+ * shown or, next to the screen, held ready for a page turn; else NULL. */
+GdkTexture     *chamber_document_view_peek_page_texture (ChamberDocumentView *self, int page);
 
 G_END_DECLS

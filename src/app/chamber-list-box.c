@@ -15,6 +15,14 @@ chamber_list_box_remove_all (GtkListBox *list)
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Only the rows: the placeholder is a child too, and gtk_list_box_remove() would drop it. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (list));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
 }

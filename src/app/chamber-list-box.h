@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Removes every row of @list (GTK 4.8 has no gtk_list_box_remove_all). */
+/* Removes every row of @list, keeping its placeholder (GTK 4.8 has no
+ * gtk_list_box_remove_all). */
 void chamber_list_box_remove_all (GtkListBox *list);
 
 G_END_DECLS

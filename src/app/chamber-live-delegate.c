@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "chamber-list-box.h"
 #include "chamber-live-delegate.h"
 
 /* The kinds a delegate may ask for, in the order of the “Kind” list. */
@@ -59,21 +60,6 @@ static gboolean
 is_official (ChamberLiveDelegate *self)
 {
   return chamber_live_context_get_role (self->context) == CHAMBER_ROLE_OFFICIAL;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (GTK_IS_LIST_BOX_ROW (child))
-        gtk_list_box_remove (list, child);
-      child = next;
-    }
 }
 
 static char *
@@ -257,7 +243,7 @@ show_lists (ChamberLiveDelegate *self)
   self->lists_key = g_strdup (key->str);
 
   /* Who comes next. */
-  clear_list (self->next_list);
+  chamber_list_box_remove_all (self->next_list);
   for (guint i = 0; item != NULL && i < item->queue->len && i < N_NEXT; i++)
     {
       const ChamberLiveRequest *request =
@@ -285,7 +271,7 @@ show_lists (ChamberLiveDelegate *self)
     }
 
   /* Mine: my requests of the open item, or the questions addressed to an official. */
-  clear_list (self->mine_list);
+  chamber_list_box_remove_all (self->mine_list);
   g_clear_pointer (&self->position_text, g_free);
   if (official)
     {

@@ -268,6 +268,8 @@ show_commitments (ChamberLiveSecretariat *self, const ChamberLiveTurn *turn)
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_tooltip_text (remove, _("Remove this commitment"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove this commitment"), -1);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "secretariat.uncommit");

@@ -20,6 +20,7 @@ struct _ChamberPreviewLoader
   GdkTexture   *pages[CHAMBER_PREVIEW_PAGES];
   GBytes       *pixels[CHAMBER_PREVIEW_PAGES];  /* of pages[], for scaling */
   GdkTexture   *thumbnails[CHAMBER_PREVIEW_THUMBS];
+  gboolean      touched;       /* the set was marked used (see touch()) */
 };
 
 enum {
@@ -38,6 +39,7 @@ typedef struct {
 } Step;
 
 static void load_step (ChamberPreviewLoader *self, Step step);
+static void touch (ChamberPreviewLoader *self);
 
 char *
 chamber_preview_loader_dir_for_store (ChamberStore *store)
@@ -174,6 +176,7 @@ decoded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (step.thumbnail)
     {
       /* The thumbnails end with the document's last page. */
+      touch (self);
       return;
     }
 
@@ -181,7 +184,10 @@ decoded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!step.thumbnail && step.page >= CHAMBER_PREVIEW_PAGES)
     step = (Step) { 0, TRUE };
   if (step.thumbnail && step.page >= CHAMBER_PREVIEW_THUMBS)
-    return;
+    {
+      touch (self);
+      return;
+    }
   load_step (self, step);
 }
 
@@ -211,11 +217,28 @@ touch_thread (GTask *task, gpointer source_object, gpointer task_data,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Marks the set used now, once: the document opened is the last whose previews the budget
+ * evicts (chamber-preview.h). Done when the previews are decoded (or the document closed
+ * before), not at the open: the open's first frame has the two cores to itself. */
+static void
+touch (ChamberPreviewLoader *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->touched)
+    return;
+  self->touched = TRUE;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, touch_thread);
+  g_task_set_task_data (task, g_strdupv ((char *[]) { self->dir, self->sha256, NULL }),
+                        (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, touch_thread);
+}
+
 ChamberPreviewLoader *
 chamber_preview_loader_new (const char *dir, const char *sha256)
 {
   ChamberPreviewLoader *self;
-  g_autoptr (GTask) touch = NULL;
 
   g_return_val_if_fail (dir != NULL, NULL);
 
@@ -225,12 +248,6 @@ chamber_preview_loader_new (const char *dir, const char *sha256)
   self->dir = g_strdup (dir);
   self->sha256 = g_strdup (sha256);
   load_step (self, (Step) { 0, FALSE });
-  /* The document opened is the last whose previews the budget evicts (chamber-preview.h). */
-  touch = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (touch, touch_thread);
-  g_task_set_task_data (touch, g_strdupv ((char *[]) { self->dir, self->sha256, NULL }),
-                        (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (touch, touch_thread);
   return self;
 }
 
@@ -352,6 +369,8 @@ chamber_preview_loader_dispose (GObject *object)
   ChamberPreviewLoader *self = CHAMBER_PREVIEW_LOADER (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->dir != NULL)
+    touch (self);
   for (int i = 0; i < CHAMBER_PREVIEW_PAGES; i++)
     {
       g_clear_object (&self->pages[i]);

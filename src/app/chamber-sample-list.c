@@ -12,11 +12,14 @@
 
 #include "chamber-desk-request.h"
 #include "chamber-desk-transfer.h"
+#include "chamber-list-box.h"
+#include "chamber-petition-file.h"
+#include "chamber-protocol.h"
+#include "chamber-supervision.h"
 #include "chamber-sample-list.h"
 
 static const char *const results[] = { "confirmed", "partly", "not-resolved", NULL };
-static const char *const result_labels[] = { N_("Confirmed resolved"), N_("Partly resolved"),
-                                             N_("Not resolved"), NULL };
+G_STATIC_ASSERT (G_N_ELEMENTS (results) == CHAMBER_N_FINDINGS + 1);
 
 struct _ChamberSampleList
 {
@@ -26,6 +29,8 @@ struct _ChamberSampleList
   GtkLabel          *error_label;
   GtkListBox        *list;
   GtkLabel          *detail_label;
+  GtkWidget         *open_evidence_button;
+  GtkWindow         *evidence_window; /* the last evidence opened, while it is open */
   GtkWidget         *assign_box;
   GtkEntry          *assignee_entry;
   GtkDropDown       *result_dropdown;
@@ -50,15 +55,6 @@ enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 set_error (ChamberSampleList *self, const char *message)
 {
   g_free (self->error);
@@ -68,29 +64,11 @@ set_error (ChamberSampleList *self, const char *message)
 }
 
 static const char *
-string_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-object_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
 result_label (const char *result)
 {
   for (guint i = 0; results[i] != NULL; i++)
     if (g_strcmp0 (results[i], result) == 0)
-      return _(result_labels[i]);
+      return chamber_finding_result_get_title ((ChamberFindingResult) i);
   return result;
 }
 
@@ -111,49 +89,58 @@ static void
 show_detail (ChamberSampleList *self)
 {
   JsonObject *sample = find_sample (self, self->selected);
-  JsonObject *petition = object_member (sample, "petition");
-  JsonObject *finding = object_member (sample, "finding");
+  JsonObject *petition = chamber_json_peek_object (sample, "petition");
+  JsonObject *finding = chamber_json_peek_object (sample, "finding");
   g_autofree char *text = NULL;
 
   gtk_widget_set_sensitive (self->finding_button, sample != NULL);
   gtk_widget_set_sensitive (self->assign_box, sample != NULL);
+  gtk_widget_set_visible (self->open_evidence_button,
+                          chamber_json_peek_object (finding, "evidence") != NULL);
   if (sample == NULL)
     {
       gtk_label_set_text (self->detail_label, _("Choose a drawn petition in the list."));
       return;
     }
-  text = g_strdup_printf (_("Petition %lld: %s\nAgency: %s · Field: %s · Status: %s\n"
-                            "Assigned to: %s\nFinding: %s%s%s"),
-                          (long long) json_object_get_int_member_with_default (petition, "id", 0),
-                          string_member (petition, "content") != NULL
-                            ? string_member (petition, "content") : "",
-                          string_member (petition, "agency") != NULL
-                            ? string_member (petition, "agency") : "—",
-                          string_member (petition, "field") != NULL
-                            ? string_member (petition, "field") : "—",
-                          string_member (petition, "status_label") != NULL
-                            ? string_member (petition, "status_label")
-                            : (string_member (petition, "status") != NULL
-                                 ? string_member (petition, "status") : ""),
-                          string_member (sample, "assignee") != NULL
-                            ? string_member (sample, "assignee") : _("nobody yet"),
-                          finding != NULL ? result_label (string_member (finding, "result"))
-                                          : _("none yet"),
-                          finding != NULL && string_member (finding, "note") != NULL ? " — " : "",
-                          finding != NULL && string_member (finding, "note") != NULL
-                            ? string_member (finding, "note") : "");
+  text = g_strdup_printf (
+      _("Petition %lld: %s\nAgency: %s · Field: %s · Status: %s\n"
+         "Assigned to: %s\nFinding: %s%s%s"),
+      (long long) json_object_get_int_member_with_default (petition, "id", 0),
+      chamber_json_peek_string (petition, "content") != NULL
+          ? chamber_json_peek_string (petition, "content")
+          : "",
+      chamber_json_peek_string (petition, "agency") != NULL
+          ? chamber_json_peek_string (petition, "agency")
+          : "—",
+      chamber_json_peek_string (petition, "field") != NULL
+          ? chamber_json_peek_string (petition, "field")
+          : "—",
+      chamber_json_peek_string (petition, "status_label") != NULL
+          ? chamber_json_peek_string (petition, "status_label")
+          : (chamber_json_peek_string (petition, "status") != NULL
+                 ? chamber_json_peek_string (petition, "status")
+                 : ""),
+      chamber_json_peek_string (sample, "assignee") != NULL
+          ? chamber_json_peek_string (sample, "assignee")
+          : _("nobody yet"),
+      finding != NULL ? result_label (chamber_json_peek_string (finding, "result"))
+                      : _("none yet"),
+      finding != NULL && chamber_json_peek_string (finding, "note") != NULL ? " — " : "",
+      finding != NULL && chamber_json_peek_string (finding, "note") != NULL
+          ? chamber_json_peek_string (finding, "note")
+          : "");
   gtk_label_set_text (self->detail_label, text);
   gtk_editable_set_text (GTK_EDITABLE (self->assignee_entry),
-                         string_member (sample, "assignee") != NULL
-                           ? string_member (sample, "assignee") : "");
+                         chamber_json_peek_string (sample, "assignee") != NULL
+                           ? chamber_json_peek_string (sample, "assignee") : "");
 }
 
 static GtkWidget *
 sample_row (JsonObject *sample)
 {
   GtkWidget *row = adw_action_row_new ();
-  JsonObject *petition = object_member (sample, "petition");
-  JsonObject *finding = object_member (sample, "finding");
+  JsonObject *petition = chamber_json_peek_object (sample, "petition");
+  JsonObject *finding = chamber_json_peek_object (sample, "finding");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
@@ -162,24 +149,25 @@ sample_row (JsonObject *sample)
   title = g_markup_printf_escaped ("%lld. %s",
                                    (long long) json_object_get_int_member_with_default (
                                      sample, "position", 0),
-                                   string_member (petition, "content") != NULL
-                                     ? string_member (petition, "content") : "");
+                                   chamber_json_peek_string (petition, "content") != NULL
+                                     ? chamber_json_peek_string (petition, "content") : "");
   subtitle = g_strdup_printf (_("%s · assigned to %s"),
-                              string_member (sample, "stratum") != NULL
-                                ? string_member (sample, "stratum")
-                                : (string_member (petition, "agency") != NULL
-                                     ? string_member (petition, "agency") : "—"),
-                              string_member (sample, "assignee") != NULL
-                                ? string_member (sample, "assignee") : _("nobody yet"));
+                              chamber_json_peek_string (sample, "stratum") != NULL
+                                ? chamber_json_peek_string (sample, "stratum")
+                                : (chamber_json_peek_string (petition, "agency") != NULL
+                                     ? chamber_json_peek_string (petition, "agency") : "—"),
+                              chamber_json_peek_string (sample, "assignee") != NULL
+                                ? chamber_json_peek_string (sample, "assignee") : _("nobody yet"));
   escaped = g_markup_escape_text (subtitle, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   g_object_set (row, "title-lines", 2, NULL);
-  suffix = gtk_label_new (finding != NULL ? result_label (string_member (finding, "result"))
-                                          : _("Not checked"));
+  suffix
+      = gtk_label_new (finding != NULL ? result_label (chamber_json_peek_string (finding, "result"))
+                                       : _("Not checked"));
   if (finding == NULL)
     gtk_widget_add_css_class (suffix, "dim-label");
-  else if (g_strcmp0 (string_member (finding, "result"), "confirmed") == 0)
+  else if (g_strcmp0 (chamber_json_peek_string (finding, "result"), "confirmed") == 0)
     gtk_widget_add_css_class (suffix, "success");
   else
     gtk_widget_add_css_class (suffix, "error");
@@ -219,7 +207,7 @@ samples_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   set_error (self, NULL);
   g_clear_pointer (&self->samples, json_array_unref);
   self->samples = json_array_ref (json_object_get_array_member (object, "samples"));
-  clear_list (self->list);
+  chamber_list_box_remove_all (self->list);
   for (guint i = 0; i < json_array_get_length (self->samples); i++)
     {
       GtkWidget *row = sample_row (json_array_get_object_element (self->samples, i));
@@ -403,6 +391,64 @@ chamber_sample_list_record_finding (ChamberSampleList *self, const char *result,
 }
 
 static void
+evidence_window_destroyed_cb (gpointer data, GObject *where_the_object_was)
+{
+  ChamberSampleList *self = data;
+
+  self->evidence_window = NULL;
+}
+
+static void
+evidence_opened_cb (GtkWindow *window, const GError *error, gpointer user_data)
+{
+  ChamberSampleList *self = user_data;
+
+  self->pending--;
+  if (window == NULL)
+    {
+      set_error (self, error->message);
+      return;
+    }
+  set_error (self, NULL);
+  if (self->evidence_window != NULL)
+    g_object_weak_unref (G_OBJECT (self->evidence_window), evidence_window_destroyed_cb, self);
+  self->evidence_window = window;
+  g_object_weak_ref (G_OBJECT (window), evidence_window_destroyed_cb, self);
+}
+
+void
+chamber_sample_list_open_evidence (ChamberSampleList *self)
+{
+  JsonObject *finding;
+  JsonObject *evidence;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CHAMBER_IS_SAMPLE_LIST (self));
+
+  finding = chamber_json_peek_object (find_sample (self, self->selected), "finding");
+  evidence = chamber_json_peek_object (finding, "evidence");
+  if (evidence == NULL || chamber_json_peek_int (finding, "id", 0) <= 0)
+    {
+      set_error (self, _("This finding has no evidence."));
+      return;
+    }
+  path = g_strdup_printf ("/api/v1/supervision/findings/%lld/evidence",
+                          (long long) chamber_json_peek_int (finding, "id", 0));
+  self->pending++;
+  chamber_petition_file_open (GTK_WIDGET (self), self->connection, path,
+                              chamber_json_peek_string (evidence, "sha256"),
+                              chamber_json_peek_string (evidence, "type") != NULL
+                                ? chamber_json_peek_string (evidence, "type") : "",
+                              self->cancellable, evidence_opened_cb, self);
+}
+
+GtkWindow *
+chamber_sample_list_get_evidence_window (ChamberSampleList *self)
+{
+  return self->evidence_window;
+}
+
+static void
 evidence_chosen_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   ChamberSampleList *self = user_data;
@@ -478,20 +524,21 @@ chamber_sample_list_get_row_sample (ChamberSampleList *self, guint index)
 gint64
 chamber_sample_list_get_row_petition (ChamberSampleList *self, guint index)
 {
-  return json_object_get_int_member_with_default (object_member (row_sample (self, index),
-                                                                 "petition"), "id", 0);
+  return json_object_get_int_member_with_default (
+      chamber_json_peek_object (row_sample (self, index), "petition"), "id", 0);
 }
 
 const char *
 chamber_sample_list_get_row_assignee (ChamberSampleList *self, guint index)
 {
-  return string_member (row_sample (self, index), "assignee");
+  return chamber_json_peek_string (row_sample (self, index), "assignee");
 }
 
 const char *
 chamber_sample_list_get_row_finding (ChamberSampleList *self, guint index)
 {
-  return string_member (object_member (row_sample (self, index), "finding"), "result");
+  return chamber_json_peek_string (chamber_json_peek_object (row_sample (self, index), "finding"),
+                                   "result");
 }
 
 static void
@@ -500,6 +547,11 @@ chamber_sample_list_dispose (GObject *object)
   ChamberSampleList *self = CHAMBER_SAMPLE_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->evidence_window != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (self->evidence_window), evidence_window_destroyed_cb, self);
+      self->evidence_window = NULL;
+    }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (chamber_sample_list_parent_class)->dispose (object);
 }
@@ -539,8 +591,8 @@ chamber_sample_list_init (ChamberSampleList *self)
   GtkWidget *scrolled, *row, *button, *placeholder, *detail_scrolled;
 
   self->cancellable = g_cancellable_new ();
-  for (guint i = 0; result_labels[i] != NULL; i++)
-    gtk_string_list_append (result_model, _(result_labels[i]));
+  for (guint i = 0; i < CHAMBER_N_FINDINGS; i++)
+    gtk_string_list_append (result_model, chamber_finding_result_get_title (i));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -579,6 +631,15 @@ chamber_sample_list_init (ChamberSampleList *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (detail_scrolled),
                                  GTK_WIDGET (self->detail_label));
   gtk_box_append (GTK_BOX (self->box), detail_scrolled);
+  self->open_evidence_button = gtk_button_new_with_mnemonic (_("_Open Evidence"));
+  gtk_widget_set_halign (self->open_evidence_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->open_evidence_button,
+                               _("Show the finding's evidence (PDF or photo)"));
+  gtk_widget_set_visible (self->open_evidence_button, FALSE);
+  g_signal_connect_object (self->open_evidence_button, "clicked",
+                           G_CALLBACK (chamber_sample_list_open_evidence), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->box), self->open_evidence_button);
 
   self->assign_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (self->box), self->assign_box);

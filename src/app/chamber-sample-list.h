@@ -39,5 +39,9 @@ gint64      chamber_sample_list_get_row_sample (ChamberSampleList *self, guint i
 gint64      chamber_sample_list_get_row_petition (ChamberSampleList *self, guint index);
 const char *chamber_sample_list_get_row_assignee (ChamberSampleList *self, guint index);
 const char *chamber_sample_list_get_row_finding (ChamberSampleList *self, guint index);
+/* Opens the selected sample's finding evidence: a PDF in Chamber's viewer, a photo in a picture
+ * window (chamber-petition-file.h); the window while it is open, for the tests. */
+void        chamber_sample_list_open_evidence (ChamberSampleList *self);
+GtkWindow  *chamber_sample_list_get_evidence_window (ChamberSampleList *self);
 
 G_END_DECLS

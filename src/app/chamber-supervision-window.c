@@ -73,6 +73,8 @@ build (ChamberSupervisionWindow *self)
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_widget_set_tooltip_text (reload, _("Reload"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reload), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reload"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (reload), "supervision.reload");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), reload);
   gtk_box_append (GTK_BOX (content), header);
