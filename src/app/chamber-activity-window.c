@@ -84,6 +84,8 @@ show_report (ChamberActivityWindow *self, JsonObject *report)
   JsonArray *sessions = chamber_json_peek_array (report, "sessions");
   JsonObject *row;
   g_autofree char *summary = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autofree char *score = NULL;
   g_autofree char *computed = NULL;
   g_autofree char *score_text = NULL;
@@ -102,12 +104,14 @@ show_report (ChamberActivityWindow *self, JsonObject *report)
       return;
     }
   row = json_array_get_object_element (delegates, 0);
+  from = chamber_date_format (chamber_json_peek_string (term, "from"));
+  to = chamber_date_format (chamber_json_peek_string (term, "to"));
   summary = g_strdup_printf (ngettext ("%s, term %s (%s to %s): %u session.",
                                        "%s, term %s (%s to %s): %u sessions.", n_sessions),
                              json_object_get_string_member_with_default (row, "name", ""),
                              string_or_empty (term, "name"),
-                             string_or_empty (term, "from"),
-                             string_or_empty (term, "to"),
+                             from != NULL ? from : string_or_empty (term, "from"),
+                             to != NULL ? to : string_or_empty (term, "to"),
                              n_sessions);
   gtk_label_set_text (self->summary_label, summary);
 
