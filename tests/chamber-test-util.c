@@ -544,6 +544,96 @@ chamber_test_http (ChamberTestServer *server, const char *token, const char *met
   return answer;
 }
 
+static SoupSession *answer_session;
+
+void
+chamber_test_answer_free (ChamberTestAnswer *answer)
+{
+  g_clear_pointer (&answer->object, json_object_unref);
+  g_free (answer->text);
+  g_free (answer->etag);
+  g_free (answer);
+}
+
+ChamberTestAnswer *
+chamber_test_call_bytes (ChamberTestServer *server, const char *token, const char *method,
+                         const char *path, const char *content_type, GBytes *body)
+{
+  g_autofree char *url = g_strconcat (server->url, path, NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  ChamberTestAnswer *answer = g_new0 (ChamberTestAnswer, 1);
+  gsize length = 0;
+
+  if (answer_session == NULL)
+    answer_session = soup_session_new_with_options ("timeout", 120, NULL);
+  if (msg == NULL)
+    {
+      answer->status = SOUP_STATUS_BAD_REQUEST;
+      answer->text = g_strdup ("");
+      return answer;
+    }
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strdup_printf ("Bearer %s", token);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    value);
+    }
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+  bytes = soup_session_send_and_read (answer_session, msg, NULL, &error);
+  g_assert_no_error (error);
+  answer->status = soup_message_get_status (msg);
+  answer->text = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+  answer->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                         "ETag"));
+  if (length > 0)
+    answer->object = chamber_protocol_parse_object (answer->text, length, 64 * 1024 * 1024,
+                                                    NULL);
+  return answer;
+}
+
+ChamberTestAnswer *
+chamber_test_call (ChamberTestServer *server, const char *token, const char *method,
+                   const char *path, const char *json)
+{
+  g_autoptr (GBytes) body = json != NULL ? g_bytes_new (json, strlen (json)) : NULL;
+
+  return chamber_test_call_bytes (server, token, method, path, "application/json", body);
+}
+
+ChamberTestAnswer *
+chamber_test_callf (ChamberTestServer *server, const char *token, const char *method,
+                    const char *json, const char *path_format, ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, path_format);
+  path = g_strdup_vprintf (path_format, args);
+  va_end (args);
+  return chamber_test_call (server, token, method, path, json);
+}
+
+void
+chamber_test_expect (ChamberTestAnswer *answer, guint status, const char *code)
+{
+  if (answer->status != status)
+    g_error ("expected %u, got %u: %s", status, answer->status, answer->text);
+  if (code != NULL)
+    {
+      JsonObject *error = answer->object != NULL
+                            ? json_object_get_object_member (answer->object, "error")
+                            : NULL;
+
+      g_assert_nonnull (error);
+      g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
+      g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
+    }
+}
+
 JsonObject *
 chamber_test_parse_object (GBytes *bytes)
 {

@@ -93,6 +93,34 @@ GBytes     *chamber_test_http (ChamberTestServer *server, const char *token, con
 /* @bytes as a JSON object of at most 64 MiB (asserting it is one). */
 JsonObject *chamber_test_parse_object (GBytes *bytes);
 
+/* An API answer as the endpoint tests read it: status, body text, the body as a JSON object
+ * when it is one (else NULL) and the ETag header. */
+typedef struct {
+  guint       status;
+  JsonObject *object;
+  char       *text;
+  char       *etag;
+} ChamberTestAnswer;
+
+void chamber_test_answer_free (ChamberTestAnswer *answer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChamberTestAnswer, chamber_test_answer_free)
+
+/* @method @path on @server with "Authorization: Bearer @token" (@token may be NULL) and @body
+ * (NULL: none) of @content_type, on one SoupSession kept for the test program. A path libsoup
+ * cannot parse never reaches chamberd and is answered 400 here. */
+ChamberTestAnswer *chamber_test_call_bytes (ChamberTestServer *server, const char *token,
+                                            const char *method, const char *path,
+                                            const char *content_type, GBytes *body);
+/* The same with a JSON text @json (may be NULL) as the body. */
+ChamberTestAnswer *chamber_test_call (ChamberTestServer *server, const char *token,
+                                      const char *method, const char *path, const char *json);
+ChamberTestAnswer *chamber_test_callf (ChamberTestServer *server, const char *token,
+                                       const char *method, const char *json,
+                                       const char *path_format, ...) G_GNUC_PRINTF (5, 6);
+/* Fails the test unless @answer has @status and, when @code is not NULL, an error body with
+ * that code and a message. */
+void chamber_test_expect (ChamberTestAnswer *answer, guint status, const char *code);
+
 /* The world most tests build, through @admin (a client of @server with its admin token); each
  * asserts success. */
 /* Adds a person @name in @role (@group and @title may be NULL) and returns their id. With

@@ -19,108 +19,9 @@
 #include "chamber-test-util.h"
 #include "chamber-token.h"
 
-static SoupSession *http_session;
-
-typedef struct {
-  guint       status;
-  JsonObject *object;  /* the answer's JSON object, or NULL */
-  char       *text;
-} Answer;
-
-static void
-answer_free (Answer *answer)
-{
-  g_clear_pointer (&answer->object, json_object_unref);
-  g_free (answer->text);
-  g_free (answer);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
-
-static Answer *
-call_bytes (ChamberTestServer *server,
-            const char        *token,
-            const char        *method,
-            const char        *path,
-            const char        *content_type,
-            GBytes            *body)
-{
-  g_autofree char *url = g_strconcat (server->url, path, NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  Answer *answer = g_new0 (Answer, 1);
-  gsize length;
-
-  if (http_session == NULL)
-    http_session = soup_session_new_with_options ("timeout", 120, NULL);
-  g_assert_nonnull (msg);
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strdup_printf ("Bearer %s", token);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                    value);
-    }
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, content_type, body);
-  bytes = soup_session_send_and_read (http_session, msg, NULL, &error);
-  g_assert_no_error (error);
-  answer->status = soup_message_get_status (msg);
-  answer->text = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
-  if (length > 0)
-    answer->object = chamber_protocol_parse_object (answer->text, length, 64 * 1024 * 1024,
-                                                    NULL);
-  return answer;
-}
-
-static Answer *
-call (ChamberTestServer *server,
-      const char        *token,
-      const char        *method,
-      const char        *path,
-      const char        *json)
-{
-  g_autoptr (GBytes) body = json != NULL ? g_bytes_new (json, strlen (json)) : NULL;
-
-  return call_bytes (server, token, method, path, "application/json", body);
-}
-
-G_GNUC_PRINTF (5, 6)
-static Answer *
-callf (ChamberTestServer *server,
-       const char        *token,
-       const char        *method,
-       const char        *json,
-       const char        *path_format,
-       ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, path_format);
-  path = g_strdup_vprintf (path_format, args);
-  va_end (args);
-  return call (server, token, method, path, json);
-}
-
-static void
-expect (Answer     *answer,
-        guint       status,
-        const char *code)
-{
-  if (answer->status != status)
-    g_error ("expected %u, got %u: %s", status, answer->status, answer->text);
-  if (code != NULL)
-    {
-      JsonObject *error = json_object_get_object_member (answer->object, "error");
-
-      g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
-      g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-    }
-}
 
 static JsonObject *
-member (Answer     *answer,
+member (ChamberTestAnswer     *answer,
         const char *name)
 {
   g_assert_nonnull (answer->object);
@@ -133,9 +34,10 @@ create (ChamberTestServer *server,
         const char        *name,
         const char        *json)
 {
-  g_autoptr (Answer) answer = call (server, server->admin_token, "POST", path, json);
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_call (server, server->admin_token, "POST",
+                                                            path, json);
 
-  expect (answer, 201, NULL);
+  chamber_test_expect (answer, 201, NULL);
   return json_object_get_int_member (member (answer, name), "id");
 }
 
@@ -178,10 +80,11 @@ static char *
 issue_token (ChamberTestServer *server,
              gint64             person)
 {
-  g_autoptr (Answer) answer = callf (server, server->admin_token, "POST", "{}",
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "POST",
+                                                             "{}",
                                      "/api/v1/people/%lld/tokens", (long long) person);
 
-  expect (answer, 201, NULL);
+  chamber_test_expect (answer, 201, NULL);
   return g_strdup (json_object_get_string_member (answer->object, "token"));
 }
 
@@ -189,10 +92,11 @@ static gint64
 session_revision (ChamberTestServer *server,
                   gint64             session)
 {
-  g_autoptr (Answer) answer = callf (server, server->admin_token, "GET", NULL,
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "GET",
+                                                             NULL,
                                      "/api/v1/sessions/%lld", (long long) session);
 
-  expect (answer, 200, NULL);
+  chamber_test_expect (answer, 200, NULL);
   return json_object_get_int_member (member (answer, "session"), "revision");
 }
 
@@ -201,14 +105,15 @@ static char *
 agenda_text (ChamberTestServer *server,
              gint64             session)
 {
-  g_autoptr (Answer) answer = callf (server, server->admin_token, "GET", NULL,
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "GET",
+                                                             NULL,
                                      "/api/v1/sessions/%lld/items", (long long) session);
   g_autoptr (GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          g_free);
   GString *out = g_string_new (NULL);
   JsonArray *items;
 
-  expect (answer, 200, NULL);
+  chamber_test_expect (answer, 200, NULL);
   items = json_object_get_array_member (answer->object, "items");
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -252,13 +157,14 @@ test_session_edit (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT", steps[i].body,
+      g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token,
+                                                                 "PUT", steps[i].body,
                                          "/api/v1/sessions/%lld", (long long) session);
-      g_autoptr (Answer) now = NULL;
+      g_autoptr (ChamberTestAnswer) now = NULL;
 
-      expect (answer, steps[i].status, steps[i].status == 409 ? "conflict" : NULL);
-      now = callf (server, server->admin_token, "GET", NULL, "/api/v1/sessions/%lld",
-                   (long long) session);
+      chamber_test_expect (answer, steps[i].status, steps[i].status == 409 ? "conflict" : NULL);
+      now = chamber_test_callf (server, server->admin_token, "GET", NULL, "/api/v1/sessions/%lld",
+                                (long long) session);
       g_assert_cmpstr (json_object_get_string_member (member (now, "session"), "state"), ==,
                        steps[i].state);
     }
@@ -266,24 +172,24 @@ test_session_edit (void)
 
   /* Fields, and null clearing an optional one. */
   {
-    g_autoptr (Answer) answer =
-      callf (server, server->admin_token, "PUT",
+    g_autoptr (ChamberTestAnswer) answer =
+      chamber_test_callf (server, server->admin_token, "PUT",
              "{\"title\": \"  Kỳ họp chuyên đề  \", \"number\": 8, \"kind\": \"thematic\","
-             " \"place\": \"Hội trường\", \"starts_on\": \"2026-12-08\","
-             " \"ends_on\": \"2026-12-10\"}",
-             "/api/v1/sessions/%lld", (long long) session);
-    g_autoptr (Answer) cleared = NULL;
+                          " \"place\": \"Hội trường\", \"starts_on\": \"2026-12-08\","
+                          " \"ends_on\": \"2026-12-10\"}",
+                          "/api/v1/sessions/%lld", (long long) session);
+    g_autoptr (ChamberTestAnswer) cleared = NULL;
     JsonObject *record;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     record = member (answer, "session");
     g_assert_cmpstr (json_object_get_string_member (record, "title"), ==, "Kỳ họp chuyên đề");
     g_assert_cmpint (json_object_get_int_member (record, "number"), ==, 8);
     g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "thematic");
     g_assert_cmpstr (json_object_get_string_member (record, "place"), ==, "Hội trường");
-    cleared = callf (server, server->admin_token, "PUT", "{\"place\": null}",
-                     "/api/v1/sessions/%lld", (long long) session);
-    expect (cleared, 200, NULL);
+    cleared = chamber_test_callf (server, server->admin_token, "PUT", "{\"place\": null}",
+                                  "/api/v1/sessions/%lld", (long long) session);
+    chamber_test_expect (cleared, 200, NULL);
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (member (cleared, "session"),
                                                                  "place")));
     g_assert_cmpstr (json_object_get_string_member (member (cleared, "session"), "starts_on"),
@@ -301,19 +207,20 @@ test_session_edit (void)
 
     for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT", bad[i],
+        g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token,
+                                                                   "PUT", bad[i],
                                            "/api/v1/sessions/%lld", (long long) session);
 
         g_test_message ("bad body %zu", i);
-        expect (answer, 400, "bad-request");
+        chamber_test_expect (answer, 400, "bad-request");
       }
     g_assert_cmpint (session_revision (server, session), ==, before);
   }
   {
-    g_autoptr (Answer) answer = call (server, server->admin_token, "PUT",
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_call (server, server->admin_token, "PUT",
                                       "/api/v1/sessions/999", "{\"title\": \"X\"}");
 
-    expect (answer, 404, "not-found");
+    chamber_test_expect (answer, 404, "not-found");
   }
 }
 
@@ -334,16 +241,16 @@ test_copy_agenda (void)
 
   create_item (server, from, b, "Nhóm vấn đề y tế");
   {
-    g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT",
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "PUT",
                                        "{\"questioning\": true}", "/api/v1/items/%lld",
-                                       (long long) b1);
-    expect (answer, 200, NULL);
+                                                               (long long) b1);
+    chamber_test_expect (answer, 200, NULL);
     g_assert_true (json_object_get_boolean_member (member (answer, "item"), "questioning"));
   }
   /* A document on the source, which the copy does not take. */
   {
     g_autoptr (GBytes) bytes = NULL;
-    g_autoptr (Answer) answer = NULL;
+    g_autoptr (ChamberTestAnswer) answer = NULL;
     g_autofree char *contents = NULL;
     g_autofree char *path = g_strdup_printf ("/api/v1/items/%lld/documents?title=Doc",
                                              (long long) a);
@@ -352,17 +259,19 @@ test_copy_agenda (void)
     chamber_test_write_pdf (pdf, 1, "Doc");
     g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
     bytes = g_bytes_new (contents, length);
-    answer = call_bytes (server, server->admin_token, "POST", path, "application/pdf", bytes);
-    expect (answer, 201, NULL);
+    answer = chamber_test_call_bytes (server, server->admin_token, "POST", path,
+                                      "application/pdf", bytes);
+    chamber_test_expect (answer, 201, NULL);
   }
 
   revision = session_revision (server, to);
   {
-    g_autoptr (Answer) answer = callf (server, server->admin_token, "POST", "{\"from\": 1}",
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token,
+                                                               "POST", "{\"from\": 1}",
                                        "/api/v1/sessions/%lld/copy-agenda", (long long) to);
     JsonArray *items;
 
-    expect (answer, 201, NULL);
+    chamber_test_expect (answer, 201, NULL);
     items = json_object_get_array_member (answer->object, "items");
     g_assert_cmpuint (json_array_get_length (items), ==, 4);
     for (guint i = 0; i < 4; i++)
@@ -375,36 +284,42 @@ test_copy_agenda (void)
   g_assert_cmpstr (copied, ==, source);
   g_assert_nonnull (strstr (copied, "Nhóm vấn đề đất đai/Chất vấn/0/20/q\n"));
   {
-    g_autoptr (Answer) documents = callf (server, server->admin_token, "GET", NULL,
+    g_autoptr (ChamberTestAnswer) documents = chamber_test_callf (server, server->admin_token,
+                                                                  "GET", NULL,
                                           "/api/v1/sessions/%lld/documents", (long long) to);
 
-    expect (documents, 200, NULL);
+    chamber_test_expect (documents, 200, NULL);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (documents->object,
                                                                            "documents")), ==, 0);
   }
 
   /* Again: the session has items now. From itself, from nothing, into nothing, bad bodies. */
   {
-    g_autoptr (Answer) again = callf (server, server->admin_token, "POST", "{\"from\": 1}",
+    g_autoptr (ChamberTestAnswer) again = chamber_test_callf (server, server->admin_token, "POST",
+                                                              "{\"from\": 1}",
                                       "/api/v1/sessions/%lld/copy-agenda", (long long) to);
-    g_autoptr (Answer) itself = callf (server, server->admin_token, "POST", "{\"from\": 2}",
+    g_autoptr (ChamberTestAnswer) itself = chamber_test_callf (server, server->admin_token,
+                                                               "POST", "{\"from\": 2}",
                                        "/api/v1/sessions/%lld/copy-agenda", (long long) to);
-    g_autoptr (Answer) unknown = callf (server, server->admin_token, "POST", "{\"from\": 77}",
+    g_autoptr (ChamberTestAnswer) unknown = chamber_test_callf (server, server->admin_token,
+                                                                "POST", "{\"from\": 77}",
                                         "/api/v1/sessions/%lld/copy-agenda", (long long) to);
-    g_autoptr (Answer) nowhere = call (server, server->admin_token, "POST",
+    g_autoptr (ChamberTestAnswer) nowhere = chamber_test_call (server, server->admin_token, "POST",
                                        "/api/v1/sessions/77/copy-agenda", "{\"from\": 1}");
-    g_autoptr (Answer) no_from = callf (server, server->admin_token, "POST", "{}",
+    g_autoptr (ChamberTestAnswer) no_from = chamber_test_callf (server, server->admin_token,
+                                                                "POST", "{}",
                                         "/api/v1/sessions/%lld/copy-agenda", (long long) to);
-    g_autoptr (Answer) text_from = callf (server, server->admin_token, "POST",
-                                          "{\"from\": \"../1\"}",
+    g_autoptr (ChamberTestAnswer) text_from = chamber_test_callf (server, server->admin_token,
+                                                                  "POST",
+                                                                  "{\"from\": \"../1\"}",
                                           "/api/v1/sessions/%lld/copy-agenda", (long long) to);
 
-    expect (again, 409, "conflict");
-    expect (itself, 400, "bad-request");
-    expect (unknown, 404, "not-found");
-    expect (nowhere, 404, "not-found");
-    expect (no_from, 400, "bad-request");
-    expect (text_from, 400, "bad-request");
+    chamber_test_expect (again, 409, "conflict");
+    chamber_test_expect (itself, 400, "bad-request");
+    chamber_test_expect (unknown, 404, "not-found");
+    chamber_test_expect (nowhere, 404, "not-found");
+    chamber_test_expect (no_from, 400, "bad-request");
+    chamber_test_expect (text_from, 400, "bad-request");
   }
   chamber_test_rm_rf (dir);
 }
@@ -427,34 +342,35 @@ test_item_edit (void)
 
   /* C first; then A under B (last among its children); then B1 out to the top, second. */
   {
-    g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT", "{\"position\": 0}",
-                                       "/api/v1/items/%lld", (long long) c);
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "PUT",
+                                                               "{\"position\": 0}",
+                                                               "/api/v1/items/%lld", (long long) c);
     g_autofree char *agenda = NULL;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     agenda = agenda_text (server, session);
     g_assert_cmpstr (agenda, ==, "C/-/0/30/\nA/-/1/30/\nB/-/2/30/\nB1/B/0/20/\n");
   }
   {
-    g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT",
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "PUT",
                                        "{\"parent_id\": 2, \"title\": \"A mới\","
                                        " \"planned_minutes\": 45, \"questioning\": true}",
-                                       "/api/v1/items/%lld", (long long) a);
+                                                               "/api/v1/items/%lld", (long long) a);
     g_autofree char *agenda = NULL;
 
     g_assert_cmpint (b, ==, 2);
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     agenda = agenda_text (server, session);
     g_assert_cmpstr (agenda, ==, "C/-/0/30/\nB/-/1/30/\nB1/B/0/20/\nA mới/B/1/45/q\n");
   }
   revision = session_revision (server, session);
   {
-    g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT",
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token, "PUT",
                                        "{\"parent_id\": null, \"position\": 1}",
                                        "/api/v1/items/%lld", (long long) b1);
     g_autofree char *agenda = NULL;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     agenda = agenda_text (server, session);
     g_assert_cmpstr (agenda, ==, "C/-/0/30/\nB1/-/1/20/\nB/-/2/30/\nA mới/B/0/45/q\n");
   }
@@ -462,10 +378,11 @@ test_item_edit (void)
 
   /* A delegate's manifest carries the change. */
   {
-    g_autoptr (Answer) manifest = callf (server, delegate_token, "GET", NULL,
+    g_autoptr (ChamberTestAnswer) manifest = chamber_test_callf (server, delegate_token, "GET",
+                                                                 NULL,
                                          "/api/v1/sessions/%lld/manifest", (long long) session);
 
-    expect (manifest, 200, NULL);
+    chamber_test_expect (manifest, 200, NULL);
     g_assert_nonnull (strstr (manifest->text, "A mới"));
     g_assert_nonnull (strstr (manifest->text, "\"questioning\":true"));
   }
@@ -487,23 +404,26 @@ test_item_edit (void)
 
     for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT", bad[i],
+        g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token,
+                                                                   "PUT", bad[i],
                                            "/api/v1/items/%lld", (long long) b);
 
         g_test_message ("bad body %zu", i);
-        expect (answer, 400, "bad-request");
+        chamber_test_expect (answer, 400, "bad-request");
       }
     after = agenda_text (server, session);
     g_assert_cmpstr (after, ==, before);
   }
   {
-    g_autoptr (Answer) unknown = call (server, server->admin_token, "PUT", "/api/v1/items/999",
-                                       "{\"title\": \"X\"}");
-    g_autoptr (Answer) by_delegate = callf (server, delegate_token, "PUT", "{\"title\": \"X\"}",
+    g_autoptr (ChamberTestAnswer) unknown = chamber_test_call (server, server->admin_token, "PUT",
+                                                               "/api/v1/items/999",
+                                                               "{\"title\": \"X\"}");
+    g_autoptr (ChamberTestAnswer) by_delegate = chamber_test_callf (server, delegate_token, "PUT",
+                                                                    "{\"title\": \"X\"}",
                                             "/api/v1/items/%lld", (long long) b);
 
-    expect (unknown, 404, "not-found");
-    expect (by_delegate, 403, "forbidden");
+    chamber_test_expect (unknown, 404, "not-found");
+    chamber_test_expect (by_delegate, 403, "forbidden");
   }
 }
 
@@ -525,7 +445,7 @@ test_item_delete (void)
   chair_token = issue_token (server, create_person (server, "Chủ tọa", "chair"));
   {
     g_autoptr (GBytes) bytes = NULL;
-    g_autoptr (Answer) answer = NULL;
+    g_autoptr (ChamberTestAnswer) answer = NULL;
     g_autofree char *contents = NULL;
     g_autofree char *path = g_strdup_printf ("/api/v1/items/%lld/documents?title=Doc",
                                              (long long) a);
@@ -534,8 +454,9 @@ test_item_delete (void)
     chamber_test_write_pdf (pdf, 1, "Doc");
     g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
     bytes = g_bytes_new (contents, length);
-    answer = call_bytes (server, server->admin_token, "POST", path, "application/pdf", bytes);
-    expect (answer, 201, NULL);
+    answer = chamber_test_call_bytes (server, server->admin_token, "POST", path,
+                                      "application/pdf", bytes);
+    chamber_test_expect (answer, 201, NULL);
   }
   /* D is taken up in the live sitting. */
   {
@@ -544,49 +465,59 @@ test_item_delete (void)
     g_autofree char *json = g_strdup_printf ("{\"type\":\"open-item\",\"item\":%lld}",
                                              (long long) d);
     g_autoptr (JsonObject) event = NULL;
-    g_autoptr (Answer) open = callf (server, server->admin_token, "PUT", "{\"state\": \"open\"}",
+    g_autoptr (ChamberTestAnswer) open = chamber_test_callf (server, server->admin_token, "PUT",
+                                                             "{\"state\": \"open\"}",
                                      "/api/v1/sessions/%lld", (long long) session);
 
-    expect (open, 200, NULL);
+    chamber_test_expect (open, 200, NULL);
     event = chamber_test_post_live_command (chair, session, json, &error);
     g_assert_no_error (error);
   }
 
   {
-    g_autoptr (Answer) with_document = callf (server, server->admin_token, "DELETE", NULL,
+    g_autoptr (ChamberTestAnswer) with_document = chamber_test_callf (server, server->admin_token,
+                                                                      "DELETE", NULL,
                                               "/api/v1/items/%lld", (long long) a);
-    g_autoptr (Answer) with_children = callf (server, server->admin_token, "DELETE", NULL,
+    g_autoptr (ChamberTestAnswer) with_children = chamber_test_callf (server, server->admin_token,
+                                                                      "DELETE", NULL,
                                               "/api/v1/items/%lld", (long long) b);
-    g_autoptr (Answer) with_events = callf (server, server->admin_token, "DELETE", NULL,
+    g_autoptr (ChamberTestAnswer) with_events = chamber_test_callf (server, server->admin_token,
+                                                                    "DELETE", NULL,
                                             "/api/v1/items/%lld", (long long) d);
-    g_autoptr (Answer) by_chair = callf (server, chair_token, "DELETE", NULL,
+    g_autoptr (ChamberTestAnswer) by_chair = chamber_test_callf (server, chair_token, "DELETE",
+                                                                 NULL,
                                          "/api/v1/items/%lld", (long long) c);
-    g_autoptr (Answer) no_token = callf (server, NULL, "DELETE", NULL, "/api/v1/items/%lld",
-                                         (long long) c);
-    g_autoptr (Answer) wrong_route = callf (server, server->admin_token, "DELETE", NULL,
+    g_autoptr (ChamberTestAnswer) no_token = chamber_test_callf (server, NULL, "DELETE", NULL,
+                                                                 "/api/v1/items/%lld",
+                                                                 (long long) c);
+    g_autoptr (ChamberTestAnswer) wrong_route = chamber_test_callf (server, server->admin_token,
+                                                                    "DELETE", NULL,
                                             "/api/v1/sessions/%lld", (long long) session);
 
-    expect (with_document, 409, "conflict");
-    expect (with_children, 409, "conflict");
-    expect (with_events, 409, "conflict");
-    expect (by_chair, 403, "forbidden");
-    expect (no_token, 401, "unauthorized");
-    expect (wrong_route, 405, "bad-request");
+    chamber_test_expect (with_document, 409, "conflict");
+    chamber_test_expect (with_children, 409, "conflict");
+    chamber_test_expect (with_events, 409, "conflict");
+    chamber_test_expect (by_chair, 403, "forbidden");
+    chamber_test_expect (no_token, 401, "unauthorized");
+    chamber_test_expect (wrong_route, 405, "bad-request");
   }
   revision = session_revision (server, session);
   {
-    g_autoptr (Answer) leaf = callf (server, server->admin_token, "DELETE", NULL,
-                                     "/api/v1/items/%lld", (long long) b1);
-    g_autoptr (Answer) middle = callf (server, server->admin_token, "DELETE", NULL,
-                                       "/api/v1/items/%lld", (long long) b);
-    g_autoptr (Answer) again = callf (server, server->admin_token, "DELETE", NULL,
-                                      "/api/v1/items/%lld", (long long) b);
+    g_autoptr (ChamberTestAnswer) leaf = chamber_test_callf (server, server->admin_token,
+                                                             "DELETE", NULL,
+                                                             "/api/v1/items/%lld", (long long) b1);
+    g_autoptr (ChamberTestAnswer) middle = chamber_test_callf (server, server->admin_token,
+                                                               "DELETE", NULL,
+                                                               "/api/v1/items/%lld", (long long) b);
+    g_autoptr (ChamberTestAnswer) again = chamber_test_callf (server, server->admin_token,
+                                                              "DELETE", NULL,
+                                                              "/api/v1/items/%lld", (long long) b);
     g_autofree char *agenda = NULL;
 
-    expect (leaf, 200, NULL);
+    chamber_test_expect (leaf, 200, NULL);
     g_assert_cmpint (json_object_get_int_member (leaf->object, "deleted"), ==, b1);
-    expect (middle, 200, NULL);
-    expect (again, 404, "not-found");
+    chamber_test_expect (middle, 200, NULL);
+    chamber_test_expect (again, 404, "not-found");
     agenda = agenda_text (server, session);
     g_assert_cmpstr (agenda, ==, "A/-/0/30/\nC/-/1/30/\nD/-/2/30/\n");
   }
@@ -605,13 +536,13 @@ test_person_edit (void)
   g_autofree char *secretariat_token = issue_token (server, secretariat);
 
   {
-    g_autoptr (Answer) answer = callf (server, secretariat_token, "PUT",
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, secretariat_token, "PUT",
                                        "{\"committee\": \"Ban Pháp chế\", \"group\": \"Tổ 3\","
-                                       " \"name\": \" Nguyễn Văn Ân \"}",
+                                                               " \"name\": \" Nguyễn Văn Ân \"}",
                                        "/api/v1/people/%lld", (long long) delegate);
     JsonObject *person;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     person = member (answer, "person");
     g_assert_cmpstr (json_object_get_string_member (person, "committee"), ==, "Ban Pháp chế");
     g_assert_cmpstr (json_object_get_string_member (person, "group"), ==, "Tổ 3");
@@ -619,59 +550,66 @@ test_person_edit (void)
   }
   /* The delegate sees their committee; clearing it. */
   {
-    g_autoptr (Answer) me = call (server, delegate_token, "GET", "/api/v1/me", NULL);
-    g_autoptr (Answer) cleared = NULL;
+    g_autoptr (ChamberTestAnswer) me = chamber_test_call (server, delegate_token, "GET",
+                                                          "/api/v1/me", NULL);
+    g_autoptr (ChamberTestAnswer) cleared = NULL;
 
-    expect (me, 200, NULL);
+    chamber_test_expect (me, 200, NULL);
     g_assert_cmpstr (json_object_get_string_member (member (me, "person"), "committee"), ==,
                      "Ban Pháp chế");
-    cleared = callf (server, secretariat_token, "PUT", "{\"committee\": null}",
-                     "/api/v1/people/%lld", (long long) delegate);
-    expect (cleared, 200, NULL);
+    cleared = chamber_test_callf (server, secretariat_token, "PUT", "{\"committee\": null}",
+                                  "/api/v1/people/%lld", (long long) delegate);
+    chamber_test_expect (cleared, 200, NULL);
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (member (cleared, "person"),
                                                                  "committee")));
   }
   /* Deactivated: the token stops working at once, and works again once reactivated. */
   {
-    g_autoptr (Answer) off = callf (server, secretariat_token, "PUT", "{\"active\": false}",
+    g_autoptr (ChamberTestAnswer) off = chamber_test_callf (server, secretariat_token, "PUT",
+                                                            "{\"active\": false}",
                                     "/api/v1/people/%lld", (long long) delegate);
-    g_autoptr (Answer) refused = call (server, delegate_token, "GET", "/api/v1/me", NULL);
-    g_autoptr (Answer) new_token = callf (server, secretariat_token, "POST", "{}",
+    g_autoptr (ChamberTestAnswer) refused = chamber_test_call (server, delegate_token, "GET",
+                                                               "/api/v1/me", NULL);
+    g_autoptr (ChamberTestAnswer) new_token = chamber_test_callf (server, secretariat_token,
+                                                                  "POST", "{}",
                                           "/api/v1/people/%lld/tokens", (long long) delegate);
-    g_autoptr (Answer) on = NULL;
-    g_autoptr (Answer) back = NULL;
+    g_autoptr (ChamberTestAnswer) on = NULL;
+    g_autoptr (ChamberTestAnswer) back = NULL;
 
-    expect (off, 200, NULL);
+    chamber_test_expect (off, 200, NULL);
     g_assert_false (json_object_get_boolean_member (member (off, "person"), "active"));
-    expect (refused, 401, "unauthorized");
-    expect (new_token, 409, "conflict");
-    on = callf (server, secretariat_token, "PUT", "{\"active\": true}", "/api/v1/people/%lld",
-                (long long) delegate);
-    expect (on, 200, NULL);
-    back = call (server, delegate_token, "GET", "/api/v1/me", NULL);
-    expect (back, 200, NULL);
+    chamber_test_expect (refused, 401, "unauthorized");
+    chamber_test_expect (new_token, 409, "conflict");
+    on = chamber_test_callf (server, secretariat_token, "PUT", "{\"active\": true}",
+                             "/api/v1/people/%lld",
+                             (long long) delegate);
+    chamber_test_expect (on, 200, NULL);
+    back = chamber_test_call (server, delegate_token, "GET", "/api/v1/me", NULL);
+    chamber_test_expect (back, 200, NULL);
   }
   /* Admin and secretariat people: only an admin. */
   {
-    g_autoptr (Answer) promote = callf (server, secretariat_token, "PUT",
+    g_autoptr (ChamberTestAnswer) promote = chamber_test_callf (server, secretariat_token, "PUT",
                                         "{\"role\": \"secretariat\"}", "/api/v1/people/%lld",
-                                        (long long) delegate);
-    g_autoptr (Answer) edit_admin = callf (server, secretariat_token, "PUT",
+                                                                (long long) delegate);
+    g_autoptr (ChamberTestAnswer) edit_admin = chamber_test_callf (server, secretariat_token, "PUT",
                                            "{\"active\": false}", "/api/v1/people/%lld",
-                                           (long long) other_admin);
-    g_autoptr (Answer) by_delegate = callf (server, delegate_token, "PUT", "{\"name\": \"X\"}",
+                                                                   (long long) other_admin);
+    g_autoptr (ChamberTestAnswer) by_delegate = chamber_test_callf (server, delegate_token, "PUT",
+                                                                    "{\"name\": \"X\"}",
                                             "/api/v1/people/%lld", (long long) delegate);
-    g_autoptr (Answer) by_admin = callf (server, server->admin_token, "PUT",
+    g_autoptr (ChamberTestAnswer) by_admin = chamber_test_callf (server, server->admin_token, "PUT",
                                          "{\"role\": \"chair\"}", "/api/v1/people/%lld",
-                                         (long long) delegate);
-    g_autoptr (Answer) self = call (server, server->admin_token, "PUT", "/api/v1/people/1",
-                                    "{\"active\": false}");
+                                                                 (long long) delegate);
+    g_autoptr (ChamberTestAnswer) self = chamber_test_call (server, server->admin_token, "PUT",
+                                                            "/api/v1/people/1",
+                                                            "{\"active\": false}");
 
-    expect (promote, 403, "forbidden");
-    expect (edit_admin, 403, "forbidden");
-    expect (by_delegate, 403, "forbidden");
-    expect (by_admin, 200, NULL);
-    expect (self, 409, "conflict");
+    chamber_test_expect (promote, 403, "forbidden");
+    chamber_test_expect (edit_admin, 403, "forbidden");
+    chamber_test_expect (by_delegate, 403, "forbidden");
+    chamber_test_expect (by_admin, 200, NULL);
+    chamber_test_expect (self, 409, "conflict");
   }
   {
     static const char *const bad[] = { "{\"name\": \"\"}", "{\"name\": null}",
@@ -680,17 +618,19 @@ test_person_edit (void)
 
     for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr (Answer) answer = callf (server, server->admin_token, "PUT", bad[i],
+        g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, server->admin_token,
+                                                                   "PUT", bad[i],
                                            "/api/v1/people/%lld", (long long) delegate);
 
         g_test_message ("bad body %zu", i);
-        expect (answer, 400, "bad-request");
+        chamber_test_expect (answer, 400, "bad-request");
       }
   }
   {
-    g_autoptr (Answer) unknown = call (server, server->admin_token, "PUT", "/api/v1/people/999",
-                                       "{\"name\": \"X\"}");
-    expect (unknown, 404, "not-found");
+    g_autoptr (ChamberTestAnswer) unknown = chamber_test_call (server, server->admin_token, "PUT",
+                                                               "/api/v1/people/999",
+                                                               "{\"name\": \"X\"}");
+    chamber_test_expect (unknown, 404, "not-found");
   }
 }
 
@@ -709,15 +649,17 @@ test_token_list (void)
   gint64 first_id;
 
   {
-    g_autoptr (Answer) use = call (server, first, "GET", "/api/v1/me", NULL);
-    expect (use, 200, NULL);
+    g_autoptr (ChamberTestAnswer) use = chamber_test_call (server, first, "GET", "/api/v1/me",
+                                                           NULL);
+    chamber_test_expect (use, 200, NULL);
   }
   {
-    g_autoptr (Answer) answer = callf (server, secretariat_token, "GET", NULL,
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, secretariat_token, "GET",
+                                                               NULL,
                                        "/api/v1/people/%lld/tokens", (long long) delegate);
     JsonObject *newest, *oldest;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     tokens = json_object_get_array_member (answer->object, "tokens");
     g_assert_cmpuint (json_array_get_length (tokens), ==, 2);
     newest = json_array_get_object_element (tokens, 0);
@@ -735,39 +677,42 @@ test_token_list (void)
     first_id = json_object_get_int_member (oldest, "id");
   }
   {
-    g_autoptr (Answer) revoke = callf (server, secretariat_token, "POST", "{}",
+    g_autoptr (ChamberTestAnswer) revoke = chamber_test_callf (server, secretariat_token, "POST",
+                                                               "{}",
                                        "/api/v1/tokens/%lld/revoke", (long long) first_id);
-    g_autoptr (Answer) answer = callf (server, secretariat_token, "GET", NULL,
+    g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (server, secretariat_token, "GET",
+                                                               NULL,
                                        "/api/v1/people/%lld/tokens", (long long) delegate);
     JsonObject *oldest;
 
-    expect (revoke, 200, NULL);
-    expect (answer, 200, NULL);
+    chamber_test_expect (revoke, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     oldest = json_array_get_object_element (json_object_get_array_member (answer->object,
                                                                           "tokens"), 1);
     g_assert_true (json_object_get_boolean_member (oldest, "revoked"));
     g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (oldest, "revoked_at")));
   }
   {
-    g_autoptr (Answer) of_admin = call (server, secretariat_token, "GET",
-                                        "/api/v1/people/1/tokens", NULL);
-    g_autoptr (Answer) by_delegate = callf (server, second, "GET", NULL,
+    g_autoptr (ChamberTestAnswer) of_admin = chamber_test_call (server, secretariat_token, "GET",
+                                                                "/api/v1/people/1/tokens", NULL);
+    g_autoptr (ChamberTestAnswer) by_delegate = chamber_test_callf (server, second, "GET", NULL,
                                             "/api/v1/people/%lld/tokens", (long long) delegate);
-    g_autoptr (Answer) unknown = call (server, server->admin_token, "GET",
-                                       "/api/v1/people/999/tokens", NULL);
-    g_autoptr (Answer) admin_sees = call (server, server->admin_token, "GET",
-                                          "/api/v1/people/1/tokens", NULL);
+    g_autoptr (ChamberTestAnswer) unknown = chamber_test_call (server, server->admin_token, "GET",
+                                                               "/api/v1/people/999/tokens", NULL);
+    g_autoptr (ChamberTestAnswer) admin_sees = chamber_test_call (server, server->admin_token,
+                                                                  "GET",
+                                                                  "/api/v1/people/1/tokens", NULL);
 
-    expect (of_admin, 403, "forbidden");
-    expect (by_delegate, 403, "forbidden");
-    expect (unknown, 404, "not-found");
-    expect (admin_sees, 200, NULL);
+    chamber_test_expect (of_admin, 403, "forbidden");
+    chamber_test_expect (by_delegate, 403, "forbidden");
+    chamber_test_expect (unknown, 404, "not-found");
+    chamber_test_expect (admin_sees, 200, NULL);
   }
 }
 
 /* Imports */
 
-static Answer *
+static ChamberTestAnswer *
 import (ChamberTestServer *server,
         const char        *token,
         gboolean           dry_run,
@@ -776,23 +721,24 @@ import (ChamberTestServer *server,
 {
   g_autoptr (GBytes) body = g_bytes_new (data, length);
 
-  return call_bytes (server, token, "POST",
+  return chamber_test_call_bytes (server, token, "POST",
                      dry_run ? "/api/v1/people/import?dry_run=1" : "/api/v1/people/import",
-                     "text/csv", body);
+                                  "text/csv", body);
 }
 
 static guint
 count_people (ChamberTestServer *server)
 {
-  g_autoptr (Answer) answer = call (server, server->admin_token, "GET", "/api/v1/people", NULL);
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_call (server, server->admin_token, "GET",
+                                                            "/api/v1/people", NULL);
 
-  expect (answer, 200, NULL);
+  chamber_test_expect (answer, 200, NULL);
   return json_array_get_length (json_object_get_array_member (answer->object, "people"));
 }
 
 /* "LINE:code,code" for every row, one a line. */
 static char *
-problems_text (Answer *answer)
+problems_text (ChamberTestAnswer *answer)
 {
   JsonArray *rows = json_object_get_array_member (answer->object, "rows");
   GString *out = g_string_new (NULL);
@@ -854,14 +800,14 @@ test_import (void)
                                             &length, &error);
       g_autoptr (GString) file = g_string_new_len (encodings[i].prefix,
                                                    encodings[i].prefix_length);
-      g_autoptr (Answer) answer = NULL;
+      g_autoptr (ChamberTestAnswer) answer = NULL;
       g_autofree char *problems = NULL;
       JsonObject *third;
 
       g_assert_no_error (error);
       g_string_append_len (file, encoded, length);
       answer = import (server, secretariat_token, TRUE, file->str, file->len);
-      expect (answer, 200, NULL);
+      chamber_test_expect (answer, 200, NULL);
       g_test_message ("%s", encodings[i].encoding);
       g_assert_cmpstr (json_object_get_string_member (answer->object, "encoding"), ==,
                        encodings[i].encoding);
@@ -881,25 +827,25 @@ test_import (void)
 
   /* Saved: the three valid rows, in one go; then every row is a problem. */
   {
-    g_autoptr (Answer) answer = import (server, secretariat_token, FALSE, PEOPLE_CSV,
+    g_autoptr (ChamberTestAnswer) answer = import (server, secretariat_token, FALSE, PEOPLE_CSV,
                                         strlen (PEOPLE_CSV));
-    g_autoptr (Answer) people = NULL;
-    g_autoptr (Answer) again = NULL;
+    g_autoptr (ChamberTestAnswer) people = NULL;
+    g_autoptr (ChamberTestAnswer) again = NULL;
     g_autofree char *problems = NULL;
     JsonObject *first;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     g_assert_cmpint (json_object_get_int_member (answer->object, "imported"), ==, 3);
     first = json_object_get_object_member (
       json_array_get_object_element (json_object_get_array_member (answer->object, "rows"), 0),
       "person");
     g_assert_cmpint (json_object_get_int_member (first, "id"), >, 0);
     g_assert_cmpuint (count_people (server), ==, before + 3);
-    people = callf (server, server->admin_token, "GET", NULL, "/api/v1/people");
+    people = chamber_test_callf (server, server->admin_token, "GET", NULL, "/api/v1/people");
     g_assert_nonnull (strstr (people->text, "\"committee\":\"Ban Pháp chế\""));
 
     again = import (server, secretariat_token, FALSE, PEOPLE_CSV, strlen (PEOPLE_CSV));
-    expect (again, 200, NULL);
+    chamber_test_expect (again, 200, NULL);
     problems = problems_text (again);
     g_assert_cmpstr (problems, ==,
                      "2:exists\n3:exists\n4:exists\n5:missing-name\n6:unknown-role\n"
@@ -911,11 +857,11 @@ test_import (void)
   /* An admin may import the secretariat; a bad encoding shows as a problem. */
   {
     static const char data[] = "name,role\nĐặng Văn Tư,secretariat\nB\xEF\xBF\xBD,delegate\n";
-    g_autoptr (Answer) answer = import (server, server->admin_token, TRUE, data,
+    g_autoptr (ChamberTestAnswer) answer = import (server, server->admin_token, TRUE, data,
                                         sizeof data - 1);
     g_autofree char *problems = NULL;
 
-    expect (answer, 200, NULL);
+    chamber_test_expect (answer, 200, NULL);
     problems = problems_text (answer);
     g_assert_cmpstr (problems, ==, "2:\n3:bad-encoding\n");
   }
@@ -936,12 +882,12 @@ test_import (void)
 
     for (gsize i = 0; i < G_N_ELEMENTS (broken); i++)
       {
-        g_autoptr (Answer) answer = import (server, secretariat_token, FALSE, broken[i].data,
+        g_autoptr (ChamberTestAnswer) answer = import (server, secretariat_token, FALSE, broken[i].data,
                                             broken[i].length);
         JsonObject *error;
 
         g_test_message ("broken %zu", i);
-        expect (answer, 400, "bad-request");
+        chamber_test_expect (answer, 400, "bad-request");
         error = json_object_get_object_member (answer->object, "error");
         g_assert_nonnull (strstr (json_object_get_string_member (error, "message"),
                                   broken[i].message));
@@ -950,34 +896,35 @@ test_import (void)
   {
     gsize size = 5 * 1024 * 1024 + 1;
     g_autofree char *big = g_malloc (size);
-    g_autoptr (Answer) answer = NULL;
+    g_autoptr (ChamberTestAnswer) answer = NULL;
 
     memset (big, 'x', size);
     memcpy (big, "name\n", 5);
     answer = import (server, secretariat_token, FALSE, big, size);
-    expect (answer, 413, "too-large");
+    chamber_test_expect (answer, 413, "too-large");
   }
   {
     /* Too many rows: 5001 names. */
     GString *many = g_string_new ("name\n");
-    g_autoptr (Answer) answer = NULL;
+    g_autoptr (ChamberTestAnswer) answer = NULL;
 
     for (guint i = 0; i <= 5000; i++)
       g_string_append_printf (many, "Người %u\n", i);
     answer = import (server, secretariat_token, TRUE, many->str, many->len);
     g_string_free (many, TRUE);
-    expect (answer, 400, "bad-request");
+    chamber_test_expect (answer, 400, "bad-request");
   }
   {
-    g_autoptr (Answer) by_delegate = import (server, delegate_token, TRUE, PEOPLE_CSV,
+    g_autoptr (ChamberTestAnswer) by_delegate = import (server, delegate_token, TRUE, PEOPLE_CSV,
                                              strlen (PEOPLE_CSV));
-    g_autoptr (Answer) no_token = import (server, NULL, TRUE, PEOPLE_CSV, strlen (PEOPLE_CSV));
-    g_autoptr (Answer) get = call (server, server->admin_token, "GET", "/api/v1/people/import",
-                                   NULL);
+    g_autoptr (ChamberTestAnswer) no_token = import (server, NULL, TRUE, PEOPLE_CSV, strlen (PEOPLE_CSV));
+    g_autoptr (ChamberTestAnswer) get = chamber_test_call (server, server->admin_token, "GET",
+                                                           "/api/v1/people/import",
+                                                           NULL);
 
-    expect (by_delegate, 403, "forbidden");
-    expect (no_token, 401, "unauthorized");
-    expect (get, 405, "bad-request");
+    chamber_test_expect (by_delegate, 403, "forbidden");
+    chamber_test_expect (no_token, 401, "unauthorized");
+    chamber_test_expect (get, 405, "bad-request");
   }
   g_assert_cmpuint (count_people (server), ==, before + 3);
 }

@@ -14,98 +14,6 @@
 #include "chamber-protocol.h"
 #include "chamber-test-util.h"
 
-static SoupSession *http_session;
-
-typedef struct {
-  guint       status;
-  JsonObject *object;  /* the answer's JSON object, or NULL */
-  char       *text;
-  char       *etag;
-} Answer;
-
-static void
-answer_free (Answer *answer)
-{
-  g_clear_pointer (&answer->object, json_object_unref);
-  g_free (answer->text);
-  g_free (answer->etag);
-  g_free (answer);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
-
-static Answer *
-call (ChamberTestServer *server,
-      const char        *token,
-      const char        *method,
-      const char        *path,
-      const char        *json)
-{
-  g_autofree char *url = g_strconcat (server->url, path, NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  Answer *answer = g_new0 (Answer, 1);
-  gsize length = 0;
-
-  if (http_session == NULL)
-    http_session = soup_session_new_with_options ("timeout", 120, NULL);
-  if (msg == NULL)
-    {
-      /* A path libsoup cannot even parse never reaches chamberd: count it as refused. */
-      answer->status = SOUP_STATUS_BAD_REQUEST;
-      answer->text = g_strdup ("");
-      return answer;
-    }
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strdup_printf ("Bearer %s", token);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                    value);
-    }
-  if (json != NULL)
-    {
-      g_autoptr (GBytes) body = g_bytes_new (json, strlen (json));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", body);
-    }
-  bytes = soup_session_send_and_read (http_session, msg, NULL, &error);
-  g_assert_no_error (error);
-  answer->status = soup_message_get_status (msg);
-  answer->text = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
-  answer->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                         "ETag"));
-  if (length > 0)
-    answer->object = chamber_protocol_parse_object (answer->text, length, 64 * 1024 * 1024,
-                                                    NULL);
-  return answer;
-}
-
-G_GNUC_PRINTF (5, 6)
-static Answer *
-callf (ChamberTestServer *server,
-       const char        *token,
-       const char        *method,
-       const char        *json,
-       const char        *path_format,
-       ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, path_format);
-  path = g_strdup_vprintf (path_format, args);
-  va_end (args);
-  return call (server, token, method, path, json);
-}
-
-static void
-expect (Answer *answer,
-        guint   status)
-{
-  if (answer->status != status)
-    g_error ("expected %u, got %u: %s", status, answer->status, answer->text);
-}
 
 /* The world of these tests: a session with two items, a delegate, a chair and an official with
  * their tokens, and a published document "Báo cáo" (v1) on the first item. */
@@ -185,26 +93,27 @@ world_new (void)
   return w;
 }
 
-static Answer *
+static ChamberTestAnswer *
 manifest (World *w, const char *token)
 {
-  g_autoptr (Answer) answer = callf (w->server, token, "GET", NULL, "/api/v1/sessions/%lld/manifest",
-                                     (long long) w->session);
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (w->server, token, "GET", NULL,
+                                                             "/api/v1/sessions/%lld/manifest",
+                                                             (long long) w->session);
 
-  expect (answer, SOUP_STATUS_OK);
+  chamber_test_expect (answer, SOUP_STATUS_OK, NULL);
   g_assert_nonnull (answer->etag);
   return g_steal_pointer (&answer);
 }
 
 static gint64
-manifest_revision (Answer *answer)
+manifest_revision (ChamberTestAnswer *answer)
 {
   return json_object_get_int_member (answer->object, "revision");
 }
 
 /* Whether the manifest in @answer lists document @id. */
 static gboolean
-lists_document (Answer *answer, gint64 id)
+lists_document (ChamberTestAnswer *answer, gint64 id)
 {
   JsonArray *documents = json_object_get_array_member (answer->object, "documents");
 
@@ -217,7 +126,8 @@ lists_document (Answer *answer, gint64 id)
 static guint
 blob_status (World *w, const char *token, const char *sha256)
 {
-  g_autoptr (Answer) answer = callf (w->server, token, "GET", NULL, "/api/v1/blobs/%s", sha256);
+  g_autoptr (ChamberTestAnswer) answer = chamber_test_callf (w->server, token, "GET", NULL,
+                                                             "/api/v1/blobs/%s", sha256);
 
   return answer->status;
 }
@@ -240,10 +150,10 @@ test_draft_document (void)
   g_autoptr (ChamberDocument) draft = NULL;
   g_autoptr (ChamberDocument) again = NULL;
   g_autoptr (ChamberDocument) now = NULL;
-  g_autoptr (Answer) before = NULL;
-  g_autoptr (Answer) after = NULL;
-  g_autoptr (Answer) listing = NULL;
-  g_autoptr (Answer) audit = NULL;
+  g_autoptr (ChamberTestAnswer) before = NULL;
+  g_autoptr (ChamberTestAnswer) after = NULL;
+  g_autoptr (ChamberTestAnswer) listing = NULL;
+  g_autoptr (ChamberTestAnswer) audit = NULL;
   g_autofree char *path = write_pdf (w, "draft.pdf", 3, "Tờ trình dự thảo");
   gboolean was_draft = TRUE;
 
@@ -255,12 +165,14 @@ test_draft_document (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr (Answer) seen = manifest (w, reader_token (w, i));
-      g_autoptr (Answer) record = callf (w->server, reader_token (w, i), "GET", NULL,
-                                         "/api/v1/documents/%lld", (long long) draft->id);
-      g_autoptr (Answer) documents = callf (w->server, reader_token (w, i), "GET", NULL,
-                                            "/api/v1/sessions/%lld/documents",
-                                            (long long) w->session);
+      g_autoptr (ChamberTestAnswer) seen = manifest (w, reader_token (w, i));
+      const char *token = reader_token (w, i);
+      g_autoptr (ChamberTestAnswer) record = chamber_test_callf (w->server, token, "GET", NULL,
+                                                                 "/api/v1/documents/%lld",
+                                                                 (long long) draft->id);
+      g_autoptr (ChamberTestAnswer) documents = chamber_test_callf (
+          w->server, token, "GET", NULL, "/api/v1/sessions/%lld/documents",
+          (long long) w->session);
 
       g_assert_null (strstr (seen->text, draft->sha256));
       g_assert_null (strstr (seen->text, "Tờ trình\""));
@@ -269,33 +181,34 @@ test_draft_document (void)
                         SOUP_STATUS_NOT_FOUND);
       g_assert_cmpuint (blob_status (w, reader_token (w, i), w->published->sha256), ==,
                         SOUP_STATUS_OK);
-      expect (record, SOUP_STATUS_NOT_FOUND);
-      expect (documents, SOUP_STATUS_OK);
+      chamber_test_expect (record, SOUP_STATUS_NOT_FOUND, NULL);
+      chamber_test_expect (documents, SOUP_STATUS_OK, NULL);
       g_assert_null (strstr (documents->text, draft->sha256));
     }
 
   /* The secretariat reads it, marked as a draft, in the listing; a manifest is what is
    * published, for the secretariat too. */
-  listing = callf (w->server, w->secretariat_token, "GET", NULL,
-                   "/api/v1/sessions/%lld/documents", (long long) w->session);
-  expect (listing, SOUP_STATUS_OK);
+  listing = chamber_test_callf (w->server, w->secretariat_token, "GET", NULL,
+                                "/api/v1/sessions/%lld/documents", (long long) w->session);
+  chamber_test_expect (listing, SOUP_STATUS_OK, NULL);
   g_assert_nonnull (strstr (listing->text, draft->sha256));
   g_assert_nonnull (strstr (listing->text, "\"draft\":true"));
   g_assert_cmpuint (blob_status (w, w->secretariat_token, draft->sha256), ==, SOUP_STATUS_OK);
   {
-    g_autoptr (Answer) own = manifest (w, w->secretariat_token);
+    g_autoptr (ChamberTestAnswer) own = manifest (w, w->secretariat_token);
 
     g_assert_null (strstr (own->text, draft->sha256));
   }
 
   /* Delivery counts only what is published. */
   {
-    g_autoptr (Answer) delivery = callf (w->server, w->secretariat_token, "GET", NULL,
-                                         "/api/v1/sessions/%lld/delivery",
-                                         (long long) w->session);
+    g_autoptr (ChamberTestAnswer) delivery = chamber_test_callf (w->server, w->secretariat_token,
+                                                                 "GET", NULL,
+                                                                 "/api/v1/sessions/%lld/delivery",
+                                                                 (long long) w->session);
     g_autofree char *needle = g_strdup_printf ("\"document_id\":%lld", (long long) draft->id);
 
-    expect (delivery, SOUP_STATUS_OK);
+    chamber_test_expect (delivery, SOUP_STATUS_OK, NULL);
     g_assert_null (strstr (delivery->text, needle));
     g_clear_pointer (&needle, g_free);
     needle = g_strdup_printf ("\"document_id\":%lld", (long long) w->published->id);
@@ -317,12 +230,13 @@ test_draft_document (void)
 
   /* Incrementally: the laptop that held revision @before gets the document in one round. */
   {
-    g_autoptr (Answer) since = callf (w->server, w->delegate_token, "GET", NULL,
+    g_autoptr (ChamberTestAnswer) since = chamber_test_callf (w->server, w->delegate_token, "GET",
+                                                              NULL,
                                       "/api/v1/sessions/%lld/manifest?since=%lld",
-                                      (long long) w->session,
+                                                              (long long) w->session,
                                       (long long) manifest_revision (before));
 
-    expect (since, SOUP_STATUS_OK);
+    chamber_test_expect (since, SOUP_STATUS_OK, NULL);
     g_assert_nonnull (strstr (since->text, draft->sha256));
   }
 
@@ -333,15 +247,15 @@ test_draft_document (void)
   g_assert_false (was_draft);
   g_assert_cmpstr (again->published_at, ==, now->published_at);
   {
-    g_autoptr (Answer) same = manifest (w, w->delegate_token);
+    g_autoptr (ChamberTestAnswer) same = manifest (w, w->delegate_token);
 
     g_assert_cmpint (manifest_revision (same), ==, manifest_revision (after));
     g_assert_cmpstr (same->etag, ==, after->etag);
   }
 
   /* One "publish" event for the upload (a draft) and one for the publication. */
-  audit = call (w->server, w->server->admin_token, "GET", "/api/v1/audit", NULL);
-  expect (audit, SOUP_STATUS_OK);
+  audit = chamber_test_call (w->server, w->server->admin_token, "GET", "/api/v1/audit", NULL);
+  chamber_test_expect (audit, SOUP_STATUS_OK, NULL);
   g_assert_nonnull (strstr (audit->text, "draft; all"));
   g_assert_nonnull (strstr (audit->text, "draft published; all"));
 }
@@ -354,10 +268,10 @@ test_draft_version (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (ChamberDocument) v2 = NULL;
   g_autoptr (ChamberDocument) now = NULL;
-  g_autoptr (Answer) before = NULL;
-  g_autoptr (Answer) during = NULL;
-  g_autoptr (Answer) after = NULL;
-  g_autoptr (Answer) refused = NULL;
+  g_autoptr (ChamberTestAnswer) before = NULL;
+  g_autoptr (ChamberTestAnswer) during = NULL;
+  g_autoptr (ChamberTestAnswer) after = NULL;
+  g_autoptr (ChamberTestAnswer) refused = NULL;
   g_autofree char *path = write_pdf (w, "v2.pdf", 4, "Báo cáo bản 2");
 
   before = manifest (w, w->delegate_token);
@@ -370,7 +284,7 @@ test_draft_version (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr (Answer) seen = manifest (w, reader_token (w, i));
+      g_autoptr (ChamberTestAnswer) seen = manifest (w, reader_token (w, i));
 
       g_assert_true (lists_document (seen, w->published->id));
       g_assert_false (lists_document (seen, v2->id));
@@ -401,9 +315,10 @@ test_draft_version (void)
   now = chamber_client_publish_document (w->secretariat, v2->id, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (now->draft);
-  refused = call (w->server, w->secretariat_token, "POST", "/api/v1/documents/999999/publish",
-                  "{}");
-  expect (refused, SOUP_STATUS_NOT_FOUND);
+  refused = chamber_test_call (w->server, w->secretariat_token, "POST",
+                               "/api/v1/documents/999999/publish",
+                               "{}");
+  chamber_test_expect (refused, SOUP_STATUS_NOT_FOUND, NULL);
   g_assert_cmpint (manifest_revision (before), <, manifest_revision (after));
 }
 
@@ -415,8 +330,8 @@ test_publish_session (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GArray) none = NULL;
-  g_autoptr (Answer) before = NULL;
-  g_autoptr (Answer) after = NULL;
+  g_autoptr (ChamberTestAnswer) before = NULL;
+  g_autoptr (ChamberTestAnswer) after = NULL;
   ChamberDocument *drafts[3] = { NULL, NULL, NULL };
 
   for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
@@ -448,7 +363,7 @@ test_publish_session (void)
   g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
   {
-    g_autoptr (Answer) same = manifest (w, w->delegate_token);
+    g_autoptr (ChamberTestAnswer) same = manifest (w, w->delegate_token);
 
     g_assert_cmpint (manifest_revision (same), ==, manifest_revision (after));
   }
@@ -488,34 +403,35 @@ test_roles_and_hostile (void)
   for (guint i = 0; i < 3; i++)
     {
       const char *token = reader_token (w, i);
-      g_autoptr (Answer) one = callf (w->server, token, "POST", "{}",
+      g_autoptr (ChamberTestAnswer) one = chamber_test_callf (w->server, token, "POST", "{}",
                                       "/api/v1/documents/%lld/publish", (long long) draft->id);
-      g_autoptr (Answer) item = callf (w->server, token, "POST", "{}",
+      g_autoptr (ChamberTestAnswer) item = chamber_test_callf (w->server, token, "POST", "{}",
                                        "/api/v1/items/%lld/publish", (long long) w->item);
-      g_autoptr (Answer) session = callf (w->server, token, "POST", "{}",
-                                          "/api/v1/sessions/%lld/publish",
-                                          (long long) w->session);
+      g_autoptr (ChamberTestAnswer) session = chamber_test_callf (w->server, token, "POST", "{}",
+                                                                  "/api/v1/sessions/%lld/publish",
+                                                                  (long long) w->session);
 
-      expect (one, SOUP_STATUS_FORBIDDEN);
-      expect (item, SOUP_STATUS_FORBIDDEN);
-      expect (session, SOUP_STATUS_FORBIDDEN);
+      chamber_test_expect (one, SOUP_STATUS_FORBIDDEN, NULL);
+      chamber_test_expect (item, SOUP_STATUS_FORBIDDEN, NULL);
+      chamber_test_expect (session, SOUP_STATUS_FORBIDDEN, NULL);
       g_assert_cmpuint (blob_status (w, token, draft->sha256), ==, SOUP_STATUS_NOT_FOUND);
     }
   {
-    g_autoptr (Answer) anonymous = callf (w->server, NULL, "POST", "{}",
-                                          "/api/v1/documents/%lld/publish",
-                                          (long long) draft->id);
-    g_autoptr (Answer) wrong = callf (w->server, "chm_wrong", "POST", "{}",
+    g_autoptr (ChamberTestAnswer) anonymous = chamber_test_callf (w->server, NULL, "POST", "{}",
+                                                                  "/api/v1/documents/%lld/publish",
+                                                                  (long long) draft->id);
+    g_autoptr (ChamberTestAnswer) wrong = chamber_test_callf (w->server, "chm_wrong", "POST", "{}",
                                       "/api/v1/documents/%lld/publish", (long long) draft->id);
 
-    expect (anonymous, SOUP_STATUS_UNAUTHORIZED);
-    expect (wrong, SOUP_STATUS_UNAUTHORIZED);
+    chamber_test_expect (anonymous, SOUP_STATUS_UNAUTHORIZED, NULL);
+    chamber_test_expect (wrong, SOUP_STATUS_UNAUTHORIZED, NULL);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
-      g_autoptr (Answer) answer = call (w->server, w->secretariat_token, "POST", hostile[i],
-                                        "{}");
+      g_autoptr (ChamberTestAnswer) answer = chamber_test_call (w->server, w->secretariat_token,
+                                                                "POST", hostile[i],
+                                                                "{}");
 
       if (answer->status != SOUP_STATUS_NOT_FOUND && answer->status != SOUP_STATUS_BAD_REQUEST)
         g_error ("%s: expected 404 or 400, got %u: %s", hostile[i], answer->status,
@@ -523,16 +439,16 @@ test_roles_and_hostile (void)
     }
   /* A hostile body is ignored, not obeyed. */
   {
-    g_autoptr (Answer) odd = call (w->server, w->secretariat_token, "POST",
-                                   "/api/v1/sessions/999999/publish",
-                                   "{\"session_id\": \"../../etc/passwd\"");
+    g_autoptr (ChamberTestAnswer) odd = chamber_test_call (w->server, w->secretariat_token, "POST",
+                                                           "/api/v1/sessions/999999/publish",
+                                                           "{\"session_id\": \"../../etc/passwd\"");
 
     g_assert_cmpuint (odd->status, !=, SOUP_STATUS_OK);
   }
 
   /* Nothing above published it. */
   {
-    g_autoptr (Answer) seen = manifest (w, w->delegate_token);
+    g_autoptr (ChamberTestAnswer) seen = manifest (w, w->delegate_token);
 
     g_assert_null (strstr (seen->text, draft->sha256));
   }
@@ -542,24 +458,20 @@ test_roles_and_hostile (void)
     g_autofree char *pdf = NULL;
     gsize length = 0;
     g_autoptr (GBytes) body = NULL;
-    g_autofree char *url = g_strdup_printf ("%s/api/v1/items/%lld/documents?draft=yes",
-                                            w->server->url, (long long) w->item);
-    g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
-    g_autofree char *auth = g_strdup_printf ("Bearer %s", w->secretariat_token);
-    g_autoptr (GBytes) reply = NULL;
-    g_autoptr (Answer) listing = NULL;
+    g_autofree char *path_yes = g_strdup_printf ("/api/v1/items/%lld/documents?draft=yes",
+                                                 (long long) w->item);
+    g_autoptr (ChamberTestAnswer) reply = NULL;
+    g_autoptr (ChamberTestAnswer) listing = NULL;
 
     g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
     body = g_bytes_new_take (g_steal_pointer (&pdf), length);
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    soup_message_set_request_body_from_bytes (msg, "application/pdf", body);
-    reply = soup_session_send_and_read (http_session, msg, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_BAD_REQUEST);
-    g_assert_nonnull (strstr (g_bytes_get_data (reply, NULL), "draft"));
-    listing = callf (w->server, w->secretariat_token, "GET", NULL,
-                     "/api/v1/sessions/%lld/documents", (long long) w->session);
-    expect (listing, SOUP_STATUS_OK);
+    reply = chamber_test_call_bytes (w->server, w->secretariat_token, "POST", path_yes,
+                                     "application/pdf", body);
+    chamber_test_expect (reply, SOUP_STATUS_BAD_REQUEST, NULL);
+    g_assert_nonnull (strstr (reply->text, "draft"));
+    listing = chamber_test_callf (w->server, w->secretariat_token, "GET", NULL,
+                                  "/api/v1/sessions/%lld/documents", (long long) w->session);
+    chamber_test_expect (listing, SOUP_STATUS_OK, NULL);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (listing->object,
                                                                              "documents")),
                       ==, 2);
@@ -581,7 +493,7 @@ static void
 test_no_flag_publishes (void)
 {
   g_autoptr (World) w = world_new ();
-  g_autoptr (Answer) seen = manifest (w, w->delegate_token);
+  g_autoptr (ChamberTestAnswer) seen = manifest (w, w->delegate_token);
 
   g_assert_nonnull (strstr (seen->text, w->published->sha256));
   g_assert_cmpuint (blob_status (w, w->delegate_token, w->published->sha256), ==,
@@ -605,8 +517,8 @@ test_cli (void)
   g_autofree char *published = NULL;
   g_autofree char *second = NULL;
   g_autofree char *pack = NULL;
-  g_autoptr (Answer) seen = NULL;
-  g_autoptr (Answer) after = NULL;
+  g_autoptr (ChamberTestAnswer) seen = NULL;
+  g_autoptr (ChamberTestAnswer) after = NULL;
 
   /* It prints the id, as without --draft. */
   id = chamber_test_ctl_ok (w->server, w->secretariat_token, "publish", "--title",
@@ -645,7 +557,7 @@ test_cli (void)
   g_assert_cmpstr (lines[0], ==, first);
   g_assert_cmpstr (lines[1], ==, out);
   {
-    g_autoptr (Answer) all = manifest (w, w->delegate_token);
+    g_autoptr (ChamberTestAnswer) all = manifest (w, w->delegate_token);
 
     g_assert_nonnull (strstr (all->text, "Gói 1"));
     g_assert_nonnull (strstr (all->text, "Gói 2"));
@@ -674,6 +586,5 @@ main (int   argc,
   g_test_add_func ("/draft/cli", test_cli);
 
   status = g_test_run ();
-  g_clear_object (&http_session);
   return status;
 }
