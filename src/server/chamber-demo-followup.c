@@ -303,9 +303,9 @@ static const SeedUpdate seed_updates[][2] = {
     { NULL, NULL } },
 };
 
-static gint64
-person_id (GPtrArray  *people,
-           const char *name)
+gint64
+chamber_demo_person_id (GPtrArray  *people,
+                        const char *name)
 {
   for (guint i = 0; i < people->len; i++)
     {
@@ -477,8 +477,8 @@ add_supervision (const ChamberDemoFollowup *followup,
   };
   g_autoptr (ChamberDraw) draw = chamber_supervision_draw (followup->store, &spec, office, error);
   /* Who records each committee's and group's findings. */
-  gint64 economy = person_id (people, "Đỗ Minh Tuấn");
-  gint64 city = person_id (people, "Nguyễn Văn Hùng");
+  gint64 economy = chamber_demo_person_id (people, "Đỗ Minh Tuấn");
+  gint64 city = chamber_demo_person_id (people, "Nguyễn Văn Hùng");
 
   if (draw == NULL)
     return FALSE;
@@ -577,7 +577,7 @@ chamber_demo_seed_followup (const ChamberDemoFollowup *followup,
 
   if (people == NULL)
     return FALSE;
-  office = person_id (people, "Lê Thị Thu Trang");
+  office = chamber_demo_person_id (people, "Lê Thị Thu Trang");
   return add_petitions (followup, office, ids, error)
          && add_supervision (followup, people, office, error)
          && add_commitment_updates (followup, office, error)

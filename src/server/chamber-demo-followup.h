@@ -27,6 +27,10 @@ typedef struct {
 /* The size of that draw. */
 #define CHAMBER_DEMO_DRAW_SIZE 6
 
+/* The id of the demo person called @name among @people (ChamberPerson); the demo's names are
+ * fixed, so a missing one is a bug of the seed. */
+gint64 chamber_demo_person_id (GPtrArray *people, const char *name);
+
 /* Seeds the above into @followup->store, within the caller's transaction. The sitting's
  * commitments must be recorded already (their follow-up is by their order in the register). */
 gboolean chamber_demo_seed_followup (const ChamberDemoFollowup *followup, GError **error);

@@ -2781,20 +2781,6 @@ deadlines_clear (Deadlines *deadlines)
   g_clear_pointer (&deadlines->overdue, g_free);
 }
 
-static gint64
-person_id_for_name (GPtrArray  *people,
-                    const char *name)
-{
-  for (guint i = 0; i < people->len; i++)
-    {
-      const ChamberPerson *person = g_ptr_array_index (people, i);
-
-      if (g_str_equal (person->name, name))
-        return person->id;
-    }
-  g_assert_not_reached ();
-}
-
 static gboolean live_step (Seeder *seeder, ChamberLiveState *state, GDateTime *start,
                            int minute, int second, gint64 actor, ChamberRole role,
                            GError **error, const char *format, ...) G_GNUC_PRINTF (9, 10);
@@ -2845,13 +2831,13 @@ add_live_sitting (Seeder  *seeder,
 
   if (people == NULL || !chamber_live_store_add_context (seeder->store, state, error))
     return FALSE;
-  chair = person_id_for_name (people, "Nguyễn Thanh Sơn");
-  office = person_id_for_name (people, "Trần Văn Phúc");
-  hung = person_id_for_name (people, "Nguyễn Văn Hùng");
-  lan = person_id_for_name (people, "Phạm Thị Lan");
-  tam = person_id_for_name (people, "Đặng Văn Tâm");
-  phuoc = person_id_for_name (people, "Nguyễn Hữu Phước");
-  hai = person_id_for_name (people, "Phạm Ngọc Hải");
+  chair = chamber_demo_person_id (people, "Nguyễn Thanh Sơn");
+  office = chamber_demo_person_id (people, "Trần Văn Phúc");
+  hung = chamber_demo_person_id (people, "Nguyễn Văn Hùng");
+  lan = chamber_demo_person_id (people, "Phạm Thị Lan");
+  tam = chamber_demo_person_id (people, "Đặng Văn Tâm");
+  phuoc = chamber_demo_person_id (people, "Nguyễn Hữu Phước");
+  hai = chamber_demo_person_id (people, "Phạm Ngọc Hải");
   deadlines_init (&due, start);
 
   /* The commitments are in the order chamber-demo-followup.c follows them up. */
