@@ -1405,33 +1405,52 @@ send_changes (ChamberClient *self,
   return chamber_client_request_json (self, method, path, body, NULL, cancellable, error);
 }
 
-ChamberSession *
-chamber_client_update_session (ChamberClient *self, gint64 session_id, JsonObject *changes,
-                               GCancellable *cancellable, GError **error)
+/* A decoder of one record (chamber_session_from_json and its kin). */
+typedef gpointer (*RecordFromJson) (JsonObject *object, GError **error);
+
+/* Sends @changes with @method to @path and decodes the answer's @member object with
+ * @from_json; NULL with the error (a PROTOCOL one when the answer is not the record). */
+static gpointer
+send_changes_for_record (ChamberClient  *self,
+                         const char     *method,
+                         const char     *path,
+                         JsonObject     *changes,
+                         const char     *member,
+                         RecordFromJson  from_json,
+                         GCancellable   *cancellable,
+                         GError        **error)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld", (long long) session_id);
   g_autoptr (JsonNode) answer = NULL;
   g_autoptr (GError) parse_error = NULL;
-  JsonObject *object;
-  ChamberSession *session;
-
   GError *local_error = NULL;
+  JsonObject *object;
+  gpointer record;
 
-  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
-
-  answer = send_changes (self, SOUP_METHOD_PUT, path, changes, cancellable, &local_error);
+  answer = send_changes (self, method, path, changes, cancellable, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;
     }
-  object = answer_member (self, answer, "session", error);
+  object = answer_member (self, answer, member, error);
   if (object == NULL)
     return NULL;
-  session = chamber_session_from_json (object, &parse_error);
-  if (session == NULL)
+  record = from_json (object, &parse_error);
+  if (record == NULL)
     set_protocol_error (self, parse_error->message, error);
-  return session;
+  return record;
+}
+
+ChamberSession *
+chamber_client_update_session (ChamberClient *self, gint64 session_id, JsonObject *changes,
+                               GCancellable *cancellable, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sessions/%lld", (long long) session_id);
+
+  g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
+
+  return send_changes_for_record (self, SOUP_METHOD_PUT, path, changes, "session",
+                                  (RecordFromJson) chamber_session_from_json, cancellable, error);
 }
 
 /* The items of an answer's "items" array, or NULL with a PROTOCOL error. */
@@ -1500,27 +1519,11 @@ chamber_client_update_item (ChamberClient *self, gint64 item_id, JsonObject *cha
                             GCancellable *cancellable, GError **error)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/items/%lld", (long long) item_id);
-  g_autoptr (JsonNode) answer = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  GError *local_error = NULL;
-  JsonObject *object;
-  ChamberItem *item;
 
   g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
 
-  answer = send_changes (self, SOUP_METHOD_PUT, path, changes, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  object = answer_member (self, answer, "item", error);
-  if (object == NULL)
-    return NULL;
-  item = chamber_item_from_json (object, &parse_error);
-  if (item == NULL)
-    set_protocol_error (self, parse_error->message, error);
-  return item;
+  return send_changes_for_record (self, SOUP_METHOD_PUT, path, changes, "item",
+                                  (RecordFromJson) chamber_item_from_json, cancellable, error);
 }
 
 gboolean
@@ -1548,27 +1551,11 @@ chamber_client_update_person (ChamberClient *self, gint64 person_id, JsonObject 
                               GCancellable *cancellable, GError **error)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/people/%lld", (long long) person_id);
-  g_autoptr (JsonNode) answer = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  GError *local_error = NULL;
-  JsonObject *object;
-  ChamberPerson *person;
 
   g_return_val_if_fail (CHAMBER_IS_CLIENT (self), NULL);
 
-  answer = send_changes (self, SOUP_METHOD_PUT, path, changes, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  object = answer_member (self, answer, "person", error);
-  if (object == NULL)
-    return NULL;
-  person = chamber_person_from_json (object, &parse_error);
-  if (person == NULL)
-    set_protocol_error (self, parse_error->message, error);
-  return person;
+  return send_changes_for_record (self, SOUP_METHOD_PUT, path, changes, "person",
+                                  (RecordFromJson) chamber_person_from_json, cancellable, error);
 }
 
 GPtrArray *
