@@ -986,7 +986,12 @@ parallel_progress_cb (const ChamberSyncProgress *progress, gpointer user_data)
     }
   else if (progress->document_bytes_done != 0 || progress->document_bytes_total != 0)
     log->documents_right = FALSE;
+  /* Cancelled inside a document less than half received, so that its worker still has reads
+   * to make and leaves a partial file, however the threads were scheduled: a cancellation
+   * just as a document completed could find the next ones not started yet. */
   if (log->cancel != NULL && progress->bytes_done >= log->cancel_at
+      && progress->document_title != NULL && progress->document_bytes_done > 0
+      && progress->document_bytes_done * 2 < progress->document_bytes_total
       && !g_cancellable_is_cancelled (log->cancel))
     g_cancellable_cancel (log->cancel);
 }
